@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nfsec's netfilter hooks.  nfsec sits in the netfilter path, not in XFRM:
+ *
+ *   inbound   NF_INET_PRE_ROUTING,  after defragmentation, before conntrack
+ *   outbound  NF_INET_POST_ROUTING, after source NAT (as IOS applies a crypto
+ *             map after NAT), before conntrack confirms
+ *
+ * for IPv4 and IPv6, in every network namespace.  For now the hooks account
+ * what they see; the SPD and SAD decide on it as they arrive.
+ */
+#include <linux/netfilter.h>
+#include <linux/netfilter_ipv4.h>
+#include <linux/netfilter_ipv6.h>
+#include <linux/skbuff.h>
+
+#include "nfsec.h"
+
+static unsigned int nfsec_hook_in(void *priv, struct sk_buff *skb,
+				  const struct nf_hook_state *state)
+{
+	struct nfsec_net *nn = nfsec_net(state->net);
+
+	nfsec_stats_rx(nn->stats, skb->len);
+	return NF_ACCEPT;
+}
+
+static unsigned int nfsec_hook_out(void *priv, struct sk_buff *skb,
+				   const struct nf_hook_state *state)
+{
+	struct nfsec_net *nn = nfsec_net(state->net);
+
+	nfsec_stats_tx(nn->stats, skb->len);
+	return NF_ACCEPT;
+}
+
+static const struct nf_hook_ops nfsec_hook_ops[] = {
+	{
+		.hook = nfsec_hook_in,
+		.pf = NFPROTO_IPV4,
+		.hooknum = NF_INET_PRE_ROUTING,
+		.priority = NF_IP_PRI_CONNTRACK_DEFRAG + 1,
+	},
+	{
+		.hook = nfsec_hook_out,
+		.pf = NFPROTO_IPV4,
+		.hooknum = NF_INET_POST_ROUTING,
+		.priority = NF_IP_PRI_NAT_SRC + 1,
+	},
+	{
+		.hook = nfsec_hook_in,
+		.pf = NFPROTO_IPV6,
+		.hooknum = NF_INET_PRE_ROUTING,
+		.priority = NF_IP6_PRI_CONNTRACK_DEFRAG + 1,
+	},
+	{
+		.hook = nfsec_hook_out,
+		.pf = NFPROTO_IPV6,
+		.hooknum = NF_INET_POST_ROUTING,
+		.priority = NF_IP6_PRI_NAT_SRC + 1,
+	},
+};
+
+int nfsec_hooks_register(struct nfsec_net *nn)
+{
+	int err;
+
+	err = nf_register_net_hooks(nn->net, nfsec_hook_ops,
+				    ARRAY_SIZE(nfsec_hook_ops));
+	if (err)
+		return err;
+	nn->hooks = ARRAY_SIZE(nfsec_hook_ops);
+	return 0;
+}
+
+void nfsec_hooks_unregister(struct nfsec_net *nn)
+{
+	if (!nn->hooks)
+		return;
+	nf_unregister_net_hooks(nn->net, nfsec_hook_ops, nn->hooks);
+	nn->hooks = 0;
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nfsec: IPsec (ESP/AH) in the netfilter hook path.  Module entry points.
+ */
+#include <linux/module.h>
+#include <net/genetlink.h>
+#include <uapi/linux/nfsec.h>
+
+#include "nfsec.h"
+
+static int __init nfsec_init(void)
+{
+	int err;
+
+	err = nfsec_netns_init();
+	if (err)
+		goto err_netns;
+	err = nfsec_genl_init();
+	if (err)
+		goto err_genl;
+
+	pr_info("nfsec " NFSEC_VERSION " loaded (ABI %d)\n", NFSEC_ABI_VERSION);
+	return 0;
+
+err_genl:
+	nfsec_netns_exit();
+err_netns:
+	return err;
+}
+
+static void __exit nfsec_exit(void)
+{
+	nfsec_genl_exit();
+	nfsec_netns_exit();
+	pr_info("nfsec unloaded\n");
+}
+
+module_init(nfsec_init);
+module_exit(nfsec_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("IPsec (ESP/AH) in the netfilter hook path");
+MODULE_AUTHOR("The nfsec authors");
+MODULE_VERSION(NFSEC_VERSION);
+MODULE_ALIAS_GENL_FAMILY(NFSEC_GENL_NAME);

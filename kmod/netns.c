@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-network-namespace state.  Every namespace gets a struct nfsec_net when
+ * it is created (or when the module loads, for those that exist), holding its
+ * counters and its netfilter hooks; both go away with the namespace (or the
+ * module).
+ */
+#include <linux/module.h>
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+
+#include "nfsec.h"
+
+unsigned int nfsec_net_id __read_mostly;
+
+struct nfsec_net *nfsec_net(const struct net *net)
+{
+	return net_generic(net, nfsec_net_id);
+}
+
+static int __net_init nfsec_net_init(struct net *net)
+{
+	struct nfsec_net *nn = nfsec_net(net);
+	int err;
+
+	nn->net = net;
+	nn->stats = nfsec_stats_alloc();
+	if (!nn->stats)
+		return -ENOMEM;
+
+	err = nfsec_hooks_register(nn);
+	if (err)
+		goto err_hooks;
+	return 0;
+
+err_hooks:
+	nfsec_stats_free(nn->stats);
+	nn->stats = NULL;
+	return err;
+}
+
+static void __net_exit nfsec_net_exit(struct net *net)
+{
+	struct nfsec_net *nn = nfsec_net(net);
+
+	nfsec_hooks_unregister(nn);
+	nfsec_stats_free(nn->stats);
+	nn->stats = NULL;
+}
+
+static struct pernet_operations nfsec_net_ops = {
+	.init = nfsec_net_init,
+	.exit = nfsec_net_exit,
+	.id = &nfsec_net_id,
+	.size = sizeof(struct nfsec_net),
+};
+
+int nfsec_netns_init(void)
+{
+	return register_pernet_subsys(&nfsec_net_ops);
+}
+
+void nfsec_netns_exit(void)
+{
+	unregister_pernet_subsys(&nfsec_net_ops);
+}

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the NFSEC_CMD_GET_STATUS reply encoding (status.c), parsed back
+ * the way a user-space reader would.
+ */
+#include <kunit/test.h>
+#include <linux/skbuff.h>
+
+#include "../status.c"
+
+struct nfsec_status_test_ctx {
+	struct nfsec_net nn;
+	struct sk_buff *skb;
+};
+
+static int nfsec_status_test_init(struct kunit *test)
+{
+	struct nfsec_status_test_ctx *ctx;
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	if (!ctx)
+		return -ENOMEM;
+	ctx->nn.stats = nfsec_stats_alloc();
+	if (!ctx->nn.stats)
+		return -ENOMEM;
+	ctx->nn.hooks = 4;
+	ctx->skb = alloc_skb(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!ctx->skb) {
+		nfsec_stats_free(ctx->nn.stats);
+		return -ENOMEM;
+	}
+	test->priv = ctx;
+	return 0;
+}
+
+static void nfsec_status_test_exit(struct kunit *test)
+{
+	struct nfsec_status_test_ctx *ctx = test->priv;
+
+	kfree_skb(ctx->skb);
+	nfsec_stats_free(ctx->nn.stats);
+}
+
+static void nfsec_status_test_parse(struct kunit *test, struct sk_buff *skb,
+				    struct nlattr **tb, struct nlattr **st)
+{
+	int err;
+
+	err = nla_parse(tb, NFSEC_A_MAX, (struct nlattr *)skb->data, skb->len,
+			NULL, NULL);
+	KUNIT_ASSERT_EQ(test, err, 0);
+	KUNIT_ASSERT_NOT_NULL(test, tb[NFSEC_A_STATUS]);
+	err = nla_parse_nested(st, NFSEC_STATUS_A_MAX, tb[NFSEC_A_STATUS],
+			       NULL, NULL);
+	KUNIT_ASSERT_EQ(test, err, 0);
+}
+
+static void nfsec_status_test_fields(struct kunit *test)
+{
+	struct nfsec_status_test_ctx *ctx = test->priv;
+	struct nlattr *tb[NFSEC_A_MAX + 1], *st[NFSEC_STATUS_A_MAX + 1];
+
+	nfsec_stats_rx(ctx->nn.stats, 84);
+	nfsec_stats_tx(ctx->nn.stats, 84);
+	nfsec_stats_tx(ctx->nn.stats, 1500);
+	KUNIT_ASSERT_EQ(test, nfsec_status_fill(ctx->skb, &ctx->nn), 0);
+	nfsec_status_test_parse(test, ctx->skb, tb, st);
+
+	KUNIT_ASSERT_NOT_NULL(test, tb[NFSEC_A_VERSION]);
+	KUNIT_EXPECT_STREQ(test, (char *)nla_data(tb[NFSEC_A_VERSION]),
+			   NFSEC_VERSION);
+	KUNIT_ASSERT_NOT_NULL(test, tb[NFSEC_A_ABI_VERSION]);
+	KUNIT_EXPECT_EQ(test, nla_get_u32(tb[NFSEC_A_ABI_VERSION]),
+			(u32)NFSEC_ABI_VERSION);
+	KUNIT_ASSERT_NOT_NULL(test, tb[NFSEC_A_KERNEL_RELEASE]);
+	KUNIT_EXPECT_STREQ(test, (char *)nla_data(tb[NFSEC_A_KERNEL_RELEASE]),
+			   init_utsname()->release);
+
+	KUNIT_ASSERT_NOT_NULL(test, st[NFSEC_STATUS_A_HOOKS]);
+	KUNIT_EXPECT_EQ(test, nla_get_u32(st[NFSEC_STATUS_A_HOOKS]), 4U);
+	KUNIT_ASSERT_NOT_NULL(test, st[NFSEC_STATUS_A_RX_PACKETS]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(st[NFSEC_STATUS_A_RX_PACKETS]), 1ULL);
+	KUNIT_ASSERT_NOT_NULL(test, st[NFSEC_STATUS_A_RX_BYTES]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(st[NFSEC_STATUS_A_RX_BYTES]), 84ULL);
+	KUNIT_ASSERT_NOT_NULL(test, st[NFSEC_STATUS_A_TX_PACKETS]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(st[NFSEC_STATUS_A_TX_PACKETS]), 2ULL);
+	KUNIT_ASSERT_NOT_NULL(test, st[NFSEC_STATUS_A_TX_BYTES]);
+	KUNIT_EXPECT_EQ(test, nla_get_u64(st[NFSEC_STATUS_A_TX_BYTES]),
+			1584ULL);
+}
+
+/* 64-bit attributes are 8-byte aligned in the message (PAD inserted). */
+static void nfsec_status_test_u64_aligned(struct kunit *test)
+{
+	struct nfsec_status_test_ctx *ctx = test->priv;
+	struct nlattr *tb[NFSEC_A_MAX + 1], *st[NFSEC_STATUS_A_MAX + 1];
+	int i;
+
+	KUNIT_ASSERT_EQ(test, nfsec_status_fill(ctx->skb, &ctx->nn), 0);
+	nfsec_status_test_parse(test, ctx->skb, tb, st);
+	for (i = NFSEC_STATUS_A_RX_PACKETS; i <= NFSEC_STATUS_A_TX_BYTES; i++) {
+		KUNIT_ASSERT_NOT_NULL(test, st[i]);
+		KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)nla_data(st[i]),
+						   8));
+	}
+}
+
+/*
+ * A reply that does not fit fails with -EMSGSIZE and leaves no partial
+ * nest behind: everything that was added is whole.
+ */
+static void nfsec_status_test_too_small(struct kunit *test)
+{
+	struct nfsec_status_test_ctx *ctx = test->priv;
+	struct nlattr *tb[NFSEC_A_MAX + 1];
+	struct sk_buff *skb = ctx->skb;
+	unsigned int room, pre;
+
+	/* Room for the three top-level attributes but not the nest. */
+	room = nla_total_size(sizeof(NFSEC_VERSION)) + nla_total_size(4) +
+	       nla_total_size(strlen(init_utsname()->release) + 1) + 16;
+	KUNIT_ASSERT_GT(test, skb_tailroom(skb), (int)room);
+	pre = skb_tailroom(skb) - room;
+	skb_put_zero(skb, pre);
+
+	KUNIT_EXPECT_EQ(test, nfsec_status_fill(skb, &ctx->nn), -EMSGSIZE);
+	KUNIT_ASSERT_EQ(test, nla_parse(tb, NFSEC_A_MAX,
+					(struct nlattr *)(skb->data + pre),
+					skb->len - pre, NULL, NULL), 0);
+	KUNIT_EXPECT_NULL(test, tb[NFSEC_A_STATUS]);
+	KUNIT_EXPECT_NOT_NULL(test, tb[NFSEC_A_VERSION]);
+	KUNIT_EXPECT_NOT_NULL(test, tb[NFSEC_A_KERNEL_RELEASE]);
+}
+
+static struct kunit_case nfsec_status_test_cases[] = {
+	KUNIT_CASE(nfsec_status_test_fields),
+	KUNIT_CASE(nfsec_status_test_u64_aligned),
+	KUNIT_CASE(nfsec_status_test_too_small),
+	{}
+};
+
+static struct kunit_suite nfsec_status_test_suite = {
+	.name = "nfsec_status",
+	.init = nfsec_status_test_init,
+	.exit = nfsec_status_test_exit,
+	.test_cases = nfsec_status_test_cases,
+};
+
+kunit_test_suite(nfsec_status_test_suite);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("KUnit tests for nfsec");

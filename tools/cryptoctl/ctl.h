@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * cryptoctl's shared state and the commands it offers.
+ */
+#ifndef CRYPTOCTL_CTL_H
+#define CRYPTOCTL_CTL_H
+
+#include <stdbool.h>
+
+#include "nl.h"
+
+struct ctl {
+	bool json;
+	bool nl_open;
+	struct nfsec_nl nl;
+};
+
+/*
+ * Opens the netlink channel to the module on first use.  Returns 0, or
+ * prints why it cannot (module not loaded, ABI mismatch) and returns 1.
+ */
+int ctl_nl(struct ctl *ctl);
+
+/* Prints "cryptoctl: <what>: <strerror>[: <extack>]" and returns 1. */
+int ctl_nl_error(struct ctl *ctl, const char *what, int err);
+
+int ctl_cmd_version(struct ctl *ctl, int argc, char **argv);
+int ctl_cmd_status(struct ctl *ctl, int argc, char **argv);
+
+#endif /* CRYPTOCTL_CTL_H */

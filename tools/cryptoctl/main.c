@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cryptoctl: the nfsec administrator's command line.
+ *
+ *   cryptoctl [-j] COMMAND [ARGS...]
+ */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "uapi/linux/nfsec.h"
+#include "cmd.h"
+#include "ctl.h"
+
+static int ctl_cmd_help(struct ctl *ctl, int argc, char **argv);
+
+static const struct ctl_cmd ctl_top_cmds[] = {
+	{ "version", ctl_cmd_version,
+	  "the tools' and the loaded module's versions" },
+	{ "status", ctl_cmd_status,
+	  "nfsec's state in this network namespace" },
+	{ "help", ctl_cmd_help, "this text" },
+	{ NULL, NULL, NULL },
+};
+
+static void ctl_usage(FILE *f)
+{
+	int i;
+
+	fprintf(f, "usage: cryptoctl [-j] COMMAND [ARGS...]\n\n"
+		   "  -j, --json   JSON output\n\ncommands:\n");
+	for (i = 0; ctl_top_cmds[i].name; i++)
+		fprintf(f, "  %-10s %s\n", ctl_top_cmds[i].name,
+			ctl_top_cmds[i].help);
+	fprintf(f, "\nCommand words may be abbreviated while unambiguous.\n");
+}
+
+static int ctl_cmd_help(struct ctl *ctl, int argc, char **argv)
+{
+	(void)ctl;
+	(void)argc;
+	(void)argv;
+	ctl_usage(stdout);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ctl ctl = { 0 };
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, "+jh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			ctl.json = true;
+			break;
+		case 'h':
+			ctl_usage(stdout);
+			return 0;
+		default:
+			ctl_usage(stderr);
+			return 2;
+		}
+	}
+	ret = ctl_cmd_dispatch(&ctl, ctl_top_cmds, "command", argc - optind,
+			       argv + optind);
+	if (ctl.nl_open)
+		nfsec_nl_close(&ctl.nl);
+	return ret;
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Generic-netlink transport to the nfsec module, over libmnl: resolves the
+ * family, sends a request, runs a callback on each reply and turns kernel
+ * errors into an errno plus the extack message.
+ */
+#ifndef NFSEC_NL_H
+#define NFSEC_NL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <libmnl/libmnl.h>
+
+#define NFSEC_NL_ERRMSG_MAX 256
+/* Room for one receive: the kernel fills dump replies up to 32 KiB. */
+#define NFSEC_NL_RECV_SIZE 32768
+
+struct nfsec_nl {
+	struct mnl_socket *sock;
+	uint32_t portid;
+	uint32_t seq;
+	uint16_t family_id;
+	uint8_t family_version;
+	/* extack text of the last failed request, "" when none */
+	char errmsg[NFSEC_NL_ERRMSG_MAX];
+};
+
+/*
+ * Opens a socket and resolves the "nfsec" family.  Returns 0, -ENOENT when
+ * the module is not loaded (no such family), or another negative errno.
+ */
+int nfsec_nl_open(struct nfsec_nl *nl);
+void nfsec_nl_close(struct nfsec_nl *nl);
+
+/* Starts a request for @cmd of the nfsec family in @buf. */
+struct nlmsghdr *nfsec_nl_request(struct nfsec_nl *nl, void *buf, uint8_t cmd,
+				  uint16_t flags);
+
+/*
+ * Sends @req and runs @cb on every reply until the kernel's ACK (or the end
+ * of a dump).  Returns 0 or a negative errno; on a kernel error nl->errmsg
+ * holds its extack message.
+ */
+int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
+		  void *data);
+
+/*
+ * Reads an NLMSG_ERROR message: returns its (negative) error, 0 for an ACK,
+ * and copies an extack message, if any, into @msg.  -EBADMSG when the
+ * message is truncated.
+ */
+int nfsec_nl_parse_error(const struct nlmsghdr *nlh, char *msg, size_t len);
+
+#endif /* NFSEC_NL_H */
