@@ -17,7 +17,7 @@ struct ctl_cmd {
 	const char *help;
 };
 
-#define CTL_CMD_UNKNOWN   (-1)
+#define CTL_CMD_UNKNOWN (-1)
 #define CTL_CMD_AMBIGUOUS (-2)
 
 /*

@@ -16,8 +16,7 @@ static int ctl_cmd_help(struct ctl *ctl, int argc, char **argv);
 static const struct ctl_cmd ctl_top_cmds[] = {
 	{ "version", ctl_cmd_version,
 	  "the tools' and the loaded module's versions" },
-	{ "status", ctl_cmd_status,
-	  "nfsec's state in this network namespace" },
+	{ "status", ctl_cmd_status, "nfsec's state in this network namespace" },
 	{ "help", ctl_cmd_help, "this text" },
 	{ NULL, NULL, NULL },
 };

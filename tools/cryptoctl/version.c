@@ -33,7 +33,8 @@ static int ctl_status_fetch(struct ctl *ctl, struct nfsec_status *st)
 		return ctl_nl_error(ctl, "status request failed", err);
 	if (st->abi_version != NFSEC_ABI_VERSION) {
 		fprintf(stderr,
-			"cryptoctl: module ABI %" PRIu32 " differs from the tools' ABI %d; install matching versions\n",
+			"cryptoctl: module ABI %" PRIu32
+			" differs from the tools' ABI %d; install matching versions\n",
 			st->abi_version, NFSEC_ABI_VERSION);
 		return 1;
 	}

@@ -47,7 +47,8 @@ int nfsec_nl_parse_error(const struct nlmsghdr *nlh, char *msg, size_t len)
 	if (mnl_attr_parse(nlh, hlen, nfsec_nl_err_attr_cb, tb) < 0)
 		return -EBADMSG;
 	if (tb[NLMSGERR_ATTR_MSG] && len &&
-	    mnl_attr_validate(tb[NLMSGERR_ATTR_MSG], MNL_TYPE_NUL_STRING) == 0) {
+	    mnl_attr_validate(tb[NLMSGERR_ATTR_MSG], MNL_TYPE_NUL_STRING) ==
+		    0) {
 		strncpy(msg, mnl_attr_get_str(tb[NLMSGERR_ATTR_MSG]), len - 1);
 		msg[len - 1] = '\0';
 	}
@@ -108,7 +109,6 @@ int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 	struct nfsec_nl_ctx ctx = { .nl = nl, .cb = cb, .data = data };
 	char buf[NFSEC_NL_RECV_SIZE];
 	uint32_t seq = req->nlmsg_seq;
-	ssize_t n;
 	int ret;
 
 	nl->errmsg[0] = '\0';
@@ -116,7 +116,8 @@ int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)
 		return -errno;
 	do {
-		n = mnl_socket_recvfrom(nl->sock, buf, sizeof(buf));
+		ssize_t n = mnl_socket_recvfrom(nl->sock, buf, sizeof(buf));
+
 		if (n < 0)
 			return -errno;
 		errno = 0;
@@ -147,8 +148,8 @@ static struct nlmsghdr *nfsec_nl_put_hdr(struct nfsec_nl *nl, void *buf,
 struct nlmsghdr *nfsec_nl_request(struct nfsec_nl *nl, void *buf, uint8_t cmd,
 				  uint16_t flags)
 {
-	return nfsec_nl_put_hdr(nl, buf, nl->family_id, cmd,
-				NFSEC_GENL_VERSION, flags);
+	return nfsec_nl_put_hdr(nl, buf, nl->family_id, cmd, NFSEC_GENL_VERSION,
+				flags);
 }
 
 static int nfsec_nl_family_attr_cb(const struct nlattr *attr, void *data)

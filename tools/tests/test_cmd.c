@@ -19,12 +19,8 @@ static int run_a(struct ctl *ctl, int argc, char **argv)
 }
 
 static const struct ctl_cmd cmds[] = {
-	{ "show", run_a, "" },
-	{ "status", run_a, "" },
-	{ "clear", run_a, "" },
-	{ "sa", run_a, "" },
-	{ "sad", run_a, "" },
-	{ NULL, NULL, NULL },
+	{ "show", run_a, "" }, { "status", run_a, "" }, { "clear", run_a, "" },
+	{ "sa", run_a, "" },   { "sad", run_a, "" },	{ NULL, NULL, NULL },
 };
 
 static void test_exact(void **state)

@@ -78,8 +78,9 @@ static void test_escape(void **state)
 	nfsec_json_string(&j, "k\"", "q\" b\\ n\n t\t c\x01 é");
 	nfsec_json_object_close(&j);
 	nfsec_json_end(&j);
-	assert_string_equal(buf_text(b),
-			    "{\"k\\\"\":\"q\\\" b\\\\ n\\n t\\t c\\u0001 é\"}\n");
+	assert_string_equal(
+		buf_text(b),
+		"{\"k\\\"\":\"q\\\" b\\\\ n\\n t\\t c\\u0001 é\"}\n");
 }
 
 static void test_empty_array(void **state)

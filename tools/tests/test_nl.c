@@ -11,7 +11,7 @@
 
 #include "nl.h"
 
-static uint32_t buf[1024];	/* aligned message buffer */
+static uint32_t buf[1024]; /* aligned message buffer */
 
 /* An NLMSG_ERROR for @error; uncapped ones carry a 12-byte fake request. */
 static struct nlmsghdr *err_msg(int error, uint16_t flags)
@@ -41,7 +41,8 @@ static void test_ack(void **state)
 
 	(void)state;
 	assert_int_equal(nfsec_nl_parse_error(err_msg(0, NLM_F_CAPPED), msg,
-					      sizeof(msg)), 0);
+					      sizeof(msg)),
+			 0);
 	assert_string_equal(msg, "");
 }
 
@@ -50,8 +51,9 @@ static void test_error_no_tlvs(void **state)
 	char msg[64];
 
 	(void)state;
-	assert_int_equal(nfsec_nl_parse_error(err_msg(-EPERM, 0), msg,
-					      sizeof(msg)), -EPERM);
+	assert_int_equal(
+		nfsec_nl_parse_error(err_msg(-EPERM, 0), msg, sizeof(msg)),
+		-EPERM);
 	assert_string_equal(msg, "");
 }
 
@@ -61,7 +63,8 @@ static void test_extack_capped(void **state)
 	char msg[64];
 
 	(void)state;
-	mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, "NFSEC_A_VERSION is reply-only");
+	mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG,
+			  "NFSEC_A_VERSION is reply-only");
 	mnl_attr_put_u32(nlh, NLMSGERR_ATTR_OFFS, 20);
 	assert_int_equal(nfsec_nl_parse_error(nlh, msg, sizeof(msg)), -EINVAL);
 	assert_string_equal(msg, "NFSEC_A_VERSION is reply-only");
@@ -121,7 +124,7 @@ static void test_bogus_inner_length(void **state)
 	(void)state;
 	e->msg.nlmsg_len = 4000;
 	assert_int_equal(nfsec_nl_parse_error(nlh, msg, sizeof(msg)), -EBADMSG);
-	e->msg.nlmsg_len = 3;	/* shorter than a header */
+	e->msg.nlmsg_len = 3; /* shorter than a header */
 	assert_int_equal(nfsec_nl_parse_error(nlh, msg, sizeof(msg)), -EBADMSG);
 }
 

@@ -17,9 +17,9 @@ static uint32_t buf[1024];
 enum {
 	OMIT_NEST = 1 << 0,
 	HOOKS_U16 = 1 << 1,
-	VERSION_RAW = 1 << 2,	/* version without its NUL */
+	VERSION_RAW = 1 << 2, /* version without its NUL */
 	VERSION_LONG = 1 << 3,
-	EXTRA_ATTRS = 1 << 4,	/* attributes newer than the tool */
+	EXTRA_ATTRS = 1 << 4, /* attributes newer than the tool */
 	OMIT_TX_BYTES = 1 << 5,
 };
 
@@ -107,7 +107,7 @@ static void test_truncated(void **state)
 	struct nfsec_status st;
 
 	(void)state;
-	nlh->nlmsg_len = sizeof(*nlh) + 2;	/* shorter than genlmsghdr */
+	nlh->nlmsg_len = sizeof(*nlh) + 2; /* shorter than genlmsghdr */
 	assert_int_equal(nfsec_status_parse(nlh, &st), -EBADMSG);
 	nlh->nlmsg_len = sizeof(*nlh) + sizeof(struct genlmsghdr) + 12;
 	assert_int_equal(nfsec_status_parse(nlh, &st), -EBADMSG);

@@ -51,6 +51,7 @@ enum nfsec_cmd {
 
 	__NFSEC_CMD_MAX
 };
+
 #define NFSEC_CMD_MAX (__NFSEC_CMD_MAX - 1)
 
 enum nfsec_attr {
@@ -62,6 +63,7 @@ enum nfsec_attr {
 
 	__NFSEC_A_MAX
 };
+
 #define NFSEC_A_MAX (__NFSEC_A_MAX - 1)
 
 enum nfsec_status_attr {
@@ -75,6 +77,7 @@ enum nfsec_status_attr {
 
 	__NFSEC_STATUS_A_MAX
 };
+
 #define NFSEC_STATUS_A_MAX (__NFSEC_STATUS_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_NFSEC_H */

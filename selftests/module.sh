@@ -1,0 +1,70 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Module lifecycle: load, the generic-netlink family and its status command,
+# bad requests refused with extack, unload, and load/unload rounds (also
+# while packets flow).
+
+. "$(dirname "$0")/lib.sh"
+
+ROUNDS=${ROUNDS:-20}
+VERSION=$(cat "$NFSEC_TOP/VERSION")
+_lib_loaded_here=1
+
+tap_plan 14
+
+mod_unload
+tap_check "insmod nfsec.ko" insmod "$NFSEC_KO"
+tap_check "generic netlink family 'nfsec' registered" \
+	sh -c "genl ctrl get name nfsec | grep -q 'Name: nfsec'"
+
+want="nfsec.ko  $VERSION (ABI 1) on Linux $(uname -r)"
+got=$("$CRYPTOCTL" version 2>&1 | sed -n 2p)
+tap_expect "cryptoctl version reports the loaded module" "$want" "$got"
+
+json=$("$CRYPTOCTL" -j version 2>&1)
+tap_expect "cryptoctl -j version: module.version" "$VERSION" \
+	"$(json_get "$json" module.version 2>&1)"
+tap_expect "cryptoctl -j version: module.kernel" "$(uname -r)" \
+	"$(json_get "$json" module.kernel 2>&1)"
+
+tap_expect "four netfilter hooks (IPv4/IPv6 in/out) in init netns" 4 \
+	"$(json_get "$("$CRYPTOCTL" -j status 2>&1)" hooks 2>&1)"
+
+# NFSEC_CMD_GET_STATUS = 1; NFSEC_A_VERSION = 1 is reply-only.
+out=$("$PY" "$NFSEC_TOP/selftests/genl.py" 1 1:str:x 2>&1)
+tap_expect "request with a reply-only attribute: EINVAL and extack" \
+	"errno=22 extack=NFSEC_A_VERSION is reply-only" "$(echo $out)"
+out=$("$PY" "$NFSEC_TOP/selftests/genl.py" 1 200:u32:1 2>&1)
+tap_expect "request with an unknown attribute type refused" \
+	"errno=22" "$(echo "$out" | head -1)"
+out=$("$PY" "$NFSEC_TOP/selftests/genl.py" 77 2>&1)
+tap_expect "unknown command refused with EOPNOTSUPP" \
+	"errno=95" "$(echo "$out" | head -1)"
+
+tap_check "rmmod nfsec" rmmod nfsec
+tap_check "family gone after unload" \
+	sh -c "! genl ctrl get name nfsec >/dev/null 2>&1"
+out=$("$CRYPTOCTL" version 2>&1)
+rc=$?
+tap_expect "cryptoctl without the module: exit 1 and a clear message" \
+	"1 yes" "$rc $(echo "$out" | grep -q 'nfsec module is not loaded' && echo yes)"
+
+fails=""
+for i in $(seq "$ROUNDS"); do
+	insmod "$NFSEC_KO" || { fails="$fails load$i"; break; }
+	"$CRYPTOCTL" status >/dev/null || fails="$fails status$i"
+	rmmod nfsec || { fails="$fails unload$i"; break; }
+done
+tap_expect "$ROUNDS load/unload rounds" "" "$fails"
+
+# Unload while packets cross the hooks in another namespace.
+ns_add mod-a mod-b &&
+	ns_link mod-a 192.0.2.1/24 mod-b 192.0.2.2/24
+insmod "$NFSEC_KO"
+ip netns exec mod-a ping -q -i 0.05 -c 400 192.0.2.2 >/dev/null 2>&1 &
+ping_pid=$!
+sleep 2
+tap_check "rmmod while traffic flows" rmmod nfsec
+wait $ping_pid
+tap_done
