@@ -28,8 +28,10 @@ check: deps-ok
 demo: deps-ok
 	scripts/demo
 
-bench: deps-ok
-	scripts/bench
+# The harness measures the datapath against XFRM and WireGuard; until the
+# datapath exists there is nothing to measure, and it says so.
+bench:
+	@echo "make bench: no datapath to measure yet (ESP/AH land with the datapath work)" >&2; exit 2
 
 lint: deps-ok
 	scripts/lint

@@ -68,9 +68,11 @@ int ctl_cmd_version(struct ctl *ctl, int argc, char **argv)
 	ret = ctl_no_args("version", argc, argv);
 	if (ret)
 		return ret;
-	if (!ctl->json)
+	if (!ctl->json) {
 		printf("cryptoctl %s (ABI %d)\n", NFSEC_VERSION,
 		       NFSEC_ABI_VERSION);
+		fflush(stdout); /* before any error on stderr */
+	}
 	ret = ctl_status_fetch(ctl, &st);
 	if (ret)
 		return ret;
