@@ -21,7 +21,7 @@ static unsigned int nfsec_hook_in(void *priv, struct sk_buff *skb,
 {
 	struct nfsec_net *nn = nfsec_net(state->net);
 
-	nfsec_stats_rx(nn->stats, skb->len);
+	nfsec_stats_count(nn->stats, NFSEC_DIR_IN, skb->len);
 	return NF_ACCEPT;
 }
 
@@ -30,7 +30,7 @@ static unsigned int nfsec_hook_out(void *priv, struct sk_buff *skb,
 {
 	struct nfsec_net *nn = nfsec_net(state->net);
 
-	nfsec_stats_tx(nn->stats, skb->len);
+	nfsec_stats_count(nn->stats, NFSEC_DIR_OUT, skb->len);
 	return NF_ACCEPT;
 }
 

@@ -15,20 +15,25 @@
 
 struct sk_buff;
 
+/* Which way a packet crosses nfsec's hooks. */
+enum nfsec_dir {
+	NFSEC_DIR_IN,	/* PRE_ROUTING */
+	NFSEC_DIR_OUT,	/* POST_ROUTING */
+	NFSEC_DIR_MAX
+};
+
 /* Per-CPU packet counters; summed on read (stats.c). */
 struct nfsec_pcpu_stats {
-	u64_stats_t rx_packets;
-	u64_stats_t rx_bytes;
-	u64_stats_t tx_packets;
-	u64_stats_t tx_bytes;
+	struct {
+		u64_stats_t packets;
+		u64_stats_t bytes;
+	} dir[NFSEC_DIR_MAX];
 	struct u64_stats_sync syncp;
 };
 
 struct nfsec_stats {
-	u64 rx_packets;
-	u64 rx_bytes;
-	u64 tx_packets;
-	u64 tx_bytes;
+	u64 packets[NFSEC_DIR_MAX];
+	u64 bytes[NFSEC_DIR_MAX];
 };
 
 /*
@@ -45,8 +50,8 @@ struct nfsec_net {
 /* stats.c */
 struct nfsec_pcpu_stats __percpu *nfsec_stats_alloc(void);
 void nfsec_stats_free(struct nfsec_pcpu_stats __percpu *stats);
-void nfsec_stats_rx(struct nfsec_pcpu_stats __percpu *stats, unsigned int len);
-void nfsec_stats_tx(struct nfsec_pcpu_stats __percpu *stats, unsigned int len);
+void nfsec_stats_count(struct nfsec_pcpu_stats __percpu *stats,
+		       enum nfsec_dir dir, unsigned int len);
 void nfsec_stats_sum(struct nfsec_pcpu_stats __percpu *stats,
 		     struct nfsec_stats *sum);
 

@@ -29,26 +29,15 @@ void nfsec_stats_free(struct nfsec_pcpu_stats __percpu *stats)
 	free_percpu(stats);
 }
 
-void nfsec_stats_rx(struct nfsec_pcpu_stats __percpu *stats, unsigned int len)
+void nfsec_stats_count(struct nfsec_pcpu_stats __percpu *stats,
+		       enum nfsec_dir dir, unsigned int len)
 {
 	struct nfsec_pcpu_stats *s = get_cpu_ptr(stats);
 	unsigned long flags;
 
 	flags = u64_stats_update_begin_irqsave(&s->syncp);
-	u64_stats_inc(&s->rx_packets);
-	u64_stats_add(&s->rx_bytes, len);
-	u64_stats_update_end_irqrestore(&s->syncp, flags);
-	put_cpu_ptr(stats);
-}
-
-void nfsec_stats_tx(struct nfsec_pcpu_stats __percpu *stats, unsigned int len)
-{
-	struct nfsec_pcpu_stats *s = get_cpu_ptr(stats);
-	unsigned long flags;
-
-	flags = u64_stats_update_begin_irqsave(&s->syncp);
-	u64_stats_inc(&s->tx_packets);
-	u64_stats_add(&s->tx_bytes, len);
+	u64_stats_inc(&s->dir[dir].packets);
+	u64_stats_add(&s->dir[dir].bytes, len);
 	u64_stats_update_end_irqrestore(&s->syncp, flags);
 	put_cpu_ptr(stats);
 }
@@ -57,13 +46,14 @@ static void nfsec_stats_read_cpu(const struct nfsec_pcpu_stats *s,
 				 struct nfsec_stats *out)
 {
 	unsigned int start;
+	int d;
 
 	do {
 		start = u64_stats_fetch_begin(&s->syncp);
-		out->rx_packets = u64_stats_read(&s->rx_packets);
-		out->rx_bytes = u64_stats_read(&s->rx_bytes);
-		out->tx_packets = u64_stats_read(&s->tx_packets);
-		out->tx_bytes = u64_stats_read(&s->tx_bytes);
+		for (d = 0; d < NFSEC_DIR_MAX; d++) {
+			out->packets[d] = u64_stats_read(&s->dir[d].packets);
+			out->bytes[d] = u64_stats_read(&s->dir[d].bytes);
+		}
 	} while (u64_stats_fetch_retry(&s->syncp, start));
 }
 
@@ -71,14 +61,14 @@ void nfsec_stats_sum(struct nfsec_pcpu_stats __percpu *stats,
 		     struct nfsec_stats *sum)
 {
 	struct nfsec_stats one;
-	int cpu;
+	int cpu, d;
 
 	memset(sum, 0, sizeof(*sum));
 	for_each_possible_cpu(cpu) {
 		nfsec_stats_read_cpu(per_cpu_ptr(stats, cpu), &one);
-		sum->rx_packets += one.rx_packets;
-		sum->rx_bytes += one.rx_bytes;
-		sum->tx_packets += one.tx_packets;
-		sum->tx_bytes += one.tx_bytes;
+		for (d = 0; d < NFSEC_DIR_MAX; d++) {
+			sum->packets[d] += one.packets[d];
+			sum->bytes[d] += one.bytes[d];
+		}
 	}
 }

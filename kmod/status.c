@@ -19,13 +19,13 @@ static int nfsec_status_fill_netns(struct sk_buff *skb, struct nfsec_net *nn)
 	if (!nest)
 		return -EMSGSIZE;
 	if (nla_put_u32(skb, NFSEC_STATUS_A_HOOKS, nn->hooks) ||
-	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_RX_PACKETS, sum.rx_packets,
+	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_RX_PACKETS, sum.packets[NFSEC_DIR_IN],
 			      NFSEC_STATUS_A_PAD) ||
-	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_RX_BYTES, sum.rx_bytes,
+	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_RX_BYTES, sum.bytes[NFSEC_DIR_IN],
 			      NFSEC_STATUS_A_PAD) ||
-	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_TX_PACKETS, sum.tx_packets,
+	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_TX_PACKETS, sum.packets[NFSEC_DIR_OUT],
 			      NFSEC_STATUS_A_PAD) ||
-	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_TX_BYTES, sum.tx_bytes,
+	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_TX_BYTES, sum.bytes[NFSEC_DIR_OUT],
 			      NFSEC_STATUS_A_PAD))
 		goto err_put;
 	nla_nest_end(skb, nest);
