@@ -2,12 +2,15 @@
 /*
  * nfsec's netfilter hooks.  nfsec sits in the netfilter path, not in XFRM:
  *
- *   inbound   NF_INET_PRE_ROUTING,  after defragmentation, before conntrack
- *   outbound  NF_INET_POST_ROUTING, after source NAT (as IOS applies a crypto
- *             map after NAT), before conntrack confirms
+ *   PRE_ROUTING   after defragmentation, before conntrack: drops cleartext
+ *                 a crypto map says should have arrived protected
+ *   LOCAL_IN      after the filter tables: ESP addressed to us is checked,
+ *                 decrypted and the inner packet reinjected (input.c)
+ *   POST_ROUTING  after source NAT (as IOS applies a crypto map after NAT):
+ *                 protects what the egress interface's map says (output.c)
  *
- * for IPv4 and IPv6, in every network namespace.  For now the hooks account
- * what they see; the SPD and SAD decide on it as they arrive.
+ * for IPv4 and IPv6, in every network namespace.  PRE_ROUTING and
+ * POST_ROUTING also account every packet they see.
  */
 #include <linux/netfilter.h>
 #include <linux/netfilter_ipv4.h>
@@ -22,7 +25,13 @@ static unsigned int nfsec_hook_in(void *priv, struct sk_buff *skb,
 	struct nfsec_net *nn = nfsec_net(state->net);
 
 	nfsec_stats_count(nn->stats, NFSEC_DIR_IN, skb->len);
-	return NF_ACCEPT;
+	return nfsec_input_clear(nn, skb, state);
+}
+
+static unsigned int nfsec_hook_local_in(void *priv, struct sk_buff *skb,
+					const struct nf_hook_state *state)
+{
+	return nfsec_input_esp(nfsec_net(state->net), skb, state);
 }
 
 static unsigned int nfsec_hook_out(void *priv, struct sk_buff *skb,
@@ -31,7 +40,7 @@ static unsigned int nfsec_hook_out(void *priv, struct sk_buff *skb,
 	struct nfsec_net *nn = nfsec_net(state->net);
 
 	nfsec_stats_count(nn->stats, NFSEC_DIR_OUT, skb->len);
-	return NF_ACCEPT;
+	return nfsec_output(nn, skb, state);
 }
 
 static const struct nf_hook_ops nfsec_hook_ops[] = {
@@ -40,6 +49,12 @@ static const struct nf_hook_ops nfsec_hook_ops[] = {
 		.pf = NFPROTO_IPV4,
 		.hooknum = NF_INET_PRE_ROUTING,
 		.priority = NF_IP_PRI_CONNTRACK_DEFRAG + 1,
+	},
+	{
+		.hook = nfsec_hook_local_in,
+		.pf = NFPROTO_IPV4,
+		.hooknum = NF_INET_LOCAL_IN,
+		.priority = NF_IP_PRI_FILTER + 1,
 	},
 	{
 		.hook = nfsec_hook_out,
@@ -52,6 +67,12 @@ static const struct nf_hook_ops nfsec_hook_ops[] = {
 		.pf = NFPROTO_IPV6,
 		.hooknum = NF_INET_PRE_ROUTING,
 		.priority = NF_IP6_PRI_CONNTRACK_DEFRAG + 1,
+	},
+	{
+		.hook = nfsec_hook_local_in,
+		.pf = NFPROTO_IPV6,
+		.hooknum = NF_INET_LOCAL_IN,
+		.priority = NF_IP6_PRI_FILTER + 1,
 	},
 	{
 		.hook = nfsec_hook_out,

@@ -3,15 +3,21 @@
  * nfsec: IPsec (ESP/AH) in the netfilter hook path.  Module entry points.
  */
 #include <linux/module.h>
+#include <linux/workqueue.h>
 #include <net/genetlink.h>
 #include <uapi/linux/nfsec.h>
 
 #include "nfsec.h"
 
+struct workqueue_struct *nfsec_wq __read_mostly;
+
 static int __init nfsec_init(void)
 {
 	int err;
 
+	nfsec_wq = alloc_workqueue("nfsec", WQ_MEM_RECLAIM, 0);
+	if (!nfsec_wq)
+		return -ENOMEM;
 	err = nfsec_netns_init();
 	if (err)
 		goto err_netns;
@@ -25,6 +31,7 @@ static int __init nfsec_init(void)
 err_genl:
 	nfsec_netns_exit();
 err_netns:
+	destroy_workqueue(nfsec_wq);
 	return err;
 }
 
@@ -32,6 +39,9 @@ static void __exit nfsec_exit(void)
 {
 	nfsec_genl_exit();
 	nfsec_netns_exit();
+	rcu_barrier();	/* SA frees queue their work after a grace period */
+	destroy_workqueue(nfsec_wq);
+	nfsec_ct_exit();
 	pr_info("nfsec unloaded\n");
 }
 

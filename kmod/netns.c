@@ -8,6 +8,7 @@
 #include <linux/module.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
+#include <linux/wait_bit.h>
 
 #include "nfsec.h"
 
@@ -24,16 +25,27 @@ static int __net_init nfsec_net_init(struct net *net)
 	int err;
 
 	nn->net = net;
+	mutex_init(&nn->lock);
 	nn->stats = nfsec_stats_alloc();
 	if (!nn->stats)
 		return -ENOMEM;
-
+	err = nfsec_sad_init(nn);
+	if (err)
+		goto err_sad;
+	nfsec_spd_init(nn);
+	err = nfsec_hold_init(nn);
+	if (err)
+		goto err_hold;
 	err = nfsec_hooks_register(nn);
 	if (err)
 		goto err_hooks;
 	return 0;
 
 err_hooks:
+	nfsec_hold_exit(nn);
+err_hold:
+	nfsec_sad_exit(nn);
+err_sad:
 	nfsec_stats_free(nn->stats);
 	nn->stats = NULL;
 	return err;
@@ -43,7 +55,12 @@ static void __net_exit nfsec_net_exit(struct net *net)
 {
 	struct nfsec_net *nn = nfsec_net(net);
 
+	/* No new packets once the hooks are gone; wait for async crypto. */
 	nfsec_hooks_unregister(nn);
+	wait_var_event(&nn->inflight, !atomic_read(&nn->inflight));
+	nfsec_sad_exit(nn);
+	nfsec_spd_exit(nn);
+	nfsec_hold_exit(nn);
 	nfsec_stats_free(nn->stats);
 	nn->stats = NULL;
 }

@@ -5,15 +5,22 @@
 #ifndef _NFSEC_H
 #define _NFSEC_H
 
+#include <linux/mutex.h>
 #include <linux/types.h>
 #include <linux/percpu.h>
 #include <linux/u64_stats_sync.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include <uapi/linux/nfsec.h>
+
 #include "compat.h"
+#include "sad.h"
+#include "spd.h"
 
 struct sk_buff;
+struct nf_hook_state;
+struct nfsec_hold;
 
 /* Which way a packet crosses nfsec's hooks. */
 enum nfsec_dir {
@@ -28,12 +35,14 @@ struct nfsec_pcpu_stats {
 		u64_stats_t packets;
 		u64_stats_t bytes;
 	} dir[NFSEC_DIR_MAX];
+	u64_stats_t drops[__NFSEC_DROP_MAX];
 	struct u64_stats_sync syncp;
 };
 
 struct nfsec_stats {
 	u64 packets[NFSEC_DIR_MAX];
 	u64 bytes[NFSEC_DIR_MAX];
+	u64 drops[__NFSEC_DROP_MAX];
 };
 
 /*
@@ -45,7 +54,16 @@ struct nfsec_net {
 	struct net *net;
 	struct nfsec_pcpu_stats __percpu *stats;
 	unsigned int hooks;
+	struct mutex lock;	/* serialises changes to sad and spd */
+	bool dying;		/* netns exit began: no new work */
+	atomic_t inflight;	/* packets nfsec owns (async crypto, held) */
+	struct nfsec_sad sad;
+	struct nfsec_spd spd;
+	struct nfsec_hold *hold;
 };
+
+/* Module-wide workqueue: SA frees, expiry.  Drained on unload. */
+extern struct workqueue_struct *nfsec_wq;
 
 /* stats.c */
 struct nfsec_pcpu_stats __percpu *nfsec_stats_alloc(void);
@@ -54,6 +72,62 @@ void nfsec_stats_count(struct nfsec_pcpu_stats __percpu *stats,
 		       enum nfsec_dir dir, unsigned int len);
 void nfsec_stats_sum(struct nfsec_pcpu_stats __percpu *stats,
 		     struct nfsec_stats *sum);
+void nfsec_stats_drop(struct nfsec_pcpu_stats __percpu *stats,
+		      enum nfsec_drop_reason reason);
+void nfsec_stats_clear_drops(struct nfsec_pcpu_stats __percpu *stats);
+
+/* Counts a drop; returns NF_DROP for the hook to hand back. */
+unsigned int nfsec_drop(struct nfsec_net *nn, enum nfsec_drop_reason reason);
+
+/* Frees an skb nfsec owns, counting why. */
+void nfsec_kfree_skb(struct nfsec_net *nn, struct sk_buff *skb,
+		     enum nfsec_drop_reason reason);
+
+/* output.c */
+unsigned int nfsec_output(struct nfsec_net *nn, struct sk_buff *skb,
+			  const struct nf_hook_state *state);
+/* Sends @skb (inner family @family) through @sa, whose reference it takes. */
+void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
+		     struct sk_buff *skb, u8 family);
+
+/* input.c */
+unsigned int nfsec_input_esp(struct nfsec_net *nn, struct sk_buff *skb,
+			     const struct nf_hook_state *state);
+unsigned int nfsec_input_clear(struct nfsec_net *nn, struct sk_buff *skb,
+			       const struct nf_hook_state *state);
+bool nfsec_input_reinjected(void);
+
+/* conntrack.c */
+unsigned int nfsec_ct_confirm(struct sk_buff *skb);
+void nfsec_ct_exit(void);
+
+/* hold.c: packets waiting for an SA after an ACQUIRE */
+int nfsec_hold_init(struct nfsec_net *nn);
+void nfsec_hold_exit(struct nfsec_net *nn);
+unsigned int nfsec_acquire(struct nfsec_net *nn, struct nfsec_entry *e,
+			   struct sk_buff *skb, const struct nfsec_flow *fl);
+void nfsec_hold_release(struct nfsec_net *nn, struct nfsec_entry *e);
+
+/* sa.c: SA life cycle across SAD, SPD and events */
+int nfsec_sa_add(struct nfsec_net *nn, struct nfsec_sa *sa);
+void nfsec_sa_delete(struct nfsec_net *nn, struct nfsec_sa *sa);
+unsigned int nfsec_sa_flush(struct nfsec_net *nn, u8 scope,
+			    const struct nfsec_sa_key *key, const char *map);
+
+/* events.c */
+void nfsec_event_expire(struct nfsec_net *nn, struct nfsec_sa *sa, bool hard,
+			u8 limit);
+void nfsec_event_sa_deleted(struct nfsec_net *nn, struct nfsec_sa *sa);
+void nfsec_event_acquire(struct nfsec_net *nn, const struct nfsec_entry *e,
+			 const struct nfsec_flow *fl, u32 seq);
+
+/* genl_sa.c, genl_policy.c: attribute encoding shared with events */
+int nfsec_sa_fill(struct sk_buff *msg, struct nfsec_sa *sa, bool keys);
+int nfsec_entry_fill_id(struct sk_buff *msg, const struct nfsec_entry *e);
+int nfsec_selector_fill(struct sk_buff *msg, int attrtype,
+			const struct nfsec_selector *sel);
+int nfsec_flow_fill(struct sk_buff *msg, int attrtype,
+		    const struct nfsec_flow *fl);
 
 /* netns.c */
 extern unsigned int nfsec_net_id;
@@ -71,5 +145,6 @@ int nfsec_status_fill(struct sk_buff *skb, struct nfsec_net *nn);
 /* genl.c */
 int nfsec_genl_init(void);
 void nfsec_genl_exit(void);
+extern struct genl_family nfsec_genl_family;
 
 #endif /* _NFSEC_H */

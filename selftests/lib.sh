@@ -125,3 +125,35 @@ _lib_cleanup() {
 	[ -z "${_lib_loaded_here:-}" ] || mod_unload 2>/dev/null
 }
 trap _lib_cleanup EXIT
+
+# topo_seed: the seed's topology, hostA - R1 ==== R2 - hostB, as namespaces
+# hA, r1, r2, hB.  LAN A 192.0.2.0/24 and 2001:db8:a::/64, the R1-R2 link
+# 198.51.100.0/24 and 2001:db8:1::/64, LAN B 203.0.113.0/24 and
+# 2001:db8:b::/64.  Hosts are .10/::10, routers .1/::1 on LANs and
+# .1/.2 on the link.  R1's link device is veth-r2, R2's is veth-r1.
+topo_seed() {
+	ns_add hA r1 r2 hB || return 1
+	ns_link hA 192.0.2.10/24 r1 192.0.2.1/24 &&
+		ns_link r1 198.51.100.1/24 r2 198.51.100.2/24 &&
+		ns_link r2 203.0.113.1/24 hB 203.0.113.10/24 || return 1
+	ip -n hA addr add 2001:db8:a::10/64 dev veth-r1 nodad &&
+		ip -n r1 addr add 2001:db8:a::1/64 dev veth-hA nodad &&
+		ip -n r1 addr add 2001:db8:1::1/64 dev veth-r2 nodad &&
+		ip -n r2 addr add 2001:db8:1::2/64 dev veth-r1 nodad &&
+		ip -n r2 addr add 2001:db8:b::1/64 dev veth-hB nodad &&
+		ip -n hB addr add 2001:db8:b::10/64 dev veth-r2 nodad || return 1
+	ip -n hA route add default via 192.0.2.1 &&
+		ip -n hA -6 route add default via 2001:db8:a::1 &&
+		ip -n hB route add default via 203.0.113.1 &&
+		ip -n hB -6 route add default via 2001:db8:b::1 &&
+		ip -n r1 route add 203.0.113.0/24 via 198.51.100.2 &&
+		ip -n r1 -6 route add 2001:db8:b::/64 via 2001:db8:1::2 &&
+		ip -n r2 route add 192.0.2.0/24 via 198.51.100.1 &&
+		ip -n r2 -6 route add 2001:db8:a::/64 via 2001:db8:1::1 ||
+		return 1
+	local r
+	for r in r1 r2; do
+		ip netns exec "$r" sysctl -qw net.ipv4.ip_forward=1 \
+			net.ipv6.conf.all.forwarding=1 || return 1
+	done
+}

@@ -28,7 +28,7 @@ tap_expect "cryptoctl -j version: module.version" "$VERSION" \
 tap_expect "cryptoctl -j version: module.kernel" "$(uname -r)" \
 	"$(json_get "$json" module.kernel 2>&1)"
 
-tap_expect "four netfilter hooks (IPv4/IPv6 in/out) in init netns" 4 \
+tap_expect "six netfilter hooks (IPv4/IPv6 pre-routing, local-in, post-routing) in init netns" 6 \
 	"$(json_get "$("$CRYPTOCTL" -j status 2>&1)" hooks 2>&1)"
 
 # NFSEC_CMD_GET_STATUS = 1; NFSEC_A_VERSION = 1 is reply-only.

@@ -18,7 +18,7 @@ tap_plan 11
 mod_unload
 ns_add early
 tap_check "insmod with a namespace already present" insmod "$NFSEC_KO"
-tap_expect "pre-existing namespace got its hooks" 4 "$(counter early hooks)"
+tap_expect "pre-existing namespace got its hooks" 6 "$(counter early hooks)"
 
 ns_add ns-a ns-b ns-c
 ns_link ns-a 192.0.2.1/24 ns-b 192.0.2.2/24
@@ -54,7 +54,7 @@ for i in $(seq "$ROUNDS"); do
 	if [ $((i % 10)) = 0 ]; then
 		ip netns exec "$ns" ping -c 1 -W 1 127.0.0.1 >/dev/null ||
 			fails="$fails ping$i"
-		[ "$(counter "$ns" hooks)" = 4 ] || fails="$fails hooks$i"
+		[ "$(counter "$ns" hooks)" = 6 ] || fails="$fails hooks$i"
 	fi
 	ns_del "$ns"
 done

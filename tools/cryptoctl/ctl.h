@@ -26,5 +26,8 @@ int ctl_nl_error(struct ctl *ctl, const char *what, int err);
 
 int ctl_cmd_version(struct ctl *ctl, int argc, char **argv);
 int ctl_cmd_status(struct ctl *ctl, int argc, char **argv);
+int ctl_cmd_sa(struct ctl *ctl, int argc, char **argv);
+int ctl_cmd_policy(struct ctl *ctl, int argc, char **argv);
+int ctl_cmd_map(struct ctl *ctl, int argc, char **argv);
 
 #endif /* CRYPTOCTL_CTL_H */

@@ -17,6 +17,9 @@ static const struct ctl_cmd ctl_top_cmds[] = {
 	{ "version", ctl_cmd_version,
 	  "the tools' and the loaded module's versions" },
 	{ "status", ctl_cmd_status, "nfsec's state in this network namespace" },
+	{ "sa", ctl_cmd_sa, "SAs: add, del, get, list" },
+	{ "policy", ctl_cmd_policy, "crypto map entries: add, del, list" },
+	{ "map", ctl_cmd_map, "crypto maps on interfaces: bind, unbind, list" },
 	{ "help", ctl_cmd_help, "this text" },
 	{ NULL, NULL, NULL },
 };

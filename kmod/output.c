@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Outbound packet path (POST_ROUTING, after source NAT):
+ *
+ *   out device has a crypto map? --no--> accept
+ *   first matching rule: none/bypass --> accept;  discard --> drop
+ *   protect: entry's outbound SA? --no--> hold + ACQUIRE (hold.c)
+ *   tunnel: route the outer packet to the peer; too big with DF -> ICMP
+ *   GSO: segment;  per packet: ESP in place (maybe async), outer header,
+ *   IPSKB_XFRM_TRANSFORMED so no hook transforms it again, ip_local_out().
+ *
+ * A packet a protect rule covers leaves encrypted or not at all.
+ */
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/netfilter.h>
+#include <net/dst.h>
+#include <net/icmp.h>
+#include <net/inet_ecn.h>
+#include <net/ip.h>
+#include <net/ip6_route.h>
+#include <net/ipv6.h>
+#include <net/route.h>
+
+#include "esp.h"
+#include "esp_trailer.h"
+#include "nfsec.h"
+
+static bool nfsec_skb_transformed(struct sk_buff *skb, u8 family)
+{
+	if (family == AF_INET)
+		return IPCB(skb)->flags & IPSKB_XFRM_TRANSFORMED;
+	return IP6CB(skb)->flags & IP6SKB_XFRM_TRANSFORMED;
+}
+
+static unsigned int nfsec_outer_hlen(const struct nfsec_sa *sa)
+{
+	if (sa->mode == NFSEC_MODE_TRANSPORT)
+		return 0;
+	return sa->key.family == AF_INET ? sizeof(struct iphdr) :
+					   sizeof(struct ipv6hdr);
+}
+
+/* The route of the outer packet; the SA's peer for tunnels. */
+static struct dst_entry *nfsec_route_outer(struct net *net,
+					   const struct nfsec_sa *sa,
+					   struct sk_buff *skb)
+{
+	struct flowi4 fl4 = {};
+	struct flowi6 fl6 = {};
+	struct dst_entry *dst;
+	struct rtable *rt;
+
+	if (sa->mode == NFSEC_MODE_TRANSPORT)
+		return dst_clone(skb_dst(skb));
+	if (sa->key.family == AF_INET) {
+		fl4.daddr = sa->key.daddr.ip;
+		fl4.saddr = sa->saddr.ip;
+		fl4.flowi4_proto = IPPROTO_ESP;
+		fl4.flowi4_mark = skb->mark;
+		rt = ip_route_output_key(net, &fl4);
+		return IS_ERR(rt) ? NULL : &rt->dst;
+	}
+	fl6.daddr = sa->key.daddr.in6;
+	fl6.saddr = sa->saddr.in6;
+	fl6.flowi6_proto = IPPROTO_ESP;
+	fl6.flowi6_mark = skb->mark;
+	dst = ip6_route_output(net, NULL, &fl6);
+	if (dst->error) {
+		dst_release(dst);
+		return NULL;
+	}
+	return dst;
+}
+
+static bool nfsec_df(struct sk_buff *skb, u8 family)
+{
+	if (family == AF_INET6)
+		return true;
+	return (ip_hdr(skb)->frag_off & htons(IP_DF)) && !skb->ignore_df;
+}
+
+static u8 nfsec_inner_tos(struct sk_buff *skb, u8 family)
+{
+	return family == AF_INET ? ip_hdr(skb)->tos :
+				   ipv6_get_dsfield(ipv6_hdr(skb));
+}
+
+/* Bytes in front of the ESP header and the payload's protocol. */
+static int nfsec_output_layout(struct sk_buff *skb, const struct nfsec_sa *sa,
+			       u8 family)
+{
+	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
+
+	cb->family = family;
+	cb->df = nfsec_df(skb, family) && family == AF_INET;
+	cb->tos = nfsec_inner_tos(skb, family);
+	if (sa->mode == NFSEC_MODE_TUNNEL) {
+		cb->hdr_len = 0;
+		cb->nexthdr = family == AF_INET ? IPPROTO_IPIP : IPPROTO_IPV6;
+		return 0;
+	}
+	if (family != sa->key.family)
+		return -EAFNOSUPPORT;
+	if (family == AF_INET) {
+		if (ip_is_fragment(ip_hdr(skb)))
+			return -EAFNOSUPPORT;
+		cb->hdr_len = ip_hdrlen(skb);
+		cb->nexthdr = ip_hdr(skb)->protocol;
+		return 0;
+	}
+	/* Transport mode over IPv6 carries no extension headers for now. */
+	cb->hdr_len = sizeof(struct ipv6hdr);
+	cb->nexthdr = ipv6_hdr(skb)->nexthdr;
+	return ipv6_ext_hdr(cb->nexthdr) ? -EAFNOSUPPORT : 0;
+}
+
+/* The largest inner packet that fits @mtu once protected by @sa. */
+static unsigned int nfsec_inner_mtu(const struct nfsec_sa *sa,
+				    unsigned int mtu, unsigned int hdr_len)
+{
+	unsigned int align = max_t(unsigned int, sa->algs.blksize, 4);
+	unsigned int fixed = nfsec_outer_hlen(sa) + hdr_len +
+			     nfsec_esp_overhead(sa, 0) -
+			     nfsec_esp_padlen(0, sa->algs.blksize) -
+			     NFSEC_ESP_TRAILER_LEN;
+
+	if (mtu < fixed + align)
+		return 0;
+	/* payload + trailer rounded up to align must fit what is left */
+	return round_down(mtu - fixed, align) - NFSEC_ESP_TRAILER_LEN + hdr_len;
+}
+
+static void nfsec_too_big(struct sk_buff *skb, u8 family, unsigned int mtu)
+{
+	if (skb->sk) {
+		/* Local sender: shrink its route's PMTU, TCP follows it. */
+		skb_dst_update_pmtu_no_confirm(skb, mtu);
+		return;
+	}
+	if (family == AF_INET)
+		icmp_ndo_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED,
+			      htonl(mtu));
+	else
+		icmpv6_ndo_send(skb, ICMPV6_PKT_TOOBIG, 0, mtu);
+}
+
+/* true when @skb may go: fits, or may be fragmented outside. */
+static bool nfsec_mtu_ok(struct nfsec_sa *sa, struct sk_buff *skb, u8 family,
+			 struct dst_entry *dst)
+{
+	unsigned int hdr_len = NFSEC_SKB_CB(skb)->hdr_len;
+	unsigned int mtu = dst_mtu(dst), inner;
+	bool fits;
+
+	WRITE_ONCE(sa->pmtu, mtu);
+	inner = nfsec_inner_mtu(sa, mtu, hdr_len);
+	fits = skb_is_gso(skb) ? skb_gso_validate_network_len(skb, inner) :
+				 skb->len <= inner;
+	if (fits || !nfsec_df(skb, family))
+		return true;
+	nfsec_too_big(skb, family, max_t(unsigned int, inner,
+					 family == AF_INET ? 68 : IPV6_MIN_MTU));
+	return false;
+}
+
+static void nfsec_push_outer4(struct sk_buff *skb, const struct nfsec_sa *sa,
+			      u8 inner_tos, bool df)
+{
+	struct iphdr *iph;
+
+	skb_push(skb, sizeof(*iph));
+	skb_reset_network_header(skb);
+	iph = ip_hdr(skb);
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->tos = INET_ECN_encapsulate(inner_tos, inner_tos);
+	iph->frag_off = df ? htons(IP_DF) : 0;
+	iph->ttl = ip4_dst_hoplimit(skb_dst(skb));
+	iph->protocol = IPPROTO_ESP;
+	iph->saddr = sa->saddr.ip;
+	iph->daddr = sa->key.daddr.ip;
+	iph->tot_len = htons(skb->len);
+	ip_select_ident(dev_net(skb_dst(skb)->dev), skb, NULL);
+}
+
+static void nfsec_push_outer6(struct sk_buff *skb, const struct nfsec_sa *sa,
+			      u8 inner_tos)
+{
+	struct ipv6hdr *ip6h;
+
+	skb_push(skb, sizeof(*ip6h));
+	skb_reset_network_header(skb);
+	ip6h = ipv6_hdr(skb);
+	ip6_flow_hdr(ip6h, INET_ECN_encapsulate(inner_tos, inner_tos), 0);
+	ip6h->payload_len = 0;	/* ip6_local_out() sets it */
+	ip6h->nexthdr = IPPROTO_ESP;
+	ip6h->hop_limit = ip6_dst_hoplimit(skb_dst(skb));
+	ip6h->saddr = sa->saddr.in6;
+	ip6h->daddr = sa->key.daddr.in6;
+}
+
+/* ESP is in place: put the outer header on and send. */
+static void nfsec_output_send(struct sk_buff *skb)
+{
+	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
+	struct nfsec_sa *sa = cb->sa;
+	struct net *net = sa->nn->net;
+	u8 family = cb->family, tos = cb->tos;
+	bool df = cb->df;
+	unsigned int len = skb->len;
+
+	if (sa->mode == NFSEC_MODE_TRANSPORT) {
+		if (family == AF_INET)
+			ip_hdr(skb)->protocol = IPPROTO_ESP;
+		else
+			ipv6_hdr(skb)->nexthdr = IPPROTO_ESP;
+	} else if (sa->key.family == AF_INET) {
+		nfsec_push_outer4(skb, sa, tos, df);
+	} else {
+		nfsec_push_outer6(skb, sa, tos);
+	}
+	nfsec_sa_count(sa, NFSEC_SA_PACKETS, 1);
+	nfsec_sa_count(sa, NFSEC_SA_CRYPTO, 1);
+	nfsec_sa_count(sa, NFSEC_SA_DIGEST, 1);
+	nfsec_sa_count(sa, NFSEC_SA_BYTES, len);
+
+	skb->ignore_df = !df;
+	nf_reset_ct(skb);
+	if (sa->key.family == AF_INET) {
+		memset(IPCB(skb), 0, sizeof(*IPCB(skb)));
+		IPCB(skb)->flags = IPSKB_XFRM_TRANSFORMED;
+		skb->protocol = htons(ETH_P_IP);
+		ip_local_out(net, skb->sk, skb);
+	} else {
+		memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
+		IP6CB(skb)->flags = IP6SKB_XFRM_TRANSFORMED;
+		skb->protocol = htons(ETH_P_IPV6);
+		ip6_local_out(net, skb->sk, skb);
+	}
+}
+
+static void nfsec_output_release(struct nfsec_net *nn, struct nfsec_sa *sa)
+{
+	nfsec_sa_put(sa);
+	if (atomic_dec_and_test(&nn->inflight))
+		wake_up_var(&nn->inflight);
+}
+
+static enum nfsec_drop_reason nfsec_output_reason(int err)
+{
+	switch (err) {
+	case -EOVERFLOW:
+		return NFSEC_DROP_EXPIRED;
+	case -ENOMEM:
+		return NFSEC_DROP_NOMEM;
+	default:
+		return NFSEC_DROP_CRYPTO;
+	}
+}
+
+/* Completion of nfsec_esp_output(), sync or async. */
+static void nfsec_output_done(struct sk_buff *skb, int err)
+{
+	struct nfsec_sa *sa = NFSEC_SKB_CB(skb)->sa;
+	struct nfsec_net *nn = sa->nn;
+
+	if (err) {
+		nfsec_sa_count(sa, NFSEC_SA_ERRORS, 1);
+		nfsec_kfree_skb(nn, skb, nfsec_output_reason(err));
+	} else {
+		nfsec_output_send(skb);
+	}
+	nfsec_output_release(nn, sa);
+}
+
+/* One packet, no GSO; owns @skb and a reference on @sa. */
+static void nfsec_output_one(struct nfsec_sa *sa, struct sk_buff *skb,
+			     unsigned int headroom)
+{
+	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
+	struct nfsec_net *nn = sa->nn;
+	int err;
+
+	atomic_inc(&nn->inflight);
+	cb->sa = sa;
+	cb->done = nfsec_output_done;
+	cb->tmp = NULL;
+	if (!nfsec_sa_use(sa, skb->len - cb->hdr_len)) {
+		err = -EOVERFLOW;
+		goto out;
+	}
+	err = skb->ip_summed == CHECKSUM_PARTIAL ? skb_checksum_help(skb) : 0;
+	if (!err)
+		err = skb_cow_head(skb, headroom);
+	if (!err)
+		err = nfsec_esp_output(skb);
+	if (err == -EINPROGRESS)
+		return;
+out:
+	nfsec_output_done(skb, err);
+}
+
+static unsigned int nfsec_headroom(const struct nfsec_sa *sa,
+				   struct dst_entry *dst)
+{
+	return LL_RESERVED_SPACE(dst->dev) + dst->header_len +
+	       nfsec_outer_hlen(sa) + sizeof(struct ip_esp_hdr) +
+	       sa->algs.ivlen;
+}
+
+static void nfsec_output_gso(struct nfsec_sa *sa, struct sk_buff *skb,
+			     unsigned int headroom)
+{
+	struct nfsec_skb_cb saved = *NFSEC_SKB_CB(skb);
+	struct nfsec_net *nn = sa->nn;
+	struct sk_buff *segs, *seg, *next;
+
+	segs = skb_gso_segment(skb, 0);
+	if (IS_ERR_OR_NULL(segs)) {
+		nfsec_kfree_skb(nn, skb, NFSEC_DROP_NOMEM);
+		nfsec_sa_put(sa);
+		return;
+	}
+	consume_skb(skb);
+	skb_list_walk_safe(segs, seg, next) {
+		skb_mark_not_on_list(seg);
+		*NFSEC_SKB_CB(seg) = saved;
+		nfsec_sa_hold(sa);	/* the caller's reference is alive */
+		nfsec_output_one(sa, seg, headroom);
+	}
+	nfsec_sa_put(sa);
+}
+
+void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
+		     struct sk_buff *skb, u8 family)
+{
+	struct dst_entry *dst;
+	enum nfsec_drop_reason why;
+
+	why = NFSEC_DROP_EXPIRED;
+	if (READ_ONCE(sa->dead))
+		goto drop;
+	why = NFSEC_DROP_UNSUPPORTED;
+	if (nfsec_output_layout(skb, sa, family))
+		goto drop;
+	why = NFSEC_DROP_ROUTE;
+	dst = nfsec_route_outer(nn->net, sa, skb);
+	if (!dst)
+		goto drop;
+	why = NFSEC_DROP_MTU;
+	if (!nfsec_mtu_ok(sa, skb, family, dst)) {
+		dst_release(dst);
+		goto drop;
+	}
+	skb_dst_drop(skb);
+	skb_dst_set(skb, dst);
+
+	if (skb_is_gso(skb))
+		nfsec_output_gso(sa, skb, nfsec_headroom(sa, dst));
+	else
+		nfsec_output_one(sa, skb, nfsec_headroom(sa, dst));
+	return;
+
+drop:
+	nfsec_sa_count(sa, NFSEC_SA_ERRORS, 1);
+	nfsec_kfree_skb(nn, skb, why);
+	nfsec_sa_put(sa);
+}
+
+unsigned int nfsec_output(struct nfsec_net *nn, struct sk_buff *skb,
+			  const struct nf_hook_state *state)
+{
+	u8 family = state->pf == NFPROTO_IPV4 ? AF_INET : AF_INET6;
+	struct nfsec_entry *e = NULL;
+	struct nfsec_rule *r;
+	struct nfsec_flow fl;
+	struct nfsec_map *map;
+	struct nfsec_sa *sa;
+
+	if (nfsec_skb_transformed(skb, family))
+		return NF_ACCEPT;
+	map = nfsec_spd_bound(nn, state->out->ifindex);
+	if (!map)
+		return NF_ACCEPT;
+	if (!nfsec_flow_from_skb(skb, family, &fl))
+		return nfsec_drop(nn, NFSEC_DROP_MALFORMED);
+	r = nfsec_spd_lookup(map, &fl, &e);
+	if (!r)
+		return NF_ACCEPT;
+	atomic64_inc(&r->matches);
+	if (r->action == NFSEC_ACTION_BYPASS)
+		return NF_ACCEPT;
+	if (r->action == NFSEC_ACTION_DISCARD)
+		return nfsec_drop(nn, NFSEC_DROP_POLICY);
+
+	if (nfsec_ct_confirm(skb) != NF_ACCEPT)
+		return nfsec_drop(nn, NFSEC_DROP_POLICY);
+	sa = rcu_dereference(e->out_sa);
+	if (!sa || !nfsec_sa_hold(sa))
+		return nfsec_acquire(nn, e, skb, &fl);
+	nfsec_output_sa(nn, sa, skb, family);
+	return NF_STOLEN;
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SA life cycle across the SAD, the SPD and the events: an outbound SA is
+ * attached to its crypto map entry when added (the newest takes over, the
+ * older keeps its place in the SAD until it expires: make-before-break),
+ * and the entry falls back to the next newest when it goes.
+ */
+#include <linux/string.h>
+
+#include "nfsec.h"
+
+int nfsec_sa_add(struct nfsec_net *nn, struct nfsec_sa *sa)
+{
+	int err;
+
+	lockdep_assert_held(&nn->lock);
+	err = nfsec_sad_insert(nn, sa);
+	if (err)
+		return err;
+	if (sa->dir == NFSEC_SA_DIR_OUT && sa->map[0])
+		nfsec_spd_attach(nn, sa->map, sa->map_seq);
+	return 0;
+}
+
+void nfsec_sa_delete(struct nfsec_net *nn, struct nfsec_sa *sa)
+{
+	char map[NFSEC_MAP_NAME_MAX];
+	bool out = sa->dir == NFSEC_SA_DIR_OUT && sa->map[0];
+	u32 seq = sa->map_seq;
+
+	lockdep_assert_held(&nn->lock);
+	strscpy(map, sa->map, sizeof(map));
+	nfsec_event_sa_deleted(nn, sa);
+	nfsec_sad_remove(nn, sa);	/* sa may be gone after this */
+	if (out)
+		nfsec_spd_attach(nn, map, seq);
+}
+
+static bool nfsec_sa_in_scope(const struct nfsec_sa *sa, u8 scope,
+			      const struct nfsec_sa_key *key, const char *map)
+{
+	switch (scope) {
+	case NFSEC_FLUSH_PEER:
+		return sa->key.family == key->family &&
+		       (!memcmp(&sa->key.daddr, &key->daddr, sizeof(key->daddr)) ||
+			!memcmp(&sa->saddr, &key->daddr, sizeof(key->daddr)));
+	case NFSEC_FLUSH_MAP:
+		return !strcmp(sa->map, map);
+	case NFSEC_FLUSH_SPI:
+		return !memcmp(&sa->key, key, sizeof(*key));
+	default:
+		return true;
+	}
+}
+
+unsigned int nfsec_sa_flush(struct nfsec_net *nn, u8 scope,
+			    const struct nfsec_sa_key *key, const char *map)
+{
+	unsigned int n = 0;
+	struct nfsec_sa *sa;
+	unsigned long id;
+
+	lockdep_assert_held(&nn->lock);
+	xa_for_each(&nn->sad.ids, id, sa) {
+		if (sa->larval || !nfsec_sa_in_scope(sa, scope, key, map))
+			continue;
+		nfsec_sa_delete(nn, sa);
+		n++;
+	}
+	return n;
+}

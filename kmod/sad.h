@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The Security Association Database of a network namespace.
+ */
+#ifndef _NFSEC_SAD_H
+#define _NFSEC_SAD_H
+
+#include <linux/refcount.h>
+#include <linux/rhashtable-types.h>
+#include <linux/spinlock.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+#include <uapi/linux/nfsec.h>
+
+#include "algs.h"
+#include "selector.h"
+
+struct nfsec_net;
+struct nfsec_replay;
+
+/* What names an SA: (SPI, outer destination, protocol). */
+struct nfsec_sa_key {
+	union nfsec_addr daddr;
+	u32 spi;
+	u8 proto;
+	u8 family;
+	u8 pad[2];	/* zero: keys are compared as bytes */
+};
+
+struct nfsec_lifetime {
+	u64 soft_bytes, hard_bytes;
+	u64 soft_packets, hard_packets;
+	u64 soft_seconds, hard_seconds;
+};
+
+enum nfsec_sa_counter {
+	NFSEC_SA_PACKETS,
+	NFSEC_SA_BYTES,
+	NFSEC_SA_CRYPTO,
+	NFSEC_SA_DIGEST,
+	NFSEC_SA_ERRORS,
+	NFSEC_SA_REPLAY,
+	NFSEC_SA_AUTH_FAIL,
+	NFSEC_SA_COUNTERS
+};
+
+struct nfsec_sa_pcpu {
+	u64_stats_t c[NFSEC_SA_COUNTERS];
+	struct u64_stats_sync syncp;
+};
+
+/*
+ * One SA.  Immutable once hashed, except: the counters (per CPU), the
+ * sequence number (atomic), the replay window (under replay_lock), the
+ * lifetimes (under the netns lock, read racily by the datapath) and dead.
+ * Readers find SAs under RCU and hold a reference across async crypto; the
+ * last reference frees the SA after a grace period, from a workqueue.
+ */
+struct nfsec_sa {
+	struct rhash_head node;
+	struct nfsec_sa_key key;
+	refcount_t refcnt;
+	struct nfsec_net *nn;
+	u32 conn_id;
+	u8 dir;		/* enum nfsec_dir_attr */
+	u8 mode;	/* enum nfsec_mode */
+	bool esn;
+	bool has_sel;
+	bool dead;	/* past a hard limit or deleted: carries nothing */
+	bool larval;	/* an SPI reserved by ALLOC_SPI, no keys yet */
+	union nfsec_addr saddr;
+	struct nfsec_algs algs;
+	struct crypto_aead *aead;
+	u8 enckeylen, authkeylen;
+	u8 enckey[36];	/* kept for NFSEC_A_WITH_KEYS, wiped on free */
+	u8 authkey[64];
+	char map[NFSEC_MAP_NAME_MAX];
+	u32 map_seq;
+	u32 replay_window;
+	struct nfsec_selector sel;
+	struct nfsec_lifetime life;
+	time64_t add_time;	/* ktime_get_boottime_seconds() */
+	unsigned long soft_fired;	/* bit per enum nfsec_limit */
+	atomic64_t seq_out;
+	atomic64_t life_bytes, life_packets;
+	u32 pmtu;
+	spinlock_t replay_lock;
+	struct nfsec_replay *replay;
+	struct nfsec_sa_pcpu __percpu *stats;
+	struct list_head out_node;	/* nn->sad.out_list, under nn->lock */
+	struct rcu_work free_work;
+};
+
+struct nfsec_sad {
+	struct rhashtable table;	/* every SA by key */
+	struct xarray ids;		/* every SA by conn_id */
+	u32 next_id;
+	struct list_head out_list;	/* outbound SAs, oldest first */
+	unsigned int count;
+	atomic_t in_count;		/* inbound SAs: the datapath looks */
+	u32 genid;			/* changes with every change */
+	struct delayed_work expire_work;
+};
+
+int nfsec_sad_init(struct nfsec_net *nn);
+void nfsec_sad_exit(struct nfsec_net *nn);
+
+/* Under RCU; the SA is valid until rcu_read_unlock() unless held. */
+struct nfsec_sa *nfsec_sad_lookup(struct nfsec_net *nn,
+				  const struct nfsec_sa_key *key);
+/* Under nn->lock, which keeps the SA in the table. */
+struct nfsec_sa *nfsec_sad_find(struct nfsec_net *nn,
+				const struct nfsec_sa_key *key);
+struct nfsec_sa *nfsec_sad_get_by_id(struct nfsec_net *nn, unsigned long *id);
+
+static inline bool nfsec_sa_hold(struct nfsec_sa *sa)
+{
+	return refcount_inc_not_zero(&sa->refcnt);
+}
+
+void nfsec_sa_put(struct nfsec_sa *sa);
+
+/* Under nn->lock.  insert takes over @sa (freeing it on error). */
+int nfsec_sad_insert(struct nfsec_net *nn, struct nfsec_sa *sa);
+void nfsec_sad_remove(struct nfsec_net *nn, struct nfsec_sa *sa);
+
+/* A new SA from a validated description, not yet inserted, or ERR_PTR. */
+struct nfsec_sa *nfsec_sa_alloc(struct nfsec_net *nn);
+void nfsec_sa_free_unhashed(struct nfsec_sa *sa);
+
+void nfsec_sa_count(struct nfsec_sa *sa, enum nfsec_sa_counter c, u64 n);
+void nfsec_sa_counters(struct nfsec_sa *sa, u64 *out);
+void nfsec_sa_counters_clear(struct nfsec_sa *sa);
+
+/*
+ * Datapath: accounts @bytes of payload against the lifetimes; false when a
+ * hard limit is reached (the SA is then dead and its deletion scheduled).
+ */
+bool nfsec_sa_use(struct nfsec_sa *sa, unsigned int bytes);
+
+#endif /* _NFSEC_SAD_H */

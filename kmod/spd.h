@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The Security Policy Database of a network namespace: crypto maps, their
+ * entries (sequence-numbered, each a list of ACL-like rules) and the
+ * interfaces they are applied to.
+ */
+#ifndef _NFSEC_SPD_H
+#define _NFSEC_SPD_H
+
+#include <linux/hashtable.h>
+#include <linux/list.h>
+#include <linux/rcupdate.h>
+#include <linux/skbuff.h>
+#include <uapi/linux/nfsec.h>
+
+#include "sad.h"
+#include "selector.h"
+
+struct nfsec_rule {
+	struct nfsec_selector sel;
+	u8 action;	/* enum nfsec_action */
+	atomic64_t matches;
+};
+
+/*
+ * One crypto map entry ("crypto map NAME SEQ").  Replaced whole, never
+ * changed in place except out_sa (RCU, under nn->lock), the counters and the
+ * hold queue (its own lock).
+ */
+struct nfsec_entry {
+	struct list_head node;	/* map->entries, by seq, RCU */
+	struct rcu_head rcu;
+	struct nfsec_map *map;
+	u32 seq;
+	u8 family;
+	u8 mode;
+	u8 protos;
+	u16 pfs_group;
+	u32 replay_window;
+	union nfsec_addr peer, local;
+	struct nfsec_lifetime life;
+	struct nfsec_sa __rcu *out_sa;
+	atomic64_t acquires, no_sa;
+	unsigned long acquire_next;	/* jiffies: rate limit */
+	u32 nrules;
+	struct nfsec_rule rules[];
+};
+
+struct nfsec_map {
+	struct list_head node;		/* nn->spd.maps, under nn->lock */
+	struct rcu_head rcu;
+	char name[NFSEC_MAP_NAME_MAX];
+	struct list_head entries;
+	unsigned int bindings;
+};
+
+struct nfsec_binding {
+	struct hlist_node node;		/* nn->spd.bindings, RCU */
+	struct rcu_head rcu;
+	int ifindex;
+	struct nfsec_map *map;
+};
+
+#define NFSEC_BINDING_BITS 6
+
+struct nfsec_spd {
+	struct list_head maps;
+	DECLARE_HASHTABLE(bindings, NFSEC_BINDING_BITS);
+	unsigned int entries;
+	u32 genid;
+};
+
+void nfsec_spd_init(struct nfsec_net *nn);
+void nfsec_spd_exit(struct nfsec_net *nn);
+
+/* Under nn->lock. */
+struct nfsec_map *nfsec_spd_map(struct nfsec_net *nn, const char *name);
+struct nfsec_entry *nfsec_spd_entry(struct nfsec_map *map, u32 seq);
+struct nfsec_entry *nfsec_entry_alloc(u32 nrules);
+/* Takes over @e (freed on error); replaces MAP SEQ as one step. */
+int nfsec_spd_insert(struct nfsec_net *nn, const char *map,
+		     struct nfsec_entry *e);
+int nfsec_spd_delete(struct nfsec_net *nn, const char *map, u32 seq);
+int nfsec_spd_bind(struct nfsec_net *nn, const char *map, int ifindex);
+int nfsec_spd_unbind(struct nfsec_net *nn, int ifindex);
+void nfsec_spd_flush(struct nfsec_net *nn);
+
+/* Points MAP SEQ at its newest live outbound SA (or none). */
+void nfsec_spd_attach(struct nfsec_net *nn, const char *map, u32 seq);
+
+/* Datapath, under RCU. */
+struct nfsec_map *nfsec_spd_bound(struct nfsec_net *nn, int ifindex);
+
+/*
+ * The first rule of @map (entries in seq order, rules in order) matching
+ * @fl; NULL when none does (traffic goes in the clear).  *@entry is the
+ * rule's entry.
+ */
+struct nfsec_rule *nfsec_spd_lookup(struct nfsec_map *map,
+				    const struct nfsec_flow *fl,
+				    struct nfsec_entry **entry);
+
+/* The flow of the packet at skb->data (an IP header); false if malformed. */
+bool nfsec_flow_from_skb(struct sk_buff *skb, u8 family,
+			 struct nfsec_flow *fl);
+void nfsec_flow_reverse(struct nfsec_flow *fl);
+
+#endif /* _NFSEC_SPD_H */

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Crypto map entries and bindings over netlink (see policy.h).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include "policy.h"
+
+static const char *const nfsec_actions[__NFSEC_ACTION_MAX] = {
+	[NFSEC_ACTION_PROTECT] = "protect",
+	[NFSEC_ACTION_BYPASS] = "bypass",
+	[NFSEC_ACTION_DISCARD] = "discard",
+	[NFSEC_ACTION_NEXT] = "next",
+};
+
+int nfsec_action_parse(const char *s)
+{
+	int i;
+
+	if (!strcmp(s, "permit"))
+		return NFSEC_ACTION_PROTECT;
+	if (!strcmp(s, "deny"))
+		return NFSEC_ACTION_NEXT;
+	for (i = 0; i < __NFSEC_ACTION_MAX; i++)
+		if (!strcmp(s, nfsec_actions[i]))
+			return i;
+	return -1;
+}
+
+const char *nfsec_action_str(uint8_t action)
+{
+	return action < __NFSEC_ACTION_MAX ? nfsec_actions[action] : "?";
+}
+
+size_t nfsec_entry_msg_size(const struct nfsec_entry_info *e)
+{
+	return 1024 + (size_t)e->nrules * 160;
+}
+
+static void nfsec_rules_put(struct nlmsghdr *nlh,
+			    const struct nfsec_entry_info *e)
+{
+	struct nlattr *rules = mnl_attr_nest_start(nlh, NFSEC_POL_A_RULES);
+	unsigned int i;
+
+	for (i = 0; i < e->nrules; i++) {
+		struct nlattr *r = mnl_attr_nest_start(nlh, NFSEC_RULES_A_RULE);
+
+		mnl_attr_put_u8(nlh, NFSEC_RULE_A_ACTION, e->rules[i].action);
+		nfsec_sel_put(nlh, NFSEC_RULE_A_SELECTOR, &e->rules[i].sel);
+		mnl_attr_nest_end(nlh, r);
+	}
+	mnl_attr_nest_end(nlh, rules);
+}
+
+void nfsec_entry_put(struct nlmsghdr *nlh, const struct nfsec_entry_info *e,
+		     bool full)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, NFSEC_A_POLICY);
+
+	mnl_attr_put_strz(nlh, NFSEC_POL_A_MAP, e->map);
+	mnl_attr_put_u32(nlh, NFSEC_POL_A_SEQ, e->seq);
+	if (full) {
+		if (e->family) {
+			mnl_attr_put_u8(nlh, NFSEC_POL_A_FAMILY, e->family);
+			mnl_attr_put(nlh, NFSEC_POL_A_PEER,
+				     nfsec_ip_len(e->family), &e->peer);
+			mnl_attr_put(nlh, NFSEC_POL_A_LOCAL,
+				     nfsec_ip_len(e->family), &e->local);
+		}
+		mnl_attr_put_u8(nlh, NFSEC_POL_A_MODE, e->mode);
+		mnl_attr_put_u8(nlh, NFSEC_POL_A_PROTOS, e->protos);
+		if (e->has_replay)
+			mnl_attr_put_u32(nlh, NFSEC_POL_A_REPLAY_WINDOW,
+					 e->replay_window);
+		if (e->pfs_group)
+			mnl_attr_put_u16(nlh, NFSEC_POL_A_PFS_GROUP,
+					 e->pfs_group);
+		if (e->has_life)
+			nfsec_life_put(nlh, NFSEC_POL_A_LIFETIME, &e->life);
+		nfsec_rules_put(nlh, e);
+	}
+	mnl_attr_nest_end(nlh, nest);
+}
+
+struct nfsec_tb {
+	const struct nlattr **tb;
+	uint16_t max;
+};
+
+static int nfsec_tb_cb(const struct nlattr *attr, void *data)
+{
+	struct nfsec_tb *t = data;
+	uint16_t type = mnl_attr_get_type(attr);
+
+	if (type <= t->max)
+		t->tb[type] = attr;
+	return MNL_CB_OK;
+}
+
+static int nfsec_nest(const struct nlattr *nest, const struct nlattr **tb,
+		      uint16_t max)
+{
+	struct nfsec_tb t = { tb, max };
+
+	memset(tb, 0, sizeof(*tb) * (max + 1u));
+	if (!nest || mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0 ||
+	    mnl_attr_parse_nested(nest, nfsec_tb_cb, &t) < 0)
+		return -EBADMSG;
+	return 0;
+}
+
+static int nfsec_u(const struct nlattr *a, enum mnl_attr_data_type t,
+		   void *out)
+{
+	if (!a)
+		return 0;
+	if (mnl_attr_validate(a, t) < 0)
+		return -EBADMSG;
+	switch (t) {
+	case MNL_TYPE_U8:
+		*(uint8_t *)out = mnl_attr_get_u8(a);
+		break;
+	case MNL_TYPE_U16:
+		*(uint16_t *)out = mnl_attr_get_u16(a);
+		break;
+	case MNL_TYPE_U32:
+		*(uint32_t *)out = mnl_attr_get_u32(a);
+		break;
+	default:
+		*(uint64_t *)out = mnl_attr_get_u64(a);
+		break;
+	}
+	return 0;
+}
+
+static int nfsec_rule_parse(const struct nlattr *nest,
+			    struct nfsec_rule_info *r)
+{
+	const struct nlattr *tb[NFSEC_RULE_A_MAX + 1];
+
+	if (nfsec_nest(nest, tb, NFSEC_RULE_A_MAX) ||
+	    !tb[NFSEC_RULE_A_SELECTOR] ||
+	    nfsec_u(tb[NFSEC_RULE_A_ACTION], MNL_TYPE_U8, &r->action) ||
+	    nfsec_u(tb[NFSEC_RULE_A_MATCHES], MNL_TYPE_U64, &r->matches))
+		return -EBADMSG;
+	return nfsec_sel_parse(tb[NFSEC_RULE_A_SELECTOR], &r->sel);
+}
+
+static int nfsec_rules_parse(const struct nlattr *rules,
+			     struct nfsec_entry_info *e)
+{
+	const struct nlattr *r;
+	unsigned int n = 0;
+
+	if (!rules)
+		return -EBADMSG;
+	mnl_attr_for_each_nested(r, rules)
+		n++;
+	e->rules = calloc(n ? n : 1, sizeof(*e->rules));
+	if (!e->rules)
+		return -ENOMEM;
+	mnl_attr_for_each_nested(r, rules) {
+		if (nfsec_rule_parse(r, &e->rules[e->nrules]))
+			return -EBADMSG;
+		e->nrules++;
+	}
+	return 0;
+}
+
+static int nfsec_entry_parse_peer(const struct nlattr **tb,
+				  struct nfsec_entry_info *e)
+{
+	size_t len;
+
+	if (nfsec_u(tb[NFSEC_POL_A_FAMILY], MNL_TYPE_U8, &e->family))
+		return -EBADMSG;
+	if (!e->family)
+		return 0;
+	if (e->family != AF_INET && e->family != AF_INET6)
+		return -EBADMSG;
+	len = nfsec_ip_len(e->family);
+	if (!tb[NFSEC_POL_A_PEER] ||
+	    mnl_attr_get_payload_len(tb[NFSEC_POL_A_PEER]) != len)
+		return -EBADMSG;
+	memcpy(&e->peer, mnl_attr_get_payload(tb[NFSEC_POL_A_PEER]), len);
+	if (tb[NFSEC_POL_A_LOCAL]) {
+		if (mnl_attr_get_payload_len(tb[NFSEC_POL_A_LOCAL]) != len)
+			return -EBADMSG;
+		memcpy(&e->local, mnl_attr_get_payload(tb[NFSEC_POL_A_LOCAL]),
+		       len);
+	}
+	return 0;
+}
+
+static int nfsec_entry_parse_stats(const struct nlattr *nest,
+				   struct nfsec_entry_info *e)
+{
+	const struct nlattr *tb[NFSEC_POL_STATS_A_MAX + 1];
+
+	if (!nest)
+		return 0;
+	if (nfsec_nest(nest, tb, NFSEC_POL_STATS_A_MAX) ||
+	    nfsec_u(tb[NFSEC_POL_STATS_A_ACQUIRES], MNL_TYPE_U64,
+		    &e->acquires) ||
+	    nfsec_u(tb[NFSEC_POL_STATS_A_NO_SA], MNL_TYPE_U64, &e->no_sa))
+		return -EBADMSG;
+	return 0;
+}
+
+int nfsec_entry_parse(const struct nlattr *nest, struct nfsec_entry_info *e)
+{
+	const struct nlattr *tb[NFSEC_POL_A_MAX + 1];
+	const struct nlattr *map;
+
+	memset(e, 0, sizeof(*e));
+	if (nfsec_nest(nest, tb, NFSEC_POL_A_MAX))
+		return -EBADMSG;
+	map = tb[NFSEC_POL_A_MAP];
+	if (!map || mnl_attr_validate(map, MNL_TYPE_NUL_STRING) < 0 ||
+	    strlen(mnl_attr_get_str(map)) >= sizeof(e->map))
+		return -EBADMSG;
+	strcpy(e->map, mnl_attr_get_str(map));
+	e->has_replay = tb[NFSEC_POL_A_REPLAY_WINDOW];
+	e->has_life = tb[NFSEC_POL_A_LIFETIME];
+	if (nfsec_u(tb[NFSEC_POL_A_SEQ], MNL_TYPE_U32, &e->seq) ||
+	    nfsec_u(tb[NFSEC_POL_A_MODE], MNL_TYPE_U8, &e->mode) ||
+	    nfsec_u(tb[NFSEC_POL_A_PROTOS], MNL_TYPE_U8, &e->protos) ||
+	    nfsec_u(tb[NFSEC_POL_A_REPLAY_WINDOW], MNL_TYPE_U32,
+		    &e->replay_window) ||
+	    nfsec_u(tb[NFSEC_POL_A_PFS_GROUP], MNL_TYPE_U16, &e->pfs_group) ||
+	    nfsec_entry_parse_peer(tb, e) ||
+	    (e->has_life && nfsec_life_parse(tb[NFSEC_POL_A_LIFETIME],
+					     &e->life)) ||
+	    nfsec_entry_parse_stats(tb[NFSEC_POL_A_STATS], e))
+		return -EBADMSG;
+	return tb[NFSEC_POL_A_RULES] ? nfsec_rules_parse(tb[NFSEC_POL_A_RULES], e) :
+				       0;
+}
+
+void nfsec_entry_free(struct nfsec_entry_info *e)
+{
+	free(e->rules);
+	e->rules = NULL;
+	e->nrules = 0;
+}
+
+struct nfsec_pol_dump_ctx {
+	nfsec_entry_cb ecb;
+	nfsec_binding_cb bcb;
+	void *data;
+	int err;
+	bool intr;
+};
+
+static int nfsec_entry_dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nfsec_pol_dump_ctx *c = data;
+	const struct nlattr *tb[NFSEC_A_MAX + 1];
+	struct nfsec_entry_info e = { .rules = NULL };
+	int ret;
+
+	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+		c->intr = true;
+	ret = nfsec_msg_attrs(nlh, tb) ?: nfsec_entry_parse(tb[NFSEC_A_POLICY],
+							    &e);
+	if (!ret)
+		ret = c->ecb(&e, c->data);
+	nfsec_entry_free(&e);
+	if (ret) {
+		c->err = ret;
+		return MNL_CB_ERROR;
+	}
+	return MNL_CB_OK;
+}
+
+static int nfsec_binding_dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nfsec_pol_dump_ctx *c = data;
+	const struct nlattr *tb[NFSEC_A_MAX + 1];
+	struct nfsec_binding_info b = { { 0 }, 0 };
+	const struct nlattr *m;
+	int ret;
+
+	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+		c->intr = true;
+	ret = nfsec_msg_attrs(nlh, tb);
+	m = tb[NFSEC_A_MAP_NAME];
+	if (ret || !m || !tb[NFSEC_A_IFINDEX] ||
+	    mnl_attr_validate(m, MNL_TYPE_NUL_STRING) < 0 ||
+	    strlen(mnl_attr_get_str(m)) >= sizeof(b.map) ||
+	    nfsec_u(tb[NFSEC_A_IFINDEX], MNL_TYPE_U32, &b.ifindex))
+		ret = -EBADMSG;
+	if (!ret) {
+		strcpy(b.map, mnl_attr_get_str(m));
+		ret = c->bcb(&b, c->data);
+	}
+	if (ret) {
+		c->err = ret;
+		return MNL_CB_ERROR;
+	}
+	return MNL_CB_OK;
+}
+
+static int nfsec_pol_dump(struct nfsec_nl *nl, uint8_t cmd, const char *map,
+			  mnl_cb_t cb, struct nfsec_pol_dump_ctx *proto,
+			  void (*reset)(void *data))
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nfsec_pol_dump_ctx c;
+	struct nlmsghdr *nlh;
+	int tries, err;
+
+	for (tries = 0; tries < 5; tries++) {
+		c = *proto;
+		if (reset)
+			reset(c.data);
+		nlh = nfsec_nl_request(nl, buf, cmd, NLM_F_DUMP);
+		if (map)
+			mnl_attr_put_strz(nlh, NFSEC_A_MAP_NAME, map);
+		err = nfsec_nl_talk(nl, nlh, cb, &c);
+		if (c.err)
+			return c.err;
+		if (err || !c.intr)
+			return err;
+	}
+	return -EAGAIN;
+}
+
+int nfsec_entry_dump(struct nfsec_nl *nl, const char *map, nfsec_entry_cb cb,
+		     void (*reset)(void *data), void *data)
+{
+	struct nfsec_pol_dump_ctx c = { .ecb = cb, .data = data };
+
+	return nfsec_pol_dump(nl, NFSEC_CMD_GET_POLICY, map,
+			      nfsec_entry_dump_cb, &c, reset);
+}
+
+int nfsec_binding_dump(struct nfsec_nl *nl, nfsec_binding_cb cb,
+		       void (*reset)(void *data), void *data)
+{
+	struct nfsec_pol_dump_ctx c = { .bcb = cb, .data = data };
+
+	return nfsec_pol_dump(nl, NFSEC_CMD_GET_BINDING, NULL,
+			      nfsec_binding_dump_cb, &c, reset);
+}
