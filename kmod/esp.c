@@ -135,6 +135,8 @@ static void nfsec_esp_put_header(struct sk_buff *skb, const u8 *iv)
 
 	skb_push(skb, nfsec_esp_hlen(sa));
 	memmove(skb->data, skb->data + nfsec_esp_hlen(sa), cb->hdr_len);
+	skb_reset_network_header(skb);
+	skb_set_transport_header(skb, cb->hdr_len);
 	esph = (struct ip_esp_hdr *)(skb->data + cb->hdr_len);
 	esph->spi = htonl(sa->key.spi);
 	esph->seq_no = htonl(lower_32_bits(cb->seq));
@@ -279,6 +281,8 @@ static int nfsec_esp_input_tail(struct sk_buff *skb)
 		return err;
 	memmove(skb->data + hlen, skb->data, cb->hdr_len);
 	__skb_pull(skb, hlen);
+	skb_reset_network_header(skb);
+	skb_set_transport_header(skb, cb->hdr_len);
 	skb->ip_summed = CHECKSUM_NONE;
 	return 0;
 }

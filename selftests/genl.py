@@ -3,11 +3,14 @@
 """Raw generic-netlink requests to the nfsec family, for bad-input tests.
 
     genl.py CMD [TYPE:KIND:VALUE ...]
+    genl.py CMD '[(TYPE, KIND, VALUE), ...]'
 
-KIND is u8, u16, u32, u64, str (NUL-terminated), raw (hex bytes) or nest
-(VALUE empty: an empty nest).  Prints 'errno=N' and, when the kernel sent
+KIND is u8, u16, u32, u64, str (NUL-terminated), raw (hex bytes), flag or
+nest (VALUE empty: an empty nest; in the second form VALUE is a list of
+the same tuples, nested as deep as needed).  Prints 'errno=N' and, when the kernel sent
 one, 'extack=MESSAGE'; exits 0 whenever a reply came back.
 """
+import ast
 import os
 import socket
 import struct
@@ -31,19 +34,28 @@ def attr(atype, payload):
     return hdr + payload + pad
 
 
-def encode(spec):
-    atype, kind, value = spec.split(":", 2)
-    atype = int(atype)
+def encode_one(atype, kind, value):
     fmt = {"u8": "B", "u16": "H", "u32": "I", "u64": "Q"}
     if kind in fmt:
-        return attr(atype, struct.pack(fmt[kind], int(value, 0)))
+        return attr(atype, struct.pack(fmt[kind], int(str(value), 0)))
     if kind == "str":
-        return attr(atype, value.encode() + b"\0")
+        return attr(atype, str(value).encode() + b"\0")
     if kind == "raw":
         return attr(atype, bytes.fromhex(value))
-    if kind == "nest":
+    if kind == "flag":
         return attr(atype, b"")
+    if kind == "nest":
+        inner = value if isinstance(value, list) else []
+        return attr(atype | 0x8000,
+                    b"".join(encode_one(*t) for t in inner))
     raise SystemExit(f"genl.py: unknown kind {kind!r}")
+
+
+def encode(spec):
+    if spec.startswith("["):
+        return b"".join(encode_one(*t) for t in ast.literal_eval(spec))
+    atype, kind, value = spec.split(":", 2)
+    return encode_one(int(atype), kind, value)
 
 
 def attrs(buf):

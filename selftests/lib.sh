@@ -108,12 +108,13 @@ ctl_in() {
 	ip netns exec "$ns" "$CRYPTOCTL" "$@"
 }
 
-# json_get JSON PATH: a value out of cryptoctl -j output ("a.b.c").
+# json_get JSON PATH: a value out of cryptoctl -j output ("a.b.c"; numbers
+# index lists, "0.stats.packets").
 json_get() {
 	"$PY" -c 'import json,sys
 v = json.loads(sys.argv[1])
 for k in sys.argv[2].split("."):
-    v = v[k]
+    v = v[int(k)] if isinstance(v, list) else v[k]
 print(v)' "$1" "$2"
 }
 
@@ -156,4 +157,122 @@ topo_seed() {
 		ip netns exec "$r" sysctl -qw net.ipv4.ip_forward=1 \
 			net.ipv6.conf.all.forwarding=1 || return 1
 	done
+}
+
+# The ESP algorithms both nfsec and XFRM carry, one per line:
+#   NAME  NFSEC-ENC  ENC-KEY-BYTES  NFSEC-AUTH  AUTH-KEY-BYTES  XFRM-SPEC
+# ENC-KEY-BYTES include the 4-byte salt of the combined-mode ciphers.
+# XFRM-SPEC is aead:ALG:ICV-BITS or enc:CIPHER:HMAC:TRUNC-BITS.
+ESP_ALGS="gcm128 aes-gcm 20 - 0 aead:rfc4106(gcm(aes)):128
+gcm256 aes-gcm 36 - 0 aead:rfc4106(gcm(aes)):128
+chacha20 chacha20-poly1305 36 - 0 aead:rfc7539esp(chacha20,poly1305):128
+cbc-sha1 aes-cbc 16 hmac-sha1-96 20 enc:cbc(aes):hmac(sha1):96
+cbc-sha256 aes-cbc 16 hmac-sha256-128 32 enc:cbc(aes):hmac(sha256):128
+cbc-sha384 aes-cbc 32 hmac-sha384-192 48 enc:cbc(aes):hmac(sha384):192
+cbc-sha512 aes-cbc 24 hmac-sha512-256 64 enc:cbc(aes):hmac(sha512):256
+3des-md5 3des 24 hmac-md5-96 16 enc:cbc(des3_ede):hmac(md5):96
+des-sha1 des 8 hmac-sha1-96 20 enc:cbc(des):hmac(sha1):96
+null-sha1 null 0 hmac-sha1-96 20 enc:ecb(cipher_null):hmac(sha1):96"
+
+# hexkey BYTES SEED: a fixed test key ("0x" + 2*BYTES hex digits).
+hexkey() {
+	local n=$1 seed=$2 i out=0x
+	for ((i = 0; i < n; i++)); do
+		out+=$(printf %02x $(((seed * 31 + i * 7) & 255)))
+	done
+	echo "$out"
+}
+
+# alg_field NAME N: field N (1-6) of an ESP_ALGS line.
+alg_field() { echo "$ESP_ALGS" | awk -v n="$1" -v f="$2" '$1 == n { print $f }'; }
+
+# One side of a tunnel or transport SA pair.  Variables read:
+#   R (namespace) ME PEER (link addresses) LNET RNET (protected nets),
+#   SPI_OUT SPI_IN, SEED_OUT SEED_IN (keys), ALG, MODE (tunnel|transport),
+#   DEV (link device), EXTRA (more words for cryptoctl sa add, e.g. esn).
+side_nfsec() {
+	local enc ekl auth akl a=() b=()
+	enc=$(alg_field "$ALG" 2) ekl=$(alg_field "$ALG" 3)
+	auth=$(alg_field "$ALG" 4) akl=$(alg_field "$ALG" 5)
+	[ "$ekl" = 0 ] || { a+=(key "$(hexkey "$ekl" "$SEED_OUT")"); b+=(key "$(hexkey "$ekl" "$SEED_IN")"); }
+	if [ "$auth" != - ]; then
+		a+=(auth "$auth" authkey "$(hexkey "$akl" $((SEED_OUT + 1)))")
+		b+=(auth "$auth" authkey "$(hexkey "$akl" $((SEED_IN + 1)))")
+	fi
+	ctl_in "$R" policy add map m seq 10 peer "$PEER" local "$ME" \
+		mode "$MODE" rule protect src "$LNET" dst "$RNET" &&
+		ctl_in "$R" map bind m "$DEV" &&
+		ctl_in "$R" sa add dir out spi "$SPI_OUT" src "$ME" dst "$PEER" \
+			mode "$MODE" enc "$enc" "${a[@]}" map m seq 10 ${EXTRA:-} &&
+		ctl_in "$R" sa add dir in spi "$SPI_IN" src "$PEER" dst "$ME" \
+			mode "$MODE" enc "$enc" "${b[@]}" map m seq 10 ${EXTRA:-}
+}
+
+# The same side with Linux XFRM (ip xfrm), same keys and SPIs.  XEXTRA
+# holds more words for ip xfrm state (e.g. "flag esn replay-window 4096").
+side_xfrm() {
+	local spec ekl akl kind alg icv h t ko ki a=() b=()
+	spec=$(alg_field "$ALG" 6) ekl=$(alg_field "$ALG" 3)
+	akl=$(alg_field "$ALG" 5)
+	IFS=: read -r kind alg h t <<<"$spec"
+	ko=$(hexkey "$ekl" "$SEED_OUT") ki=$(hexkey "$ekl" "$SEED_IN")
+	[ "$ekl" != 0 ] || { ko='""'; ki='""'; }
+	if [ "$kind" = aead ]; then
+		icv=$h
+		a=(aead "$alg" "$ko" "$icv")
+		b=(aead "$alg" "$ki" "$icv")
+	else
+		a=(enc "$alg" "$ko" auth-trunc "$h" "$(hexkey "$akl" $((SEED_OUT + 1)))" "$t")
+		b=(enc "$alg" "$ki" auth-trunc "$h" "$(hexkey "$akl" $((SEED_IN + 1)))" "$t")
+	fi
+	[ "$ekl" != 0 ] || { a[2]=""; b[2]=""; }
+	local x="ip -n $R xfrm"
+	$x state add src "$ME" dst "$PEER" proto esp spi "$SPI_OUT" \
+		mode "$MODE" "${a[@]}" ${XEXTRA:-} &&
+		$x state add src "$PEER" dst "$ME" proto esp spi "$SPI_IN" \
+			mode "$MODE" "${b[@]}" ${XEXTRA:-} || return 1
+	local tmpl_out="tmpl src $ME dst $PEER proto esp mode $MODE"
+	local tmpl_in="tmpl src $PEER dst $ME proto esp mode $MODE"
+	$x policy add src "$LNET" dst "$RNET" dir out $tmpl_out &&
+		$x policy add src "$RNET" dst "$LNET" dir in $tmpl_in || return 1
+	[ "$MODE" = transport ] ||
+		$x policy add src "$RNET" dst "$LNET" dir fwd $tmpl_in
+}
+
+# side_clear NS: no SAs, policies or crypto maps left, nfsec's or XFRM's.
+side_clear() {
+	ctl_in "$1" flush >/dev/null
+	ip -n "$1" xfrm state flush
+	ip -n "$1" xfrm policy flush
+}
+
+# tunnel_r1 / tunnel_r2 KIND: set R1 or R2 up as one end of the LAN-to-LAN
+# tunnel with KIND nfsec or xfrm, algorithm $ALG.  V=6 uses the IPv6
+# addresses for the link (OUTER=6) and/or the LANs (INNER=6).
+tunnel_r1() {
+	local R=r1 DEV=veth-r2 MODE=tunnel SPI_OUT=0x1001 SPI_IN=0x2001
+	local SEED_OUT=11 SEED_IN=22 ME PEER LNET RNET
+	if [ "${OUTER:-4}" = 6 ]; then ME=2001:db8:1::1 PEER=2001:db8:1::2
+	else ME=198.51.100.1 PEER=198.51.100.2; fi
+	if [ "${INNER:-4}" = 6 ]; then LNET=2001:db8:a::/64 RNET=2001:db8:b::/64
+	else LNET=192.0.2.0/24 RNET=203.0.113.0/24; fi
+	"side_$1"
+}
+
+tunnel_r2() {
+	local R=r2 DEV=veth-r1 MODE=tunnel SPI_OUT=0x2001 SPI_IN=0x1001
+	local SEED_OUT=22 SEED_IN=11 ME PEER LNET RNET
+	if [ "${OUTER:-4}" = 6 ]; then ME=2001:db8:1::2 PEER=2001:db8:1::1
+	else ME=198.51.100.2 PEER=198.51.100.1; fi
+	if [ "${INNER:-4}" = 6 ]; then LNET=2001:db8:b::/64 RNET=2001:db8:a::/64
+	else LNET=203.0.113.0/24 RNET=192.0.2.0/24; fi
+	"side_$1"
+}
+
+# ping_both [-6]: one echo each way between hostA and hostB.
+ping_both() {
+	local a=203.0.113.10 b=192.0.2.10
+	[ "${1:-}" != -6 ] || { a=2001:db8:b::10 b=2001:db8:a::10; }
+	ip netns exec hA ping -c 2 -i 0.5 -W 3 "$a" >/dev/null &&
+		ip netns exec hB ping -c 2 -i 0.5 -W 3 "$b" >/dev/null
 }

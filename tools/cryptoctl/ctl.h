@@ -29,5 +29,9 @@ int ctl_cmd_status(struct ctl *ctl, int argc, char **argv);
 int ctl_cmd_sa(struct ctl *ctl, int argc, char **argv);
 int ctl_cmd_policy(struct ctl *ctl, int argc, char **argv);
 int ctl_cmd_map(struct ctl *ctl, int argc, char **argv);
+int ctl_cmd_flush(struct ctl *ctl, int argc, char **argv);
+int ctl_cmd_clear(struct ctl *ctl, int argc, char **argv);
+int ctl_cmd_monitor(struct ctl *ctl, int argc, char **argv);
+int ctl_cmd_show(struct ctl *ctl, int argc, char **argv);
 
 #endif /* CRYPTOCTL_CTL_H */

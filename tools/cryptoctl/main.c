@@ -20,6 +20,10 @@ static const struct ctl_cmd ctl_top_cmds[] = {
 	{ "sa", ctl_cmd_sa, "SAs: add, del, get, list" },
 	{ "policy", ctl_cmd_policy, "crypto map entries: add, del, list" },
 	{ "map", ctl_cmd_map, "crypto maps on interfaces: bind, unbind, list" },
+	{ "show", ctl_cmd_show, "show crypto ipsec sa|engine connections|map" },
+	{ "clear", ctl_cmd_clear, "clear crypto sa [peer A|spi A P S|map M|counters]" },
+	{ "monitor", ctl_cmd_monitor, "print ACQUIRE, EXPIRE and SA deletion events" },
+	{ "flush", ctl_cmd_flush, "delete every SA, crypto map entry and binding" },
 	{ "help", ctl_cmd_help, "this text" },
 	{ NULL, NULL, NULL },
 };

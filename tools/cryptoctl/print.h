@@ -10,6 +10,7 @@
 
 void ctl_sel_json(struct nfsec_json *j, const char *key,
 		  const struct nfsec_sel *sel);
-void ctl_sa_json(struct nfsec_json *j, const struct nfsec_sa_info *sa);
+void ctl_sa_json(struct nfsec_json *j, const char *key,
+		 const struct nfsec_sa_info *sa);
 
 #endif /* CRYPTOCTL_PRINT_H */

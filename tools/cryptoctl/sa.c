@@ -366,11 +366,12 @@ static void sa_json_keys(struct nfsec_json *j, const struct nfsec_sa_info *sa)
 	explicit_bzero(hex, sizeof(hex));
 }
 
-void ctl_sa_json(struct nfsec_json *j, const struct nfsec_sa_info *sa)
+void ctl_sa_json(struct nfsec_json *j, const char *key,
+		 const struct nfsec_sa_info *sa)
 {
 	char buf[INET6_ADDRSTRLEN];
 
-	nfsec_json_object_open(j, NULL);
+	nfsec_json_object_open(j, key);
 	nfsec_json_u64(j, "conn_id", sa->conn_id);
 	nfsec_json_string(j, "src",
 			  nfsec_ip_str(sa->family, &sa->src, buf, sizeof(buf)));
@@ -426,7 +427,7 @@ static int sa_list_cb(const struct nfsec_sa_info *sa, void *data)
 	struct sa_list_ctx *c = data;
 
 	if (c->ctl->json)
-		ctl_sa_json(&c->j, sa);
+		ctl_sa_json(&c->j, NULL, sa);
 	else
 		sa_print(sa);
 	c->n++;
@@ -510,7 +511,7 @@ static int ctl_sa_get(struct ctl *ctl, int argc, char **argv)
 		struct nfsec_json j;
 
 		nfsec_json_init(&j, stdout);
-		ctl_sa_json(&j, &c.sa);
+		ctl_sa_json(&j, NULL, &c.sa);
 		nfsec_json_end(&j);
 	} else {
 		sa_print(&c.sa);

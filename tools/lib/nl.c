@@ -152,11 +152,36 @@ struct nlmsghdr *nfsec_nl_request(struct nfsec_nl *nl, void *buf, uint8_t cmd,
 				flags);
 }
 
+/* One CTRL_ATTR_MCAST_GROUPS entry: remember the events group's id. */
+static void nfsec_nl_mcast_group(struct nfsec_nl *nl, const struct nlattr *grp)
+{
+	const struct nlattr *a, *name = NULL, *id = NULL;
+
+	mnl_attr_for_each_nested(a, grp) {
+		if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_NAME)
+			name = a;
+		else if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_ID)
+			id = a;
+	}
+	if (name && id &&
+	    mnl_attr_validate(name, MNL_TYPE_NUL_STRING) == 0 &&
+	    mnl_attr_validate(id, MNL_TYPE_U32) == 0 &&
+	    !strcmp(mnl_attr_get_str(name), NFSEC_MCGRP_EVENTS))
+		nl->events_group = mnl_attr_get_u32(id);
+}
+
 static int nfsec_nl_family_attr_cb(const struct nlattr *attr, void *data)
 {
 	struct nfsec_nl *nl = data;
+	const struct nlattr *grp;
 
 	switch (mnl_attr_get_type(attr)) {
+	case CTRL_ATTR_MCAST_GROUPS:
+		if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0)
+			return MNL_CB_ERROR;
+		mnl_attr_for_each_nested(grp, attr)
+			nfsec_nl_mcast_group(nl, grp);
+		break;
 	case CTRL_ATTR_FAMILY_ID:
 		if (mnl_attr_validate(attr, MNL_TYPE_U16) < 0)
 			return MNL_CB_ERROR;
@@ -217,6 +242,18 @@ err_resolve:
 	mnl_socket_close(nl->sock);
 	nl->sock = NULL;
 	return err;
+}
+
+int nfsec_nl_subscribe(struct nfsec_nl *nl)
+{
+	int grp = (int)nl->events_group;
+
+	if (!grp)
+		return -ENOENT;
+	if (mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP, &grp,
+				  sizeof(grp)) < 0)
+		return -errno;
+	return 0;
 }
 
 void nfsec_nl_close(struct nfsec_nl *nl)

@@ -21,6 +21,7 @@ struct nfsec_nl {
 	uint32_t seq;
 	uint16_t family_id;
 	uint8_t family_version;
+	uint32_t events_group;	/* multicast group id, 0 if none */
 	/* extack text of the last failed request, "" when none */
 	char errmsg[NFSEC_NL_ERRMSG_MAX];
 };
@@ -31,6 +32,9 @@ struct nfsec_nl {
  */
 int nfsec_nl_open(struct nfsec_nl *nl);
 void nfsec_nl_close(struct nfsec_nl *nl);
+
+/* Joins the "events" multicast group; 0 or a negative errno. */
+int nfsec_nl_subscribe(struct nfsec_nl *nl);
 
 /* Starts a request for @cmd of the nfsec family in @buf. */
 struct nlmsghdr *nfsec_nl_request(struct nfsec_nl *nl, void *buf, uint8_t cmd,

@@ -1,0 +1,129 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# What nfsec refuses and reports: a flipped byte, a replayed packet, an
+# unknown SPI and cleartext that should have been protected are dropped and
+# counted; lifetimes raise soft and hard EXPIRE events and the hard one
+# removes the SA; a packet with no SA raises ACQUIRE, waits, and goes out
+# once the SA is added.
+
+. "$(dirname "$0")/lib.sh"
+
+_lib_loaded_here=1
+RESEND="$PY $(dirname "$0")/pcap_resend.py"
+
+tap_plan 12
+
+mod_unload
+mod_load || { echo "Bail out! insmod failed"; exit 1; }
+topo_seed || { echo "Bail out! topology setup failed"; exit 1; }
+
+drops() { json_get "$(ctl_in "$1" -j show crypto engine connections dropped-packet)" "$2" 2>&1; }
+sa_stat() { json_get "$(ctl_in "$1" -j sa list)" "$2" 2>&1; }
+
+ALG=cbc-sha256
+tunnel_r1 nfsec && tunnel_r2 nfsec
+
+# One real ESP packet from R1 to R2, captured on the way out while R2's
+# link is down, so that R2 has never seen its sequence number.
+cap=$(mktemp /tmp/nfsec-neg.XXXXXX)
+ip netns exec hA ping -c 1 -W 3 203.0.113.10 >/dev/null	# ARP, neighbours
+ip netns exec r1 tcpdump -U -Q out -ni veth-r2 -w "$cap" esp 2>/dev/null &
+tpid=$!
+sleep 1
+ip -n r2 link set veth-r1 down
+ip netns exec hA ping -c 1 -W 1 203.0.113.10 >/dev/null
+sleep 1
+kill $tpid; wait $tpid 2>/dev/null
+ip -n r2 link set veth-r1 up
+sleep 1
+
+auth0=$(drops r2 auth)
+ip netns exec r1 $RESEND "$cap" --flip 40 >/dev/null
+sleep 0.5
+tap_expect "a flipped byte is dropped as an ICV mismatch" $((auth0 + 1)) \
+	"$(drops r2 auth)"
+tap_expect "the SA counts it (verify failed)" 1 "$(sa_stat r2 1.stats.auth_fail)"
+
+rep0=$(drops r2 replay)
+pk0=$(sa_stat r2 1.stats.packets)
+ip netns exec r1 $RESEND "$cap" --count 3 >/dev/null
+sleep 0.5
+tap_expect "the intact packet is accepted once, then dropped twice as a replay" \
+	"$((pk0 + 1)) $((rep0 + 2))" "$(sa_stat r2 1.stats.packets) $(drops r2 replay)"
+tap_expect "the SA counts the replays" 2 "$(sa_stat r2 1.stats.replay)"
+
+spi0=$(drops r2 unknown_spi)
+ip netns exec r1 $RESEND "$cap" --spi deadbeef >/dev/null
+sleep 0.5
+tap_expect "ESP with an unknown SPI is dropped and counted" $((spi0 + 1)) \
+	"$(drops r2 unknown_spi)"
+rm -f "$cap"
+
+# R1 stops protecting: R2 must not accept the cleartext.
+clr0=$(drops r2 cleartext)
+ctl_in r1 map unbind veth-r2
+if ip netns exec hA ping -c 1 -W 2 203.0.113.10 >/dev/null; then
+	tap_fail "cleartext a crypto map protects is not delivered"
+else
+	tap_ok "cleartext a crypto map protects is not delivered"
+fi
+tap_check "R2 counted the cleartext drop" \
+	test "$(drops r2 cleartext)" -gt "$clr0"
+ctl_in r1 map bind m veth-r2
+
+# Lifetimes: soft at 1 KB, hard at 2 KB on R1's outbound SA.
+side_clear r1
+side_clear r2
+tunnel_r2 nfsec
+ev=$(mktemp /tmp/nfsec-ev.XXXXXX)
+ip netns exec r1 timeout 60 "$CRYPTOCTL" -j monitor >"$ev" &
+mpid=$!
+sleep 0.5
+EXTRA="soft-bytes 1024 hard-bytes 2048" tunnel_r1 nfsec
+ip netns exec hA ping -c 20 -i 0.1 -s 200 -W 1 203.0.113.10 >/dev/null
+sleep 2
+kill $mpid; wait $mpid 2>/dev/null
+tap_check "soft and hard EXPIRE (bytes) reached cryptoctl monitor" \
+	grep -q '"hard":false,"limit":"bytes"' "$ev"
+tap_check "the hard EXPIRE came, then the SA's deletion" \
+	bash -c "grep -q '\"hard\":true,\"limit\":\"bytes\"' $ev &&
+		grep -q '\"event\":\"DELETE\"' $ev"
+if ctl_in r1 -j sa list | grep -q '"dir":"out"'; then
+	tap_fail "the expired outbound SA is gone" "$(ctl_in r1 sa list)"
+else
+	tap_ok "the expired outbound SA is gone"
+fi
+rm -f "$ev"
+
+# No SA yet: ACQUIRE, the packet waits, and leaves once the SA exists.
+# Fresh SAs on R2 too: its inbound window saw R1's earlier sequence numbers.
+side_clear r1
+side_clear r2
+tunnel_r2 nfsec
+ev=$(mktemp /tmp/nfsec-ev.XXXXXX)
+ip netns exec r1 timeout 60 "$CRYPTOCTL" -j monitor count 1 >"$ev" &
+mpid=$!
+sleep 0.5
+R=r1 DEV=veth-r2 ME=198.51.100.1 PEER=198.51.100.2 LNET=192.0.2.0/24 \
+	RNET=203.0.113.0/24 MODE=tunnel
+ctl_in r1 policy add map m seq 10 peer $PEER local $ME \
+	rule protect src $LNET dst $RNET
+ctl_in r1 map bind m veth-r2
+ip netns exec hA ping -c 1 -W 15 203.0.113.10 >/dev/null &
+ppid=$!
+wait $mpid
+tap_check "a packet with no SA raised ACQUIRE for map m seq 10" \
+	grep -q '"event":"ACQUIRE","map":"m","seq":10' "$ev"
+# Only the SAs are added now (the policy and binding exist already).
+ctl_in r1 flush >/dev/null
+tunnel_r1 nfsec
+if wait $ppid; then
+	tap_ok "the held packet went out once the SA was added"
+else
+	tap_fail "the held packet went out once the SA was added" \
+		"$(cat "$ev")" "$(ctl_in r1 show crypto engine connections dropped-packet)"
+fi
+rm -f "$ev"
+
+tap_done

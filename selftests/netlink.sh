@@ -1,0 +1,97 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Bad netlink input, command by command: missing, oversized, wrong-type and
+# out-of-range attributes are refused with an errno and an extack message,
+# and nothing is left half-installed.
+
+. "$(dirname "$0")/lib.sh"
+
+_lib_loaded_here=1
+GENL="$PY $(dirname "$0")/genl.py"
+
+# Commands and attributes (uapi/linux/nfsec.h).
+NEW_SA=2 UPDATE_SA=3 DEL_SA=4 GET_SA=5 ALLOC_SPI=6 NEW_POLICY=7
+DEL_POLICY=8 GET_POLICY=9 BIND_MAP=10 UNBIND_MAP=11 FLUSH=13
+A_SA=5 A_POLICY=6 A_MAP_NAME=7 A_IFINDEX=8 A_SPI_MIN=10 A_SPI_MAX=11
+A_FLUSH_SCOPE=12
+
+V4A=c6336401 V4B=c6336402 V6=20010db8000000000000000000000001
+# A well-formed ESP SA (AES-GCM-128), to be spoiled one attribute at a time.
+sa() {
+	local spi=${SPI:-"(2,'u32',0x1001)"}
+	echo "[(5,'nest',[$spi,(3,'u8',50),(4,'u8',2),(5,'raw','$V4A'),(6,'raw','$V4B'),(7,'u8',1),(9,'u8',5),(10,'raw','${KEY:-000102030405060708090a0b0c0d0e0f10111213}')${MORE:-}])]"
+}
+# A crypto map entry with one protect rule.
+pol() {
+	echo "[(6,'nest',[(2,'str','${MAP:-m}'),(3,'u32',10),(4,'u8',2),(5,'raw','$V4B')${PMORE:-},(12,'nest',[(1,'nest',[(2,'u8',${ACTION:-0}),(3,'nest',[(1,'u8',2)${SMORE:-}])])])])]"
+}
+
+# bad DESC WANT-ERRNO CMD SPEC...
+bad() {
+	local d=$1 want=$2 cmd=$3 out err ext
+	shift 3
+	out=$(ip netns exec nl $GENL "$cmd" "$@" 2>&1)
+	err=$(sed -n 's/^errno=//p' <<<"$out")
+	ext=$(sed -n 's/^extack=//p' <<<"$out")
+	if [ "$err" = "$want" ] && [ -n "$ext" ]; then
+		tap_ok "$d: errno $err, \"$ext\""
+	else
+		tap_fail "$d" "want errno $want and a message" "$out"
+	fi
+}
+
+tap_plan 31
+
+mod_unload
+mod_load || { echo "Bail out! insmod failed"; exit 1; }
+ns_add nl
+
+bad "NEW_SA without NFSEC_A_SA" 22 $NEW_SA
+bad "NEW_SA without an SPI" 22 $NEW_SA "$(SPI="(4,'u8',2)" sa)"
+bad "NEW_SA with a reserved SPI (1)" 34 $NEW_SA "$(SPI="(2,'u32',1)" sa)"
+bad "NEW_SA with the SPI as a u8" 22 $NEW_SA "$(SPI="(2,'u8',7)" sa)"
+bad "NEW_SA with a 40-byte key" 34 $NEW_SA \
+	"$(KEY=$(printf '00%.0s' {1..40}) sa)"
+bad "NEW_SA with protocol 52" 34 $NEW_SA "$(sa | sed "s/(3,'u8',50)/(3,'u8',52)/")"
+bad "NEW_SA with an IPv6-sized address for IPv4" 22 $NEW_SA \
+	"$(sa | sed "s/(6,'raw','$V4B')/(6,'raw','$V6')/")"
+bad "NEW_SA with a 10-byte AES-GCM key" 22 $NEW_SA "$(KEY=00112233445566778899 sa)"
+bad "NEW_SA with an auth algorithm for AES-GCM" 22 $NEW_SA \
+	"$(MORE=",(11,'u8',2)" sa)"
+bad "NEW_SA with the reply-only conn id" 22 $NEW_SA "$(MORE=",(19,'u32',5)" sa)"
+bad "NEW_SA with ESN and no replay window" 22 $NEW_SA \
+	"$(MORE=",(13,'flag',''),(14,'u32',0)" sa)"
+bad "NEW_SA with a 5000-packet window" 34 $NEW_SA "$(MORE=",(14,'u32',5000)" sa)"
+bad "NEW_SA with soft bytes above hard" 22 $NEW_SA \
+	"$(MORE=",(18,'nest',[(2,'u64',10),(3,'u64',5)])" sa)"
+bad "NEW_SA for AH (not yet)" 95 $NEW_SA "$(sa | sed "s/(3,'u8',50)/(3,'u8',51)/")"
+bad "NEW_SA with an unknown attribute" 22 $NEW_SA "$(MORE=",(99,'u32',1)" sa)"
+bad "DEL_SA of an SA that does not exist" 2 $DEL_SA "$(sa)"
+bad "GET_SA with the family as a u32" 22 $GET_SA \
+	"$(sa | sed "s/(4,'u8',2)/(4,'u32',2)/")"
+bad "UPDATE_SA without lifetimes" 22 $UPDATE_SA "$(sa)"
+bad "ALLOC_SPI with an empty range" 22 $ALLOC_SPI "$(sa)" \
+	"[($A_SPI_MIN,'u32',5000),($A_SPI_MAX,'u32',4000)]"
+bad "NEW_POLICY without a map name" 22 $NEW_POLICY \
+	"$(pol | sed "s/(2,'str','m'),//")"
+bad "NEW_POLICY with a 40-byte map name" 34 $NEW_POLICY \
+	"$(MAP=$(printf 'x%.0s' {1..40}) pol)"
+bad "NEW_POLICY with no rules" 22 $NEW_POLICY \
+	"[(6,'nest',[(2,'str','m'),(3,'u32',10),(12,'nest',[])])]"
+bad "NEW_POLICY with action 9" 34 $NEW_POLICY "$(ACTION=9 pol)"
+bad "NEW_POLICY protecting with no peer" 22 $NEW_POLICY \
+	"$(pol | sed "s/(4,'u8',2),(5,'raw','$V4B')//")"
+bad "NEW_POLICY with a reversed port range" 22 $NEW_POLICY \
+	"$(SMORE=",(6,'u8',6),(7,'u16',90),(8,'u16',80)" pol)"
+bad "DEL_POLICY of an entry that does not exist" 2 $DEL_POLICY "$(pol)"
+bad "BIND_MAP without an interface" 22 $BIND_MAP "$A_MAP_NAME:str:m"
+bad "BIND_MAP to interface 0" 34 $BIND_MAP "$A_MAP_NAME:str:m" "$A_IFINDEX:u32:0"
+bad "BIND_MAP to an interface that does not exist" 19 $BIND_MAP \
+	"$A_MAP_NAME:str:m" "$A_IFINDEX:u32:9999"
+bad "FLUSH with scope 9" 34 $FLUSH "$A_FLUSH_SCOPE:u8:9"
+
+tap_expect "nothing was left half-installed" "[] []" \
+	"$(ctl_in nl -j sa list) $(ctl_in nl -j policy list)"
+
+tap_done
