@@ -19,7 +19,7 @@
 #define NFSEC_HOLD_SECONDS 10
 
 struct nfsec_hold {
-	spinlock_t lock;
+	spinlock_t lock;	/* protects queue and acquire_seq */
 	struct sk_buff_head queue;
 	struct timer_list timer;
 	struct nfsec_net *nn;

@@ -85,7 +85,7 @@ struct nfsec_sa {
 	atomic64_t seq_out;
 	atomic64_t life_bytes, life_packets;
 	u32 pmtu;
-	spinlock_t replay_lock;
+	spinlock_t replay_lock;	/* serialises nfsec_replay_advance() */
 	struct nfsec_replay *replay;
 	struct nfsec_sa_pcpu __percpu *stats;
 	struct list_head out_node;	/* nn->sad.out_list, under nn->lock */

@@ -176,9 +176,10 @@ null-sha1 null 0 hmac-sha1-96 20 enc:ecb(cipher_null):hmac(sha1):96"
 
 # hexkey BYTES SEED: a fixed test key ("0x" + 2*BYTES hex digits).
 hexkey() {
-	local n=$1 seed=$2 i out=0x
+	local n=$1 seed=$2 i b out=0x
 	for ((i = 0; i < n; i++)); do
-		out+=$(printf %02x $(((seed * 31 + i * 7) & 255)))
+		printf -v b %02x $(((seed * 31 + i * 7) & 255))
+		out+=$b
 	done
 	echo "$out"
 }

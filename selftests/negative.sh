@@ -24,19 +24,19 @@ sa_stat() { json_get "$(ctl_in "$1" -j sa list)" "$2" 2>&1; }
 ALG=cbc-sha256
 tunnel_r1 nfsec && tunnel_r2 nfsec
 
-# One real ESP packet from R1 to R2, captured on the way out while R2's
-# link is down, so that R2 has never seen its sequence number.
+# One real ESP packet from R1 to R2, captured on the way out while R2 has
+# no SA for it (so R2's window never saw its sequence number); R2 then gets
+# its SAs back, fresh.
 cap=$(mktemp /tmp/nfsec-neg.XXXXXX)
 ip netns exec hA ping -c 1 -W 3 203.0.113.10 >/dev/null	# ARP, neighbours
 ip netns exec r1 tcpdump -U -Q out -ni veth-r2 -w "$cap" esp 2>/dev/null &
 tpid=$!
 sleep 1
-ip -n r2 link set veth-r1 down
+side_clear r2
 ip netns exec hA ping -c 1 -W 1 203.0.113.10 >/dev/null
 sleep 1
 kill $tpid; wait $tpid 2>/dev/null
-ip -n r2 link set veth-r1 up
-sleep 1
+tunnel_r2 nfsec
 
 auth0=$(drops r2 auth)
 ip netns exec r1 $RESEND "$cap" --flip 40 >/dev/null

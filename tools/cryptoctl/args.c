@@ -123,10 +123,12 @@ int args_selector(struct ctl_args *a, const char *word, const char *prefix,
 {
 	if (args_is(word, prefix, "src"))
 		return args_prefix(a, word, &sel->family, &sel->src,
-				   &sel->src_mask) ?: 1;
+				   &sel->src_mask)
+			       ?: 1;
 	if (args_is(word, prefix, "dst"))
 		return args_prefix(a, word, &sel->family, &sel->dst,
-				   &sel->dst_mask) ?: 1;
+				   &sel->dst_mask)
+			       ?: 1;
 	if (args_is(word, prefix, "proto"))
 		return args_proto(a, word, &sel->proto) ?: 1;
 	if (args_is(word, prefix, "sport"))

@@ -14,7 +14,7 @@
 struct ctl_args {
 	int argc;
 	char **argv;
-	const char *cmd;	/* "sa add", for messages */
+	const char *cmd; /* "sa add", for messages */
 };
 
 /* The next word, or NULL (after which args_value() reports it missing). */
@@ -34,8 +34,7 @@ int args_ip(struct ctl_args *a, const char *kw, uint8_t *family,
 	    union nfsec_ip *ip);
 int args_prefix(struct ctl_args *a, const char *kw, uint8_t *family,
 		union nfsec_ip *ip, union nfsec_ip *mask);
-int args_ports(struct ctl_args *a, const char *kw, uint16_t *lo,
-	       uint16_t *hi);
+int args_ports(struct ctl_args *a, const char *kw, uint16_t *lo, uint16_t *hi);
 int args_proto(struct ctl_args *a, const char *kw, uint8_t *proto);
 
 /*

@@ -128,8 +128,9 @@ static int clear_crypto_sa(struct ctl *ctl, struct ctl_args *a)
 	if (!w)
 		return ctl_flush_scope(ctl, NFSEC_FLUSH_ALL, NULL, NULL);
 	if (!strcmp(w, "counters"))
-		return args_done(a) ? ctl_clear_counters(ctl) :
-				      args_bad(a, "unexpected word", a->argv[0]);
+		return args_done(a)
+			       ? ctl_clear_counters(ctl)
+			       : args_bad(a, "unexpected word", a->argv[0]);
 	if (!strcmp(w, "spi"))
 		return clear_spi(ctl, a);
 	if (!strcmp(w, "peer")) {
@@ -149,7 +150,8 @@ int ctl_cmd_clear(struct ctl *ctl, int argc, char **argv)
 	const char *w1 = args_next(&a), *w2 = args_next(&a);
 
 	if (!w1 || !w2 || strcmp(w1, "crypto") || strcmp(w2, "sa")) {
-		fprintf(stderr, "cryptoctl: clear: expected 'clear crypto sa ...'\n");
+		fprintf(stderr,
+			"cryptoctl: clear: expected 'clear crypto sa ...'\n");
 		return 2;
 	}
 	return clear_crypto_sa(ctl, &a);

@@ -19,7 +19,7 @@
 
 struct monitor_ctx {
 	struct ctl *ctl;
-	uint64_t left;	/* events still to print; 0: no limit */
+	uint64_t left; /* events still to print; 0: no limit */
 	bool limited;
 };
 
@@ -72,8 +72,8 @@ static int monitor_sa_event(struct monitor_ctx *m, const char *type,
 		return 0;
 	}
 	if (expire)
-		snprintf(what, sizeof(what), "EXPIRE %s %s:", hard ? "hard" : "soft",
-			 limit);
+		snprintf(what, sizeof(what),
+			 "EXPIRE %s %s:", hard ? "hard" : "soft", limit);
 	else
 		snprintf(what, sizeof(what), "DELETE");
 	print_sa_id(what, &sa);
@@ -109,10 +109,13 @@ static int monitor_acquire(struct monitor_ctx *m, const struct nlattr **tb)
 		nfsec_json_object_close(&j);
 		nfsec_json_end(&j);
 	} else {
-		printf("ACQUIRE map %s seq %" PRIu32 " peer %s: %s -> %s proto %s (#%" PRIu32 ")\n",
+		printf("ACQUIRE map %s seq %" PRIu32
+		       " peer %s: %s -> %s proto %s (#%" PRIu32 ")\n",
 		       e.map, e.seq, peer,
-		       nfsec_prefix_str(fl.family, &fl.src, &fl.src_mask, s, sizeof(s)),
-		       nfsec_prefix_str(fl.family, &fl.dst, &fl.dst_mask, d, sizeof(d)),
+		       nfsec_prefix_str(fl.family, &fl.src, &fl.src_mask, s,
+					sizeof(s)),
+		       nfsec_prefix_str(fl.family, &fl.dst, &fl.dst_mask, d,
+					sizeof(d)),
 		       nfsec_proto_str(fl.proto, p, sizeof(p)), seq);
 	}
 	nfsec_entry_free(&e);
@@ -139,7 +142,7 @@ static int monitor_cb(const struct nlmsghdr *nlh, void *data)
 		err = monitor_sa_event(m, "DELETE", tb);
 		break;
 	default:
-		return MNL_CB_OK;	/* newer events: skipped */
+		return MNL_CB_OK; /* newer events: skipped */
 	}
 	if (err)
 		fprintf(stderr, "cryptoctl: monitor: malformed event %u\n",

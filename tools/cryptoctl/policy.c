@@ -54,7 +54,8 @@ static int pol_transform(struct ctl_args *a, const char *kw, uint8_t *protos)
 	else if (!strcmp(v, "ah-esp"))
 		*protos = NFSEC_PROTO_AH | NFSEC_PROTO_ESP;
 	else
-		return args_bad(a, "transform must be esp, ah or ah-esp, not", v);
+		return args_bad(a, "transform must be esp, ah or ah-esp, not",
+				v);
 	return 0;
 }
 
@@ -193,8 +194,9 @@ static int ctl_policy_del(struct ctl *ctl, int argc, char **argv)
 	}
 	if (!r)
 		r = pol_check(&a, &e, false);
-	return r ?: pol_send(ctl, NFSEC_CMD_DEL_POLICY, &e, false,
-			     "cannot delete the crypto map entry");
+	return r
+		       ?: pol_send(ctl, NFSEC_CMD_DEL_POLICY, &e, false,
+				   "cannot delete the crypto map entry");
 }
 
 static void pol_print_rule(const struct nfsec_rule_info *r)
@@ -227,9 +229,9 @@ static void pol_print(const struct nfsec_entry_info *e)
 		       nfsec_ip_str(e->family, &e->local, l, sizeof(l)));
 	printf(" mode %s transform %s replay-window %" PRIu32 "\n",
 	       e->mode == NFSEC_MODE_TRANSPORT ? "transport" : "tunnel",
-	       e->protos == (NFSEC_PROTO_AH | NFSEC_PROTO_ESP) ? "ah-esp" :
-	       e->protos == NFSEC_PROTO_AH			 ? "ah" :
-								   "esp",
+	       e->protos == (NFSEC_PROTO_AH | NFSEC_PROTO_ESP) ? "ah-esp"
+	       : e->protos == NFSEC_PROTO_AH		       ? "ah"
+							       : "esp",
 	       e->replay_window);
 	for (i = 0; i < e->nrules; i++)
 		pol_print_rule(&e->rules[i]);
@@ -246,13 +248,16 @@ static void pol_json(struct nfsec_json *j, const struct nfsec_entry_info *e)
 	nfsec_json_string(j, "map", e->map);
 	nfsec_json_u64(j, "seq", e->seq);
 	if (e->family) {
-		nfsec_json_string(j, "peer", nfsec_ip_str(e->family, &e->peer,
-							  buf, sizeof(buf)));
-		nfsec_json_string(j, "local", nfsec_ip_str(e->family, &e->local,
-							   buf, sizeof(buf)));
+		nfsec_json_string(
+			j, "peer",
+			nfsec_ip_str(e->family, &e->peer, buf, sizeof(buf)));
+		nfsec_json_string(
+			j, "local",
+			nfsec_ip_str(e->family, &e->local, buf, sizeof(buf)));
 	}
-	nfsec_json_string(j, "mode", e->mode == NFSEC_MODE_TRANSPORT ?
-					     "transport" : "tunnel");
+	nfsec_json_string(j, "mode",
+			  e->mode == NFSEC_MODE_TRANSPORT ? "transport"
+							  : "tunnel");
 	nfsec_json_u64(j, "protos", e->protos);
 	nfsec_json_u64(j, "replay_window", e->replay_window);
 	nfsec_json_u64(j, "pfs_group", e->pfs_group);
@@ -296,8 +301,8 @@ static int ctl_policy_list(struct ctl *ctl, int argc, char **argv)
 	int r = 0;
 
 	while (!r && (w = args_next(&a)))
-		r = strcmp(w, "map") ? args_bad(&a, "unknown word", w) :
-				       pol_map_name(&a, w, map);
+		r = strcmp(w, "map") ? args_bad(&a, "unknown word", w)
+				     : pol_map_name(&a, w, map);
 	if (r)
 		return r;
 	if (ctl_nl(ctl))
@@ -369,9 +374,9 @@ static int ctl_map_bind(struct ctl *ctl, int argc, char **argv)
 		return 2;
 	if (!args_done(&a))
 		return args_bad(&a, "unexpected word", a.argv[0]);
-	return map_ifindex(&a, dev, &ifindex) ?:
-	       map_talk(ctl, NFSEC_CMD_BIND_MAP, map, ifindex,
-			"cannot apply the crypto map");
+	return map_ifindex(&a, dev, &ifindex)
+		       ?: map_talk(ctl, NFSEC_CMD_BIND_MAP, map, ifindex,
+				   "cannot apply the crypto map");
 }
 
 static int ctl_map_unbind(struct ctl *ctl, int argc, char **argv)
@@ -384,9 +389,9 @@ static int ctl_map_unbind(struct ctl *ctl, int argc, char **argv)
 		return 2;
 	if (!args_done(&a))
 		return args_bad(&a, "unexpected word", a.argv[0]);
-	return map_ifindex(&a, dev, &ifindex) ?:
-	       map_talk(ctl, NFSEC_CMD_UNBIND_MAP, NULL, ifindex,
-			"cannot remove the crypto map");
+	return map_ifindex(&a, dev, &ifindex)
+		       ?: map_talk(ctl, NFSEC_CMD_UNBIND_MAP, NULL, ifindex,
+				   "cannot remove the crypto map");
 }
 
 struct map_list_ctx {

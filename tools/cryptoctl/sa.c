@@ -42,8 +42,8 @@ static int sa_proto(struct ctl_args *a, const char *kw, uint8_t *proto)
 	return 0;
 }
 
-static int sa_key(struct ctl_args *a, const char *kw, uint8_t *out,
-		  size_t max, uint8_t *len)
+static int sa_key(struct ctl_args *a, const char *kw, uint8_t *out, size_t max,
+		  uint8_t *len)
 {
 	const char *v = args_value(a, kw);
 	int n;
@@ -96,8 +96,9 @@ static int sa_alg(struct ctl_args *a, const char *kw, bool enc, uint8_t *out)
 		return 2;
 	alg = enc ? nfsec_enc_parse(v) : nfsec_auth_parse(v);
 	if (alg < 0)
-		return args_bad(a, enc ? "unknown cipher" : "unknown auth algorithm",
-				v);
+		return args_bad(
+			a, enc ? "unknown cipher" : "unknown auth algorithm",
+			v);
 	*out = (uint8_t)alg;
 	return 0;
 }
@@ -153,10 +154,12 @@ static int sa_add_word(struct ctl_args *a, const char *w,
 		return sa_alg(a, w, false, &sa->auth) ?: 1;
 	if (!strcmp(w, "key"))
 		return sa_key(a, w, sa->enckey, sizeof(sa->enckey),
-			      &sa->enckeylen) ?: 1;
+			      &sa->enckeylen)
+			       ?: 1;
 	if (!strcmp(w, "authkey"))
 		return sa_key(a, w, sa->authkey, sizeof(sa->authkey),
-			      &sa->authkeylen) ?: 1;
+			      &sa->authkeylen)
+			       ?: 1;
 	if (!strcmp(w, "esn")) {
 		sa->esn = true;
 		return 1;
@@ -236,8 +239,7 @@ out:
 	return r;
 }
 
-static int sa_parse_id(struct ctl_args *a, struct nfsec_sa_info *sa,
-		       bool *keys)
+static int sa_parse_id(struct ctl_args *a, struct nfsec_sa_info *sa, bool *keys)
 {
 	const char *w;
 	int r;
@@ -253,8 +255,8 @@ static int sa_parse_id(struct ctl_args *a, struct nfsec_sa_info *sa,
 		if (r != 1)
 			return r;
 	}
-	return sa_require(a, sa->spi, "spi") ?:
-	       sa_require(a, sa->family, "dst");
+	return sa_require(a, sa->spi, "spi")
+		       ?: sa_require(a, sa->family, "dst");
 }
 
 static int ctl_sa_del(struct ctl *ctl, int argc, char **argv)
@@ -263,8 +265,9 @@ static int ctl_sa_del(struct ctl *ctl, int argc, char **argv)
 	struct nfsec_sa_info sa = { .proto = IPPROTO_ESP };
 	int r = sa_parse_id(&a, &sa, NULL);
 
-	return r ?: sa_talk(ctl, NFSEC_CMD_DEL_SA, &sa, NFSEC_SA_PUT_KEY,
-			    "cannot delete the SA");
+	return r
+		       ?: sa_talk(ctl, NFSEC_CMD_DEL_SA, &sa, NFSEC_SA_PUT_KEY,
+				  "cannot delete the SA");
 }
 
 static void sa_print_sel(const struct nfsec_sel *sel)
@@ -304,7 +307,8 @@ static void sa_print(const struct nfsec_sa_info *sa)
 	char s[INET6_ADDRSTRLEN], d[INET6_ADDRSTRLEN];
 	const struct nfsec_life *l = &sa->life;
 
-	printf("src %s dst %s proto %s spi 0x%08" PRIx32 " dir %s mode %s conn-id %" PRIu32 "\n",
+	printf("src %s dst %s proto %s spi 0x%08" PRIx32
+	       " dir %s mode %s conn-id %" PRIu32 "\n",
 	       nfsec_ip_str(sa->family, &sa->src, s, sizeof(s)),
 	       nfsec_ip_str(sa->family, &sa->dst, d, sizeof(d)),
 	       sa->proto == IPPROTO_AH ? "ah" : "esp", sa->spi,
@@ -380,8 +384,9 @@ void ctl_sa_json(struct nfsec_json *j, const char *key,
 	nfsec_json_string(j, "proto", sa->proto == IPPROTO_AH ? "ah" : "esp");
 	nfsec_json_u64(j, "spi", sa->spi);
 	nfsec_json_string(j, "dir", sa->dir == NFSEC_SA_DIR_OUT ? "out" : "in");
-	nfsec_json_string(j, "mode", sa->mode == NFSEC_MODE_TRANSPORT ?
-					     "transport" : "tunnel");
+	nfsec_json_string(j, "mode",
+			  sa->mode == NFSEC_MODE_TRANSPORT ? "transport"
+							   : "tunnel");
 	nfsec_json_string(j, "enc", nfsec_enc_str(sa->enc));
 	nfsec_json_string(j, "auth", nfsec_auth_str(sa->auth));
 	nfsec_json_bool(j, "esn", sa->esn);
@@ -480,8 +485,8 @@ static int sa_get_cb(const struct nlmsghdr *nlh, void *data)
 	const struct nlattr *tb[NFSEC_A_MAX + 1];
 	struct sa_get_ctx *c = data;
 
-	c->err = nfsec_msg_attrs(nlh, tb) ?: nfsec_sa_parse(tb[NFSEC_A_SA],
-							    &c->sa);
+	c->err = nfsec_msg_attrs(nlh, tb)
+			 ?: nfsec_sa_parse(tb[NFSEC_A_SA], &c->sa);
 	return c->err ? MNL_CB_ERROR : MNL_CB_OK;
 }
 

@@ -216,39 +216,49 @@ static void remaining(const struct nfsec_sa_info *sa, char *buf, size_t len)
 
 	if (sa->life.hard_bytes)
 		snprintf(k, sizeof(k), "%" PRIu64,
-			 sa->life.hard_bytes > sa->bytes ?
-				 (sa->life.hard_bytes - sa->bytes) / 1024 : 0);
+			 sa->life.hard_bytes > sa->bytes
+				 ? (sa->life.hard_bytes - sa->bytes) / 1024
+				 : 0);
 	if (sa->life.hard_seconds)
 		snprintf(t, sizeof(t), "%" PRIu64,
-			 sa->life.hard_seconds > sa->age ?
-				 sa->life.hard_seconds - sa->age : 0);
+			 sa->life.hard_seconds > sa->age
+				 ? sa->life.hard_seconds - sa->age
+				 : 0);
 	snprintf(buf, len, "(%s/%s)", k, t);
 }
 
-static void print_sa_block(const struct view *v, const struct nfsec_entry_info *e,
-			   uint8_t dir, uint8_t proto)
+static void print_sa_block(const struct view *v,
+			   const struct nfsec_entry_info *e, uint8_t dir,
+			   uint8_t proto)
 {
 	char tr[96], rem[80];
 	size_t i;
 
-	printf("\n     %s %s sas:\n", dir == NFSEC_SA_DIR_IN ? "inbound" : "outbound",
+	printf("\n     %s %s sas:\n",
+	       dir == NFSEC_SA_DIR_IN ? "inbound" : "outbound",
 	       proto == IPPROTO_AH ? "ah" : "esp");
 	for (i = 0; i < v->nsas; i++) {
 		const struct nfsec_sa_info *sa = &v->sas[i];
 
 		if (!sa_of_entry(sa, e) || sa->dir != dir || sa->proto != proto)
 			continue;
-		nfsec_transform_str(sa->proto, sa->enc, sa->auth, tr, sizeof(tr));
+		nfsec_transform_str(sa->proto, sa->enc, sa->auth, tr,
+				    sizeof(tr));
 		remaining(sa, rem, sizeof(rem));
-		printf("      spi: 0x%" PRIX32 "(%" PRIu32 ")\n", sa->spi, sa->spi);
+		printf("      spi: 0x%" PRIX32 "(%" PRIu32 ")\n", sa->spi,
+		       sa->spi);
 		printf("        transform: %s ,\n", tr);
 		printf("        in use settings ={%s, }\n",
-		       sa->mode == NFSEC_MODE_TRANSPORT ? "Transport" : "Tunnel");
-		printf("        slot: 0, conn id: %" PRIu32 ", crypto map: %s\n",
+		       sa->mode == NFSEC_MODE_TRANSPORT ? "Transport"
+							: "Tunnel");
+		printf("        slot: 0, conn id: %" PRIu32
+		       ", crypto map: %s\n",
 		       sa->conn_id, sa->map);
-		printf("        sa timing: remaining key lifetime (k/sec): %s\n", rem);
+		printf("        sa timing: remaining key lifetime (k/sec): %s\n",
+		       rem);
 		if (proto == IPPROTO_ESP)
-			printf("        IV size: %u bytes\n", nfsec_enc_ivlen(sa->enc));
+			printf("        IV size: %u bytes\n",
+			       nfsec_enc_ivlen(sa->enc));
 		printf("        replay detection support: %s\n",
 		       sa->replay_window ? "Y" : "N");
 	}
@@ -264,8 +274,10 @@ static void print_rule_block(const struct view *v,
 	struct sums s;
 
 	sums_of(v, e, &s);
-	nfsec_ip_str(e->family ? e->family : AF_INET, &e->local, me, sizeof(me));
-	nfsec_ip_str(e->family ? e->family : AF_INET, &e->peer, peer, sizeof(peer));
+	nfsec_ip_str(e->family ? e->family : AF_INET, &e->local, me,
+		     sizeof(me));
+	nfsec_ip_str(e->family ? e->family : AF_INET, &e->peer, peer,
+		     sizeof(peer));
 	printf("\n   local  ident (addr/mask/prot/port): %s\n",
 	       ios_ident(sel->family, &sel->src, &sel->src_mask, sel->proto,
 			 sel->sport_lo, sel->sport_hi, l, sizeof(l)));
@@ -275,15 +287,19 @@ static void print_rule_block(const struct view *v,
 	printf("   current_peer: %s\n", peer);
 	printf("     PERMIT, flags={origin_is_acl,}\n");
 	printf("    #pkts encaps: %" PRIu64 ", #pkts encrypt: %" PRIu64
-	       ", #pkts digest %" PRIu64 "\n", s.encaps, s.encaps, s.encaps);
+	       ", #pkts digest %" PRIu64 "\n",
+	       s.encaps, s.encaps, s.encaps);
 	printf("    #pkts decaps: %" PRIu64 ", #pkts decrypt: %" PRIu64
-	       ", #pkts verify %" PRIu64 "\n", s.decaps, s.decaps, s.decaps);
+	       ", #pkts verify %" PRIu64 "\n",
+	       s.decaps, s.decaps, s.decaps);
 	printf("    #send errors %" PRIu64 ", #recv errors %" PRIu64 "\n",
 	       s.send_err, s.recv_err);
 	if (detail) {
-		printf("    #pkts no sa (send) %" PRIu64 ", #pkts replay failed (rcv): %" PRIu64 "\n",
+		printf("    #pkts no sa (send) %" PRIu64
+		       ", #pkts replay failed (rcv): %" PRIu64 "\n",
 		       e->no_sa, s.replay);
-		printf("    #pkts verify failed: %" PRIu64 ", #pkts rule matches: %" PRIu64 "\n",
+		printf("    #pkts verify failed: %" PRIu64
+		       ", #pkts rule matches: %" PRIu64 "\n",
 		       s.auth_fail, r->matches);
 	}
 	printf("\n     local crypto endpt.: %s, remote crypto endpt.: %s\n", me,
@@ -291,7 +307,8 @@ static void print_rule_block(const struct view *v,
 	printf("     path mtu %" PRIu32 ", media mtu %u\n",
 	       s.pmtu ? s.pmtu : media_mtu(dev), media_mtu(dev));
 	if (s.current_out)
-		printf("     current outbound spi: %" PRIX32 "\n", s.current_out->spi);
+		printf("     current outbound spi: %" PRIX32 "\n",
+		       s.current_out->spi);
 	else
 		printf("     current outbound spi: 0\n");
 	print_sa_block(v, e, NFSEC_SA_DIR_IN, IPPROTO_ESP);
@@ -332,10 +349,12 @@ static void ipsec_sa_json_entry(struct nfsec_json *j, const struct view *v,
 	nfsec_json_string(j, "map", e->map);
 	nfsec_json_u64(j, "seq", e->seq);
 	if (e->family) {
-		nfsec_json_string(j, "local", nfsec_ip_str(e->family, &e->local,
-							   buf, sizeof(buf)));
-		nfsec_json_string(j, "peer", nfsec_ip_str(e->family, &e->peer,
-							  buf, sizeof(buf)));
+		nfsec_json_string(
+			j, "local",
+			nfsec_ip_str(e->family, &e->local, buf, sizeof(buf)));
+		nfsec_json_string(
+			j, "peer",
+			nfsec_ip_str(e->family, &e->peer, buf, sizeof(buf)));
 	}
 	nfsec_json_u64(j, "encaps", s.encaps);
 	nfsec_json_u64(j, "decaps", s.decaps);
@@ -372,7 +391,8 @@ static void show_ipsec_sa(struct ctl *ctl, const struct view *v,
 		for (i = 0; i < v->nentries; i++) {
 			const struct nfsec_entry_info *e = &v->entries[i];
 
-			if (strcmp(e->map, v->binds[b].map) || !entry_wanted(e, f))
+			if (strcmp(e->map, v->binds[b].map) ||
+			    !entry_wanted(e, f))
 				continue;
 			if (ctl->json) {
 				ipsec_sa_json_entry(&j, v, e, dev);
@@ -387,8 +407,8 @@ static void show_ipsec_sa(struct ctl *ctl, const struct view *v,
 			}
 			for (r = 0; r < e->nrules; r++)
 				if (e->rules[r].action == NFSEC_ACTION_PROTECT)
-					print_rule_block(v, e, &e->rules[r], dev,
-							 f->detail);
+					print_rule_block(v, e, &e->rules[r],
+							 dev, f->detail);
 		}
 		if (header)
 			printf("\n");
@@ -418,7 +438,8 @@ static int cmd_ipsec_sa(struct ctl *ctl, struct ctl_args *a)
 			if (!f.map)
 				return 2;
 		} else {
-			return args_bad(a, "expected peer, map or detail, not", w);
+			return args_bad(a, "expected peer, map or detail, not",
+					w);
 		}
 	}
 	r = view_load(ctl, &v);
@@ -456,14 +477,18 @@ static void show_engine_active(struct ctl *ctl, const struct view *v)
 	for (i = 0; i < v->nsas; i++) {
 		const struct nfsec_sa_info *sa = &v->sas[i];
 		bool out = sa->dir == NFSEC_SA_DIR_OUT;
-		uint64_t enc = out ? sa->packets : 0, dec = out ? 0 : sa->packets;
+		uint64_t enc = out ? sa->packets : 0,
+			 dec = out ? 0 : sa->packets;
 
-		nfsec_ip_str(sa->family, out ? &sa->src : &sa->dst, ip, sizeof(ip));
-		nfsec_transform_str(sa->proto, sa->enc, sa->auth, alg, sizeof(alg));
+		nfsec_ip_str(sa->family, out ? &sa->src : &sa->dst, ip,
+			     sizeof(ip));
+		nfsec_transform_str(sa->proto, sa->enc, sa->auth, alg,
+				    sizeof(alg));
 		if (ctl->json) {
 			nfsec_json_object_open(&j, NULL);
 			nfsec_json_u64(&j, "id", sa->conn_id);
-			nfsec_json_string(&j, "interface", sa_ifname(v, sa, dev));
+			nfsec_json_string(&j, "interface",
+					  sa_ifname(v, sa, dev));
 			nfsec_json_string(&j, "ip_address", ip);
 			nfsec_json_string(&j, "state", "set");
 			nfsec_json_string(&j, "algorithm", alg);
@@ -471,9 +496,10 @@ static void show_engine_active(struct ctl *ctl, const struct view *v)
 			nfsec_json_u64(&j, "decrypt", dec);
 			nfsec_json_object_close(&j);
 		} else {
-			printf("%5" PRIu32 " %-12s %-16s %-5s %-28s %10" PRIu64 " %10" PRIu64 "\n",
-			       sa->conn_id, sa_ifname(v, sa, dev), ip, "set", alg,
-			       enc, dec);
+			printf("%5" PRIu32 " %-12s %-16s %-5s %-28s %10" PRIu64
+			       " %10" PRIu64 "\n",
+			       sa->conn_id, sa_ifname(v, sa, dev), ip, "set",
+			       alg, enc, dec);
 		}
 	}
 	if (ctl->json) {
@@ -501,9 +527,9 @@ static const char *const drop_names[__NFSEC_DROP_MAX] = {
 };
 
 static const char *const drop_keys[__NFSEC_DROP_MAX] = {
-	"no_sa", "policy", "cleartext", "unknown_spi", "auth", "replay",
-	"padding", "selector", "malformed", "expired", "mtu", "nomem",
-	"crypto", "route", "unsupported",
+	"no_sa",  "policy",  "cleartext", "unknown_spi", "auth",
+	"replay", "padding", "selector",  "malformed",	 "expired",
+	"mtu",	  "nomem",   "crypto",	  "route",	 "unsupported",
 };
 
 struct drops {
@@ -521,7 +547,7 @@ static int drops_cb(const struct nlmsghdr *nlh, void *data)
 		d->err = -EBADMSG;
 		return MNL_CB_ERROR;
 	}
-	mnl_attr_for_each_nested(a, tb[NFSEC_A_DROPS]) {
+	mnl_attr_for_each_nested (a, tb[NFSEC_A_DROPS]) {
 		uint16_t t = mnl_attr_get_type(a);
 
 		if (t < 1 || t > __NFSEC_DROP_MAX ||
@@ -569,13 +595,15 @@ static int cmd_engine(struct ctl *ctl, struct ctl_args *a)
 	int r;
 
 	if (!w || strcmp(w, "connections") || !what || !args_done(a)) {
-		fprintf(stderr, "cryptoctl: show crypto engine: expected 'connections active' or 'connections dropped-packet'\n");
+		fprintf(stderr,
+			"cryptoctl: show crypto engine: expected 'connections active' or 'connections dropped-packet'\n");
 		return 2;
 	}
 	if (!strcmp(what, "dropped-packet"))
 		return show_engine_dropped(ctl);
 	if (strcmp(what, "active"))
-		return args_bad(a, "expected active or dropped-packet, not", what);
+		return args_bad(a, "expected active or dropped-packet, not",
+				what);
 	r = view_load(ctl, &v);
 	if (!r)
 		show_engine_active(ctl, &v);
@@ -609,16 +637,18 @@ static void print_map_rule(const struct nfsec_rule_info *r)
 	wildcard(s->family, &s->src_mask, sw, sizeof(sw));
 	wildcard(s->family, &s->dst_mask, dw, sizeof(dw));
 	printf("\t    %s %s\n\t      source: addr = %s/%s\n\t      dest:   addr = %s/%s\n",
-	       nfsec_action_str(r->action), nfsec_proto_str(s->proto, p, sizeof(p)),
-	       sa, sw, da, dw);
+	       nfsec_action_str(r->action),
+	       nfsec_proto_str(s->proto, p, sizeof(p)), sa, sw, da, dw);
 }
 
 static void print_map_entry(const struct view *v,
 			    const struct nfsec_entry_info *e)
 {
 	char peer[INET6_ADDRSTRLEN] = "none", dev[IF_NAMESIZE];
-	const char *t = e->protos == (NFSEC_PROTO_AH | NFSEC_PROTO_ESP) ? "ah-esp" :
-			e->protos == NFSEC_PROTO_AH ? "ah" : "esp";
+	const char *t = e->protos == (NFSEC_PROTO_AH | NFSEC_PROTO_ESP)
+				? "ah-esp"
+			: e->protos == NFSEC_PROTO_AH ? "ah"
+						      : "esp";
 	unsigned int r;
 	size_t b;
 
@@ -631,7 +661,8 @@ static void print_map_entry(const struct view *v,
 		print_map_rule(&e->rules[r]);
 	printf("\tCurrent peer: %s\n", peer);
 	if (e->life.hard_bytes || e->life.hard_seconds)
-		printf("\tSecurity association lifetime: %" PRIu64 " kilobytes/%" PRIu64 " seconds\n",
+		printf("\tSecurity association lifetime: %" PRIu64
+		       " kilobytes/%" PRIu64 " seconds\n",
 		       e->life.hard_bytes / 1024, e->life.hard_seconds);
 	printf("\tPFS (Y/N): %s\n", e->pfs_group ? "Y" : "N");
 	printf("\tTransform: %s, mode %s, replay window %" PRIu32 "\n", t,
@@ -691,13 +722,15 @@ int ctl_cmd_show(struct ctl *ctl, int argc, char **argv)
 	const char *w1 = args_next(&a), *w2 = args_next(&a), *w3;
 
 	if (!w1 || strcmp(w1, "crypto") || !w2) {
-		fprintf(stderr, "cryptoctl: show: expected 'show crypto ipsec sa|engine connections|map'\n");
+		fprintf(stderr,
+			"cryptoctl: show: expected 'show crypto ipsec sa|engine connections|map'\n");
 		return 2;
 	}
 	if (!strcmp(w2, "ipsec")) {
 		w3 = args_next(&a);
 		if (!w3 || strcmp(w3, "sa"))
-			return args_bad(&a, "expected 'ipsec sa', not", w3 ? w3 : "ipsec");
+			return args_bad(&a, "expected 'ipsec sa', not",
+					w3 ? w3 : "ipsec");
 		return cmd_ipsec_sa(ctl, &a);
 	}
 	if (!strcmp(w2, "engine"))

@@ -33,8 +33,8 @@ int nfsec_ip_parse(const char *s, uint8_t *family, union nfsec_ip *ip)
 	return -EINVAL;
 }
 
-const char *nfsec_ip_str(uint8_t family, const union nfsec_ip *ip,
-			 char *buf, size_t len)
+const char *nfsec_ip_str(uint8_t family, const union nfsec_ip *ip, char *buf,
+			 size_t len)
 {
 	if (!inet_ntop(family, ip, buf, (socklen_t)len))
 		snprintf(buf, len, "?");
@@ -70,8 +70,7 @@ int nfsec_mask_len(uint8_t family, const union nfsec_ip *mask)
 	return len;
 }
 
-static int nfsec_mask_parse(const char *s, uint8_t family,
-			    union nfsec_ip *mask)
+static int nfsec_mask_parse(const char *s, uint8_t family, union nfsec_ip *mask)
 {
 	uint8_t mfamily;
 	uint64_t plen;
@@ -117,8 +116,7 @@ int nfsec_prefix_parse(const char *s, uint8_t *family, union nfsec_ip *ip,
 }
 
 const char *nfsec_prefix_str(uint8_t family, const union nfsec_ip *ip,
-			     const union nfsec_ip *mask, char *buf,
-			     size_t len)
+			     const union nfsec_ip *mask, char *buf, size_t len)
 {
 	char a[INET6_ADDRSTRLEN], m[INET6_ADDRSTRLEN];
 	int plen = nfsec_mask_len(family, mask);
@@ -133,8 +131,8 @@ const char *nfsec_prefix_str(uint8_t family, const union nfsec_ip *ip,
 	else if (plen > 0)
 		snprintf(buf, len, "%s/%d", a, plen);
 	else
-		snprintf(buf, len, "%s/%s", a, nfsec_ip_str(family, mask, m,
-							     sizeof(m)));
+		snprintf(buf, len, "%s/%s", a,
+			 nfsec_ip_str(family, mask, m, sizeof(m)));
 	return buf;
 }
 
@@ -179,11 +177,17 @@ static const struct {
 	const char *name;
 	uint8_t proto;
 } nfsec_protos[] = {
-	{ "ip", 0 },	    { "any", 0 },      { "icmp", IPPROTO_ICMP },
-	{ "tcp", IPPROTO_TCP }, { "udp", IPPROTO_UDP },
-	{ "ipv6-icmp", IPPROTO_ICMPV6 }, { "icmpv6", IPPROTO_ICMPV6 },
-	{ "esp", IPPROTO_ESP }, { "ah", IPPROTO_AH },
-	{ "gre", IPPROTO_GRE }, { "sctp", IPPROTO_SCTP },
+	{ "ip", 0 },
+	{ "any", 0 },
+	{ "icmp", IPPROTO_ICMP },
+	{ "tcp", IPPROTO_TCP },
+	{ "udp", IPPROTO_UDP },
+	{ "ipv6-icmp", IPPROTO_ICMPV6 },
+	{ "icmpv6", IPPROTO_ICMPV6 },
+	{ "esp", IPPROTO_ESP },
+	{ "ah", IPPROTO_AH },
+	{ "gre", IPPROTO_GRE },
+	{ "sctp", IPPROTO_SCTP },
 };
 
 int nfsec_proto_parse(const char *s, uint8_t *proto)
@@ -236,7 +240,8 @@ int nfsec_hex_parse(const char *s, uint8_t *out, size_t max)
 	if (!n || n % 2 || n / 2 > max)
 		return -EINVAL;
 	for (i = 0; i < n / 2; i++) {
-		int hi = nfsec_hex_digit(s[2 * i]), lo = nfsec_hex_digit(s[2 * i + 1]);
+		int hi = nfsec_hex_digit(s[2 * i]),
+		    lo = nfsec_hex_digit(s[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -EINVAL;

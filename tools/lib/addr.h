@@ -19,7 +19,7 @@ union nfsec_ip {
 };
 
 struct nfsec_sel {
-	uint8_t family;	/* 0: not set */
+	uint8_t family; /* 0: not set */
 	union nfsec_ip src, src_mask, dst, dst_mask;
 	uint8_t proto;
 	uint16_t sport_lo, sport_hi, dport_lo, dport_hi;
@@ -29,8 +29,8 @@ size_t nfsec_ip_len(uint8_t family);
 
 /* "192.0.2.1" or "2001:db8::1"; sets *family.  0 or -EINVAL. */
 int nfsec_ip_parse(const char *s, uint8_t *family, union nfsec_ip *ip);
-const char *nfsec_ip_str(uint8_t family, const union nfsec_ip *ip,
-			 char *buf, size_t len);
+const char *nfsec_ip_str(uint8_t family, const union nfsec_ip *ip, char *buf,
+			 size_t len);
 
 /*
  * "any", "ADDR", "ADDR/LEN" or "ADDR/MASK" (a dotted IPv4 mask, which
@@ -43,8 +43,7 @@ int nfsec_prefix_parse(const char *s, uint8_t *family, union nfsec_ip *ip,
 int nfsec_mask_len(uint8_t family, const union nfsec_ip *mask);
 /* "192.0.2.0/24", "any", or "192.0.2.0/255.0.255.0" when not contiguous. */
 const char *nfsec_prefix_str(uint8_t family, const union nfsec_ip *ip,
-			     const union nfsec_ip *mask, char *buf,
-			     size_t len);
+			     const union nfsec_ip *mask, char *buf, size_t len);
 
 /* "N" or "LO-HI" (0-65535). */
 int nfsec_port_range_parse(const char *s, uint16_t *lo, uint16_t *hi);

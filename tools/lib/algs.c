@@ -80,14 +80,14 @@ unsigned int nfsec_enc_ivlen(uint8_t enc)
 	return enc < __NFSEC_ENC_MAX ? nfsec_encs[enc].ivlen : 0;
 }
 
-void nfsec_transform_str(uint8_t proto, uint8_t enc, uint8_t auth,
-			 char *buf, size_t len)
+void nfsec_transform_str(uint8_t proto, uint8_t enc, uint8_t auth, char *buf,
+			 size_t len)
 {
 	const char *e = enc < __NFSEC_ENC_MAX ? nfsec_encs[enc].ios : "?";
 	const char *a = "?";
 
 	if (auth < __NFSEC_AUTH_MAX)
-		a = proto == IPPROTO_AH ? nfsec_auths[auth].ah :
-					  nfsec_auths[auth].esp;
+		a = proto == IPPROTO_AH ? nfsec_auths[auth].ah
+					: nfsec_auths[auth].esp;
 	snprintf(buf, len, "%s%s%s", e, *e && *a ? " " : "", a);
 }

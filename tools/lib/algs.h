@@ -14,8 +14,8 @@ const char *nfsec_enc_str(uint8_t enc);
 const char *nfsec_auth_str(uint8_t auth);
 
 /* "esp-des esp-sha-hmac": the transform as IOS shows it. */
-void nfsec_transform_str(uint8_t proto, uint8_t enc, uint8_t auth,
-			 char *buf, size_t len);
+void nfsec_transform_str(uint8_t proto, uint8_t enc, uint8_t auth, char *buf,
+			 size_t len);
 /* IV bytes ESP carries with @enc. */
 unsigned int nfsec_enc_ivlen(uint8_t enc);
 

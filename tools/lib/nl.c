@@ -157,14 +157,13 @@ static void nfsec_nl_mcast_group(struct nfsec_nl *nl, const struct nlattr *grp)
 {
 	const struct nlattr *a, *name = NULL, *id = NULL;
 
-	mnl_attr_for_each_nested(a, grp) {
+	mnl_attr_for_each_nested (a, grp) {
 		if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_NAME)
 			name = a;
 		else if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_ID)
 			id = a;
 	}
-	if (name && id &&
-	    mnl_attr_validate(name, MNL_TYPE_NUL_STRING) == 0 &&
+	if (name && id && mnl_attr_validate(name, MNL_TYPE_NUL_STRING) == 0 &&
 	    mnl_attr_validate(id, MNL_TYPE_U32) == 0 &&
 	    !strcmp(mnl_attr_get_str(name), NFSEC_MCGRP_EVENTS))
 		nl->events_group = mnl_attr_get_u32(id);
@@ -179,7 +178,7 @@ static int nfsec_nl_family_attr_cb(const struct nlattr *attr, void *data)
 	case CTRL_ATTR_MCAST_GROUPS:
 		if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0)
 			return MNL_CB_ERROR;
-		mnl_attr_for_each_nested(grp, attr)
+		mnl_attr_for_each_nested (grp, attr)
 			nfsec_nl_mcast_group(nl, grp);
 		break;
 	case CTRL_ATTR_FAMILY_ID:

@@ -21,7 +21,7 @@ struct nfsec_nl {
 	uint32_t seq;
 	uint16_t family_id;
 	uint8_t family_version;
-	uint32_t events_group;	/* multicast group id, 0 if none */
+	uint32_t events_group; /* multicast group id, 0 if none */
 	/* extack text of the last failed request, "" when none */
 	char errmsg[NFSEC_NL_ERRMSG_MAX];
 };

@@ -114,8 +114,7 @@ static int nfsec_nest(const struct nlattr *nest, const struct nlattr **tb,
 	return 0;
 }
 
-static int nfsec_u(const struct nlattr *a, enum mnl_attr_data_type t,
-		   void *out)
+static int nfsec_u(const struct nlattr *a, enum mnl_attr_data_type t, void *out)
 {
 	if (!a)
 		return 0;
@@ -159,12 +158,12 @@ static int nfsec_rules_parse(const struct nlattr *rules,
 
 	if (!rules)
 		return -EBADMSG;
-	mnl_attr_for_each_nested(r, rules)
+	mnl_attr_for_each_nested (r, rules)
 		n++;
 	e->rules = calloc(n ? n : 1, sizeof(*e->rules));
 	if (!e->rules)
 		return -ENOMEM;
-	mnl_attr_for_each_nested(r, rules) {
+	mnl_attr_for_each_nested (r, rules) {
 		if (nfsec_rule_parse(r, &e->rules[e->nrules]))
 			return -EBADMSG;
 		e->nrules++;
@@ -234,12 +233,13 @@ int nfsec_entry_parse(const struct nlattr *nest, struct nfsec_entry_info *e)
 		    &e->replay_window) ||
 	    nfsec_u(tb[NFSEC_POL_A_PFS_GROUP], MNL_TYPE_U16, &e->pfs_group) ||
 	    nfsec_entry_parse_peer(tb, e) ||
-	    (e->has_life && nfsec_life_parse(tb[NFSEC_POL_A_LIFETIME],
-					     &e->life)) ||
+	    (e->has_life &&
+	     nfsec_life_parse(tb[NFSEC_POL_A_LIFETIME], &e->life)) ||
 	    nfsec_entry_parse_stats(tb[NFSEC_POL_A_STATS], e))
 		return -EBADMSG;
-	return tb[NFSEC_POL_A_RULES] ? nfsec_rules_parse(tb[NFSEC_POL_A_RULES], e) :
-				       0;
+	return tb[NFSEC_POL_A_RULES]
+		       ? nfsec_rules_parse(tb[NFSEC_POL_A_RULES], e)
+		       : 0;
 }
 
 void nfsec_entry_free(struct nfsec_entry_info *e)
@@ -266,8 +266,8 @@ static int nfsec_entry_dump_cb(const struct nlmsghdr *nlh, void *data)
 
 	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
 		c->intr = true;
-	ret = nfsec_msg_attrs(nlh, tb) ?: nfsec_entry_parse(tb[NFSEC_A_POLICY],
-							    &e);
+	ret = nfsec_msg_attrs(nlh, tb)
+		      ?: nfsec_entry_parse(tb[NFSEC_A_POLICY], &e);
 	if (!ret)
 		ret = c->ecb(&e, c->data);
 	nfsec_entry_free(&e);
@@ -307,7 +307,7 @@ static int nfsec_binding_dump_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 static int nfsec_pol_dump(struct nfsec_nl *nl, uint8_t cmd, const char *map,
-			  mnl_cb_t cb, struct nfsec_pol_dump_ctx *proto,
+			  mnl_cb_t cb, const struct nfsec_pol_dump_ctx *proto,
 			  void (*reset)(void *data))
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];

@@ -19,7 +19,7 @@ struct nfsec_rule_info {
 struct nfsec_entry_info {
 	char map[NFSEC_MAP_NAME_MAX];
 	uint32_t seq;
-	uint8_t family;		/* of peer and local; 0: none */
+	uint8_t family; /* of peer and local; 0: none */
 	union nfsec_ip peer, local;
 	uint8_t mode, protos;
 	bool has_replay, has_life;
@@ -27,7 +27,7 @@ struct nfsec_entry_info {
 	uint16_t pfs_group;
 	struct nfsec_life life;
 	unsigned int nrules;
-	struct nfsec_rule_info *rules;	/* malloc'ed */
+	struct nfsec_rule_info *rules; /* malloc'ed */
 	uint64_t acquires, no_sa;
 };
 
@@ -50,8 +50,7 @@ void nfsec_entry_free(struct nfsec_entry_info *e);
 size_t nfsec_entry_msg_size(const struct nfsec_entry_info *e);
 
 typedef int (*nfsec_entry_cb)(const struct nfsec_entry_info *e, void *data);
-typedef int (*nfsec_binding_cb)(const struct nfsec_binding_info *b,
-				void *data);
+typedef int (*nfsec_binding_cb)(const struct nfsec_binding_info *b, void *data);
 
 /* Dumps (retried when interrupted, @reset called before each try). */
 int nfsec_entry_dump(struct nfsec_nl *nl, const char *map, nfsec_entry_cb cb,

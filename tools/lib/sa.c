@@ -271,7 +271,8 @@ static int nfsec_sa_parse_opt(const struct nlattr **tb,
 	if (get_u32(tb[NFSEC_SA_A_REPLAY_WINDOW], &sa->replay_window) ||
 	    get_str(tb[NFSEC_SA_A_MAP], sa->map, sizeof(sa->map)) ||
 	    get_u32(tb[NFSEC_SA_A_MAP_SEQ], &sa->map_seq) ||
-	    (sa->has_sel && nfsec_sel_parse(tb[NFSEC_SA_A_SELECTOR], &sa->sel)) ||
+	    (sa->has_sel &&
+	     nfsec_sel_parse(tb[NFSEC_SA_A_SELECTOR], &sa->sel)) ||
 	    (sa->has_life &&
 	     nfsec_life_parse(tb[NFSEC_SA_A_LIFETIME], &sa->life)))
 		return -EBADMSG;

@@ -42,8 +42,8 @@ struct nfsec_sa_info {
 
 /* Which attributes nfsec_sa_put() writes. */
 enum nfsec_sa_put_what {
-	NFSEC_SA_PUT_KEY,	/* SPI, PROTO, FAMILY, DST */
-	NFSEC_SA_PUT_ALL,	/* everything a NEW_SA takes */
+	NFSEC_SA_PUT_KEY, /* SPI, PROTO, FAMILY, DST */
+	NFSEC_SA_PUT_ALL, /* everything a NEW_SA takes */
 };
 
 void nfsec_sa_put(struct nlmsghdr *nlh, const struct nfsec_sa_info *sa,
