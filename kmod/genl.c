@@ -119,7 +119,7 @@ static int nfsec_genl_flush_args(struct genl_info *info, u8 scope,
 					     &key->daddr, info->extack);
 	}
 	case NFSEC_FLUSH_MAP:
-		if (GENL_REQ_ATTR_CHECK(info, NFSEC_A_MAP_NAME))
+		if (NFSEC_GENL_REQUIRE(info, NFSEC_A_MAP_NAME))
 			return -EINVAL;
 		nla_strscpy(map, info->attrs[NFSEC_A_MAP_NAME],
 			    NFSEC_MAP_NAME_MAX);

@@ -428,8 +428,8 @@ int nfsec_genl_bind_map(struct sk_buff *skb, struct genl_info *info)
 	struct net_device *dev;
 	int ifindex, err;
 
-	if (GENL_REQ_ATTR_CHECK(info, NFSEC_A_MAP_NAME) ||
-	    GENL_REQ_ATTR_CHECK(info, NFSEC_A_IFINDEX))
+	if (NFSEC_GENL_REQUIRE(info, NFSEC_A_MAP_NAME) ||
+	    NFSEC_GENL_REQUIRE(info, NFSEC_A_IFINDEX))
 		return -EINVAL;
 	if (nla_strscpy(name, info->attrs[NFSEC_A_MAP_NAME], sizeof(name)) <= 0) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[NFSEC_A_MAP_NAME],
@@ -460,7 +460,7 @@ int nfsec_genl_unbind_map(struct sk_buff *skb, struct genl_info *info)
 	struct nfsec_net *nn = nfsec_net(genl_info_net(info));
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, NFSEC_A_IFINDEX))
+	if (NFSEC_GENL_REQUIRE(info, NFSEC_A_IFINDEX))
 		return -EINVAL;
 	mutex_lock(&nn->lock);
 	err = nfsec_spd_unbind(nn, nla_get_u32(info->attrs[NFSEC_A_IFINDEX]));

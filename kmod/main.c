@@ -21,6 +21,9 @@ static int __init nfsec_init(void)
 	err = nfsec_netns_init();
 	if (err)
 		goto err_netns;
+	err = nfsec_netdev_init();
+	if (err)
+		goto err_netdev;
 	err = nfsec_genl_init();
 	if (err)
 		goto err_genl;
@@ -29,6 +32,8 @@ static int __init nfsec_init(void)
 	return 0;
 
 err_genl:
+	nfsec_netdev_exit();
+err_netdev:
 	nfsec_netns_exit();
 err_netns:
 	destroy_workqueue(nfsec_wq);
@@ -38,6 +43,7 @@ err_netns:
 static void __exit nfsec_exit(void)
 {
 	nfsec_genl_exit();
+	nfsec_netdev_exit();
 	nfsec_netns_exit();
 	rcu_barrier();	/* SA frees queue their work after a grace period */
 	destroy_workqueue(nfsec_wq);

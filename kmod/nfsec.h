@@ -97,6 +97,10 @@ unsigned int nfsec_input_clear(struct nfsec_net *nn, struct sk_buff *skb,
 			       const struct nf_hook_state *state);
 bool nfsec_input_reinjected(void);
 
+/* netdev.c */
+int nfsec_netdev_init(void);
+void nfsec_netdev_exit(void);
+
 /* conntrack.c */
 unsigned int nfsec_ct_confirm(struct sk_buff *skb);
 void nfsec_ct_exit(void);

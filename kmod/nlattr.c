@@ -52,6 +52,11 @@ int nfsec_nla_require(struct netlink_ext_ack *extack,
 	return -EINVAL;
 }
 
+int nfsec_genl_require(struct genl_info *info, int type, const char *msg)
+{
+	return nfsec_nla_require(info->extack, NULL, info->attrs, type, msg);
+}
+
 int nfsec_nla_family(const struct nlattr *nla, u8 *family,
 		     struct netlink_ext_ack *extack)
 {

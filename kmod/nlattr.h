@@ -6,6 +6,7 @@
 #ifndef _NFSEC_NLATTR_H
 #define _NFSEC_NLATTR_H
 
+#include <net/genetlink.h>
 #include <net/netlink.h>
 
 #include "sad.h"
@@ -40,6 +41,11 @@ void nfsec_set_err(struct netlink_ext_ack *extack, const struct nlattr *attr,
 /* Fails with "missing NAME" when @tb[@type] is absent. */
 #define NFSEC_REQUIRE(extack, parent, tb, type) \
 	nfsec_nla_require(extack, parent, tb, type, "missing " #type)
+/* The same for a top-level attribute of a genl request. */
+#define NFSEC_GENL_REQUIRE(info, type) \
+	nfsec_genl_require(info, type, "missing " #type)
+int nfsec_genl_require(struct genl_info *info, int type, const char *msg);
+
 int nfsec_nla_require(struct netlink_ext_ack *extack,
 		      const struct nlattr *parent, struct nlattr **tb,
 		      int type, const char *msg);

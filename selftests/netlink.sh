@@ -41,7 +41,7 @@ bad() {
 	fi
 }
 
-tap_plan 31
+tap_plan 33
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -75,13 +75,13 @@ bad "ALLOC_SPI with an empty range" 22 $ALLOC_SPI "$(sa)" \
 	"[($A_SPI_MIN,'u32',5000),($A_SPI_MAX,'u32',4000)]"
 bad "NEW_POLICY without a map name" 22 $NEW_POLICY \
 	"$(pol | sed "s/(2,'str','m'),//")"
-bad "NEW_POLICY with a 40-byte map name" 34 $NEW_POLICY \
+bad "NEW_POLICY with a 40-byte map name" 22 $NEW_POLICY \
 	"$(MAP=$(printf 'x%.0s' {1..40}) pol)"
 bad "NEW_POLICY with no rules" 22 $NEW_POLICY \
 	"[(6,'nest',[(2,'str','m'),(3,'u32',10),(12,'nest',[])])]"
 bad "NEW_POLICY with action 9" 34 $NEW_POLICY "$(ACTION=9 pol)"
 bad "NEW_POLICY protecting with no peer" 22 $NEW_POLICY \
-	"$(pol | sed "s/(4,'u8',2),(5,'raw','$V4B')//")"
+	"$(pol | sed "s/,(4,'u8',2),(5,'raw','$V4B')//")"
 bad "NEW_POLICY with a reversed port range" 22 $NEW_POLICY \
 	"$(SMORE=",(6,'u8',6),(7,'u16',90),(8,'u16',80)" pol)"
 bad "DEL_POLICY of an entry that does not exist" 2 $DEL_POLICY "$(pol)"
@@ -93,5 +93,14 @@ bad "FLUSH with scope 9" 34 $FLUSH "$A_FLUSH_SCOPE:u8:9"
 
 tap_expect "nothing was left half-installed" "[] []" \
 	"$(ctl_in nl -j sa list) $(ctl_in nl -j policy list)"
+
+# An interface that goes away takes its crypto map binding with it.
+ip -n nl link add gone0 type veth peer name gone1
+ctl_in nl map bind m gone0
+tap_expect "a crypto map binds to an interface" gone0 \
+	"$(json_get "$(ctl_in nl -j map list)" 0.interface 2>&1)"
+ip -n nl link del gone0
+tap_expect "deleting the interface unbinds the map" "[]" \
+	"$(ctl_in nl -j map list)"
 
 tap_done

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
-n_algs=$(echo "$ESP_ALGS" | wc -l)
+n_algs=$(alg_list | wc -w)
 tap_plan $((2 * n_algs + 5))
 
 mod_unload
@@ -33,10 +33,10 @@ interop() {
 	fi
 }
 
-for ALG in $(echo "$ESP_ALGS" | awk '{ print $1 }'); do
+for ALG in $(alg_list); do
 	interop "$ALG: R1 nfsec, R2 XFRM" nfsec xfrm
 done
-for ALG in $(echo "$ESP_ALGS" | awk '{ print $1 }'); do
+for ALG in $(alg_list); do
 	interop "$ALG: R1 XFRM, R2 nfsec" xfrm nfsec
 done
 
