@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "uapi/linux/nfsec.h"
 #include "args.h"
 
 const char *args_next(struct ctl_args *a)
@@ -108,6 +109,18 @@ int args_proto(struct ctl_args *a, const char *kw, uint8_t *proto)
 		return 2;
 	if (nfsec_proto_parse(v, proto))
 		return args_bad(a, "unknown protocol", v);
+	return 0;
+}
+
+int args_map_name(struct ctl_args *a, const char *kw, char *out)
+{
+	const char *v = args_value(a, kw);
+
+	if (!v)
+		return 2;
+	if (!*v || strlen(v) >= NFSEC_MAP_NAME_MAX)
+		return args_bad(a, "map name empty or longer than 31 bytes", v);
+	strcpy(out, v);
 	return 0;
 }
 

@@ -44,6 +44,9 @@ int args_proto(struct ctl_args *a, const char *kw, uint8_t *proto);
  */
 int args_selector(struct ctl_args *a, const char *word, const char *prefix,
 		  struct nfsec_sel *sel);
+/* A crypto map name (1 to NFSEC_MAP_NAME_MAX - 1 bytes) into @out. */
+int args_map_name(struct ctl_args *a, const char *kw, char *out);
+
 /* "tunnel" or "transport". */
 int ctl_mode_parse(struct ctl_args *a, const char *kw, uint8_t *mode);
 

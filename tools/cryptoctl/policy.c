@@ -29,18 +29,6 @@
 #include "print.h"
 #include "policy.h"
 
-static int pol_map_name(struct ctl_args *a, const char *kw, char *out)
-{
-	const char *v = args_value(a, kw);
-
-	if (!v)
-		return 2;
-	if (!*v || strlen(v) >= NFSEC_MAP_NAME_MAX)
-		return args_bad(a, "map name empty or longer than 31 bytes", v);
-	strcpy(out, v);
-	return 0;
-}
-
 static int pol_transform(struct ctl_args *a, const char *kw, uint8_t *protos)
 {
 	const char *v = args_value(a, kw);
@@ -89,7 +77,7 @@ static int pol_entry_word(struct ctl_args *a, const char *w,
 			  struct nfsec_entry_info *e)
 {
 	if (!strcmp(w, "map"))
-		return pol_map_name(a, w, e->map) ?: 1;
+		return args_map_name(a, w, e->map) ?: 1;
 	if (!strcmp(w, "seq"))
 		return args_u32(a, w, &e->seq) ?: 1;
 	if (!strcmp(w, "peer"))
@@ -186,7 +174,7 @@ static int ctl_policy_del(struct ctl *ctl, int argc, char **argv)
 
 	while (!r && (w = args_next(&a))) {
 		if (!strcmp(w, "map"))
-			r = pol_map_name(&a, w, e.map);
+			r = args_map_name(&a, w, e.map);
 		else if (!strcmp(w, "seq"))
 			r = args_u32(&a, w, &e.seq);
 		else
@@ -302,7 +290,7 @@ static int ctl_policy_list(struct ctl *ctl, int argc, char **argv)
 
 	while (!r && (w = args_next(&a)))
 		r = strcmp(w, "map") ? args_bad(&a, "unknown word", w)
-				     : pol_map_name(&a, w, map);
+				     : args_map_name(&a, w, map);
 	if (r)
 		return r;
 	if (ctl_nl(ctl))
@@ -366,7 +354,7 @@ static int ctl_map_bind(struct ctl *ctl, int argc, char **argv)
 	uint32_t ifindex;
 	int r;
 
-	r = pol_map_name(&a, "map bind", map);
+	r = args_map_name(&a, "map bind", map);
 	if (r)
 		return r;
 	dev = args_value(&a, "DEV");

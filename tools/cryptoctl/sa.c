@@ -169,15 +169,8 @@ static int sa_add_word(struct ctl_args *a, const char *w,
 		return args_u32(a, w, &sa->replay_window) ?: 1;
 	}
 	if (!strcmp(w, "map")) {
-		const char *v = args_value(a, w);
-
-		if (!v)
-			return 2;
-		if (!*v || strlen(v) >= sizeof(sa->map))
-			return args_bad(a, "map name empty or too long", v);
-		strcpy(sa->map, v);
 		sa->has_map = true;
-		return 1;
+		return args_map_name(a, w, sa->map) ?: 1;
 	}
 	if (!strcmp(w, "seq"))
 		return args_u32(a, w, &sa->map_seq) ?: 1;

@@ -87,33 +87,6 @@ void nfsec_entry_put(struct nlmsghdr *nlh, const struct nfsec_entry_info *e,
 	mnl_attr_nest_end(nlh, nest);
 }
 
-struct nfsec_tb {
-	const struct nlattr **tb;
-	uint16_t max;
-};
-
-static int nfsec_tb_cb(const struct nlattr *attr, void *data)
-{
-	struct nfsec_tb *t = data;
-	uint16_t type = mnl_attr_get_type(attr);
-
-	if (type <= t->max)
-		t->tb[type] = attr;
-	return MNL_CB_OK;
-}
-
-static int nfsec_nest(const struct nlattr *nest, const struct nlattr **tb,
-		      uint16_t max)
-{
-	struct nfsec_tb t = { tb, max };
-
-	memset(tb, 0, sizeof(*tb) * (max + 1u));
-	if (!nest || mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0 ||
-	    mnl_attr_parse_nested(nest, nfsec_tb_cb, &t) < 0)
-		return -EBADMSG;
-	return 0;
-}
-
 static int nfsec_u(const struct nlattr *a, enum mnl_attr_data_type t, void *out)
 {
 	if (!a)
@@ -142,7 +115,7 @@ static int nfsec_rule_parse(const struct nlattr *nest,
 {
 	const struct nlattr *tb[NFSEC_RULE_A_MAX + 1];
 
-	if (nfsec_nest(nest, tb, NFSEC_RULE_A_MAX) ||
+	if (nfsec_nest_parse(nest, tb, NFSEC_RULE_A_MAX) ||
 	    !tb[NFSEC_RULE_A_SELECTOR] ||
 	    nfsec_u(tb[NFSEC_RULE_A_ACTION], MNL_TYPE_U8, &r->action) ||
 	    nfsec_u(tb[NFSEC_RULE_A_MATCHES], MNL_TYPE_U64, &r->matches))
@@ -203,7 +176,7 @@ static int nfsec_entry_parse_stats(const struct nlattr *nest,
 
 	if (!nest)
 		return 0;
-	if (nfsec_nest(nest, tb, NFSEC_POL_STATS_A_MAX) ||
+	if (nfsec_nest_parse(nest, tb, NFSEC_POL_STATS_A_MAX) ||
 	    nfsec_u(tb[NFSEC_POL_STATS_A_ACQUIRES], MNL_TYPE_U64,
 		    &e->acquires) ||
 	    nfsec_u(tb[NFSEC_POL_STATS_A_NO_SA], MNL_TYPE_U64, &e->no_sa))
@@ -217,7 +190,7 @@ int nfsec_entry_parse(const struct nlattr *nest, struct nfsec_entry_info *e)
 	const struct nlattr *map;
 
 	memset(e, 0, sizeof(*e));
-	if (nfsec_nest(nest, tb, NFSEC_POL_A_MAX))
+	if (nfsec_nest_parse(nest, tb, NFSEC_POL_A_MAX))
 		return -EBADMSG;
 	map = tb[NFSEC_POL_A_MAP];
 	if (!map || mnl_attr_validate(map, MNL_TYPE_NUL_STRING) < 0 ||

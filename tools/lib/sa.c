@@ -104,13 +104,13 @@ static int nfsec_tb_cb(const struct nlattr *attr, void *data)
 	return MNL_CB_OK;
 }
 
-static int nfsec_nest_parse(const struct nlattr *nest, const struct nlattr **tb,
-			    uint16_t max)
+int nfsec_nest_parse(const struct nlattr *nest, const struct nlattr **tb,
+		     uint16_t max)
 {
 	struct nfsec_tb t = { tb, max };
 
 	memset(tb, 0, sizeof(*tb) * (max + 1u));
-	if (mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0 ||
+	if (!nest || mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0 ||
 	    mnl_attr_parse_nested(nest, nfsec_tb_cb, &t) < 0)
 		return -EBADMSG;
 	return 0;
@@ -284,7 +284,7 @@ int nfsec_sa_parse(const struct nlattr *nest, struct nfsec_sa_info *sa)
 	const struct nlattr *tb[NFSEC_SA_A_MAX + 1];
 
 	memset(sa, 0, sizeof(*sa));
-	if (!nest || nfsec_nest_parse(nest, tb, NFSEC_SA_A_MAX))
+	if (nfsec_nest_parse(nest, tb, NFSEC_SA_A_MAX))
 		return -EBADMSG;
 	if (!tb[NFSEC_SA_A_SPI] || !tb[NFSEC_SA_A_FAMILY] ||
 	    !tb[NFSEC_SA_A_DST] || get_u32(tb[NFSEC_SA_A_SPI], &sa->spi) ||

@@ -58,6 +58,13 @@ int nfsec_sa_parse(const struct nlattr *nest, struct nfsec_sa_info *sa);
 int nfsec_sel_parse(const struct nlattr *nest, struct nfsec_sel *sel);
 int nfsec_life_parse(const struct nlattr *nest, struct nfsec_life *life);
 
+/*
+ * The attributes of @nest (NULL is malformed) into @tb, indexed by type;
+ * types above @max, newer than the tool, are skipped.  0 or -EBADMSG.
+ */
+int nfsec_nest_parse(const struct nlattr *nest, const struct nlattr **tb,
+		     uint16_t max);
+
 /* Top-level attributes of a genl message, unknown types skipped. */
 int nfsec_msg_attrs(const struct nlmsghdr *nlh, const struct nlattr **tb);
 
