@@ -7,12 +7,15 @@
  *   CBC + HMAC        authenc(hmac(H),cbc(C)), authencesn() with ESN
  *   NULL + HMAC       authenc(hmac(H),ecb(cipher_null))
  *
- * These templates see the ESP header (and, for ESN, the high sequence bits)
+ *   AH                hmac(H), an ahash (ah.c zeroes the mutable fields)
+ *
+ * The AEAD templates see the ESP header (and, for ESN, the high sequence bits)
  * as associated data and the IV right after it, so the packet layout and the
  * ICV are exactly RFC 4303's, and those of Linux XFRM with the same keys.
  */
 #include <crypto/aead.h>
 #include <crypto/authenc.h>
+#include <crypto/hash.h>
 #include <linux/err.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
@@ -213,5 +216,46 @@ struct crypto_aead *nfsec_algs_new_aead(const struct nfsec_algs *algs,
 
 err_free:
 	crypto_free_aead(aead);
+	return ERR_PTR(err);
+}
+
+const char *nfsec_algs_check_ah(u8 enc, u8 auth, unsigned int enckeylen,
+				unsigned int authkeylen, struct nfsec_algs *algs)
+{
+	if (enc != NFSEC_ENC_NONE || enckeylen)
+		return "AH takes no cipher";
+	if (auth == NFSEC_AUTH_NONE || auth >= __NFSEC_AUTH_MAX)
+		return "AH needs an auth algorithm";
+	if (authkeylen != nfsec_auths[auth].keylen)
+		return "wrong key length for the auth algorithm";
+	algs->enc = enc;
+	algs->auth = auth;
+	algs->ivlen = 0;
+	algs->blksize = 1;
+	algs->icvlen = nfsec_auths[auth].icvlen;
+	algs->iv_is_seq = false;
+	return NULL;
+}
+
+struct crypto_ahash *nfsec_algs_new_ahash(const struct nfsec_algs *algs,
+					  const u8 *authkey,
+					  unsigned int authkeylen)
+{
+	struct crypto_ahash *ahash;
+	int err;
+
+	ahash = crypto_alloc_ahash(nfsec_auths[algs->auth].hmac, 0, 0);
+	if (IS_ERR(ahash))
+		return ahash;
+	err = -EINVAL;
+	if (crypto_ahash_digestsize(ahash) < algs->icvlen)
+		goto err_free;
+	err = crypto_ahash_setkey(ahash, authkey, authkeylen);
+	if (err)
+		goto err_free;
+	return ahash;
+
+err_free:
+	crypto_free_ahash(ahash);
 	return ERR_PTR(err);
 }

@@ -108,14 +108,6 @@ static int nfsec_esp_map(struct sk_buff *skb, struct nfsec_esp_tmp *t,
 
 /* Output. */
 
-static int nfsec_esp_next_seq(struct nfsec_sa *sa, u64 *seq)
-{
-	*seq = atomic64_inc_return(&sa->seq_out);
-	if (!*seq || (!sa->esn && *seq > U32_MAX))
-		return -EOVERFLOW;	/* RFC 4303 3.3.3: never cycle */
-	return 0;
-}
-
 static void nfsec_esp_put_trailer(struct sk_buff *skb, struct sk_buff *trailer,
 				  unsigned int plen, unsigned int tailen)
 {
@@ -172,7 +164,7 @@ int nfsec_esp_output(struct sk_buff *skb)
 	struct sk_buff *trailer;
 	int nfrags, err;
 
-	err = nfsec_esp_next_seq(sa, &cb->seq);
+	err = nfsec_sa_next_seq(sa, &cb->seq);
 	if (err)
 		return err;
 	tailen = nfsec_esp_overhead(sa, plen) - nfsec_esp_hlen(sa);
@@ -232,18 +224,6 @@ static int nfsec_esp_replay_check(struct sk_buff *skb)
 	return 0;
 }
 
-static int nfsec_esp_replay_advance(struct sk_buff *skb)
-{
-	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
-	struct nfsec_sa *sa = cb->sa;
-	enum nfsec_replay_verdict v;
-
-	spin_lock_bh(&sa->replay_lock);
-	v = nfsec_replay_advance(sa->replay, cb->seq);
-	spin_unlock_bh(&sa->replay_lock);
-	return v == NFSEC_REPLAY_OK ? 0 : -EEXIST;
-}
-
 /* Padding check; trims the trailer and the ICV off. */
 static int nfsec_esp_strip_trailer(struct sk_buff *skb, unsigned int clen)
 {
@@ -272,7 +252,7 @@ static int nfsec_esp_input_tail(struct sk_buff *skb)
 
 	kfree(cb->tmp);
 	cb->tmp = NULL;
-	err = nfsec_esp_replay_advance(skb);
+	err = nfsec_sa_replay_advance(cb->sa, cb->seq);
 	if (err)
 		return err;
 	err = nfsec_esp_strip_trailer(skb, skb->len - cb->hdr_len - hlen -

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ESP (RFC 4303) transforms of one packet with one SA's AEAD.
+ * ESP (RFC 4303) transforms of one packet with one SA's AEAD, and the
+ * per-packet state ESP and AH (ah.h) share.
  */
 #ifndef _NFSEC_ESP_H
 #define _NFSEC_ESP_H
@@ -14,8 +15,11 @@ struct nfsec_sa;
  * a hook and handing it back to the stack).
  */
 struct nfsec_skb_cb {
-	struct nfsec_sa *sa;		/* held */
-	struct net_device *dev;		/* inbound: arrival device, held */
+	struct nfsec_sa *sa;		/* held: the transform under way */
+	union {
+		struct net_device *dev;	/* inbound: arrival device, held */
+		struct nfsec_sa *ah;	/* outbound: AH after ESP, held */
+	};
 	void *tmp;			/* crypto request memory */
 	void (*done)(struct sk_buff *skb, int err);
 	u64 seq;			/* full sequence number */

@@ -188,11 +188,6 @@ static struct nfsec_entry *nfsec_entry_parse(struct genl_info *info,
 	nfsec_entry_parse_params(e, tb);
 	err = nfsec_rules_parse(tb[NFSEC_POL_A_RULES], e, extack) ?:
 	      nfsec_entry_parse_peer(e, tb, nest, extack);
-	if (!err && (e->protos & NFSEC_PROTO_AH)) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[NFSEC_POL_A_PROTOS],
-				    "AH is not supported yet");
-		err = -EOPNOTSUPP;
-	}
 	if (err) {
 		kvfree(e);
 		return ERR_PTR(err);

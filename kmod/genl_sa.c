@@ -102,47 +102,76 @@ static const char *nfsec_lifetime_check(const struct nfsec_lifetime *l)
 }
 
 /* Algorithms and keys; the key bytes in the request are wiped. */
+/* Checks the algorithms and key lengths of an ESP or AH SA. */
+static const char *nfsec_sa_check_algs(struct nfsec_sa *sa, struct nlattr **tb)
+{
+	u8 enc = 0, auth = 0;
+
+	if (tb[NFSEC_SA_A_ENC_ALG])
+		enc = nla_get_u8(tb[NFSEC_SA_A_ENC_ALG]);
+	if (tb[NFSEC_SA_A_AUTH_ALG])
+		auth = nla_get_u8(tb[NFSEC_SA_A_AUTH_ALG]);
+	if (sa->key.proto == IPPROTO_AH)
+		return nfsec_algs_check_ah(enc, auth, sa->enckeylen,
+					   sa->authkeylen, &sa->algs);
+	return nfsec_algs_check(enc, auth, sa->enckeylen, sa->authkeylen,
+				sa->esn, &sa->algs);
+}
+
+/* The keyed transform: an AEAD for ESP, an HMAC for AH. */
+static int nfsec_sa_new_tfm(struct nfsec_sa *sa)
+{
+	if (sa->key.proto == IPPROTO_AH) {
+		sa->ahash = nfsec_algs_new_ahash(&sa->algs, sa->authkey,
+						 sa->authkeylen);
+		if (!IS_ERR(sa->ahash))
+			return 0;
+		return PTR_ERR(xchg(&sa->ahash, NULL));
+	}
+	sa->aead = nfsec_algs_new_aead(&sa->algs, sa->enckey, sa->enckeylen,
+				       sa->authkey, sa->authkeylen, sa->esn);
+	if (!IS_ERR(sa->aead))
+		return 0;
+	return PTR_ERR(xchg(&sa->aead, NULL));
+}
+
 static int nfsec_sa_parse_crypto(struct nfsec_sa *sa, struct nlattr **tb,
 				 const struct nlattr *nest,
 				 struct netlink_ext_ack *extack)
 {
 	struct nlattr *ek = tb[NFSEC_SA_A_ENC_KEY], *ak = tb[NFSEC_SA_A_AUTH_KEY];
-	u8 auth = 0;
+	struct nlattr *alg = tb[NFSEC_SA_A_ENC_ALG];
 	const char *msg;
 	int err;
 
-	err = NFSEC_REQUIRE(extack, nest, tb, NFSEC_SA_A_ENC_ALG);
+	if (sa->key.proto == IPPROTO_AH) {
+		alg = tb[NFSEC_SA_A_AUTH_ALG];
+		err = NFSEC_REQUIRE(extack, nest, tb, NFSEC_SA_A_AUTH_ALG);
+	} else {
+		err = NFSEC_REQUIRE(extack, nest, tb, NFSEC_SA_A_ENC_ALG);
+	}
 	if (err)
 		return err;
-	if (tb[NFSEC_SA_A_AUTH_ALG])
-		auth = nla_get_u8(tb[NFSEC_SA_A_AUTH_ALG]);
 	sa->enckeylen = ek ? nla_len(ek) : 0;
 	sa->authkeylen = ak ? nla_len(ak) : 0;
-	msg = nfsec_algs_check(nla_get_u8(tb[NFSEC_SA_A_ENC_ALG]), auth,
-			       sa->enckeylen, sa->authkeylen, sa->esn,
-			       &sa->algs);
+	msg = nfsec_sa_check_algs(sa, tb);
 	if (msg) {
-		nfsec_set_err(extack, tb[NFSEC_SA_A_ENC_ALG], msg);
+		nfsec_set_err(extack, alg, msg);
 		return -EINVAL;
 	}
 	if (ek)
 		nla_memcpy(sa->enckey, ek, sizeof(sa->enckey));
 	if (ak)
 		nla_memcpy(sa->authkey, ak, sizeof(sa->authkey));
-	sa->aead = nfsec_algs_new_aead(&sa->algs, sa->enckey, sa->enckeylen,
-				       sa->authkey, sa->authkeylen, sa->esn);
+	err = nfsec_sa_new_tfm(sa);
 	if (ek)
 		memzero_explicit(nla_data(ek), nla_len(ek));
 	if (ak)
 		memzero_explicit(nla_data(ak), nla_len(ak));
-	if (IS_ERR(sa->aead)) {
-		err = PTR_ERR(sa->aead);
-		sa->aead = NULL;
-		NL_SET_ERR_MSG_ATTR(extack, tb[NFSEC_SA_A_ENC_ALG],
+	if (err)
+		NL_SET_ERR_MSG_ATTR(extack, alg,
 				    "the kernel crypto API refused the algorithm or key");
-		return err;
-	}
-	return 0;
+	return err;
 }
 
 static int nfsec_sa_parse_map(struct nfsec_sa *sa, struct nlattr **tb,
@@ -204,11 +233,6 @@ static int nfsec_sa_parse_ids(struct nfsec_sa *sa, struct nlattr **tb,
 	      NFSEC_REQUIRE(extack, nest, tb, NFSEC_SA_A_DIR);
 	if (err)
 		return err;
-	if (sa->key.proto != IPPROTO_ESP) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[NFSEC_SA_A_PROTO],
-				    "AH SAs are not supported yet");
-		return -EOPNOTSUPP;
-	}
 	err = nfsec_nla_addr(tb[NFSEC_SA_A_SRC], sa->key.family, &sa->saddr,
 			     extack);
 	if (err)

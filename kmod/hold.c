@@ -145,7 +145,7 @@ void nfsec_hold_release(struct nfsec_net *nn, struct nfsec_entry *e)
 	struct nfsec_hold *h = nn->hold;
 	struct sk_buff *skb, *tmp;
 	struct sk_buff_head go;
-	struct nfsec_sa *sa;
+	struct nfsec_sa *sa, *ah;
 	u8 family;
 
 	__skb_queue_head_init(&go);
@@ -158,16 +158,14 @@ void nfsec_hold_release(struct nfsec_net *nn, struct nfsec_entry *e)
 	}
 	spin_unlock_bh(&h->lock);
 
-	sa = rcu_dereference_protected(e->out_sa, lockdep_is_held(&nn->lock));
 	while ((skb = __skb_dequeue(&go))) {
 		family = NFSEC_HOLD_CB(skb)->family;
-		if (!sa || !nfsec_sa_hold(sa)) {
-			nfsec_kfree_skb(nn, skb, NFSEC_DROP_NO_SA);
-			continue;
-		}
 		local_bh_disable();
 		rcu_read_lock();
-		nfsec_output_sa(nn, sa, skb, family);
+		if (nfsec_entry_hold_sas(e, &sa, &ah))
+			nfsec_output_sa(nn, sa, ah, skb, family);
+		else
+			nfsec_kfree_skb(nn, skb, NFSEC_DROP_NO_SA);
 		rcu_read_unlock();
 		local_bh_enable();
 	}

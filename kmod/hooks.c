@@ -4,8 +4,10 @@
  *
  *   PRE_ROUTING   after defragmentation, before conntrack: drops cleartext
  *                 a crypto map says should have arrived protected
- *   LOCAL_IN      after the filter tables: ESP addressed to us is checked,
- *                 decrypted and the inner packet reinjected (input.c)
+ *   LOCAL_IN      after the filter tables: ESP and AH addressed to us are
+ *                 checked, decrypted and the inner packet reinjected
+ *                 (input.c); ICMP errors about our own ESP/AH lower the
+ *                 path MTU to the peer (icmp.c)
  *   POST_ROUTING  after source NAT (as IOS applies a crypto map after NAT):
  *                 protects what the egress interface's map says (output.c)
  *
@@ -31,7 +33,11 @@ static unsigned int nfsec_hook_in(void *priv, struct sk_buff *skb,
 static unsigned int nfsec_hook_local_in(void *priv, struct sk_buff *skb,
 					const struct nf_hook_state *state)
 {
-	return nfsec_input_esp(nfsec_net(state->net), skb, state);
+	struct nfsec_net *nn = nfsec_net(state->net);
+
+	nfsec_icmp_error(nn, skb, state->pf == NFPROTO_IPV4 ? AF_INET :
+							      AF_INET6);
+	return nfsec_input_esp(nn, skb, state);
 }
 
 static unsigned int nfsec_hook_out(void *priv, struct sk_buff *skb,

@@ -2,13 +2,14 @@
 /*
  * Inbound packet path.
  *
- * LOCAL_IN (ESP reassembled and addressed to us):
- *   SA by (SPI, destination, ESP)? --no--> drop, unknown SPI
- *   replay check, ICV + decrypt (maybe async), replay window advance,
+ * LOCAL_IN (ESP or AH reassembled and addressed to us):
+ *   SA by (SPI, destination, protocol)? --no--> drop, unknown SPI
+ *   replay check, ICV (+ decrypt) (maybe async), replay window advance,
  *   padding; tunnel: strip the outer header, check the inner packet
  *   against the SA's selectors (RFC 4301 5.2); transport: rebuild the IP
  *   header; then reinject the packet on the device it arrived on, so it is
- *   routed, filtered and delivered like any other.
+ *   routed, filtered and delivered like any other.  AH carrying ESP (the
+ *   AH+ESP bundle) is reinjected as the ESP packet, which comes back here.
  *
  * PRE_ROUTING (everything else):
  *   arrival device has a crypto map and a protect rule covers the packet
@@ -26,6 +27,7 @@
 #include <net/ip.h>
 #include <net/ipv6.h>
 
+#include "ah.h"
 #include "esp.h"
 #include "nfsec.h"
 
@@ -147,6 +149,14 @@ static int nfsec_decap_tunnel(struct sk_buff *skb)
 	return 0;
 }
 
+/* AH over ESP: the next round finds the ESP SA and its selectors. */
+static bool nfsec_decap_bundle(struct sk_buff *skb)
+{
+	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
+
+	return cb->sa->key.proto == IPPROTO_AH && cb->nexthdr == IPPROTO_ESP;
+}
+
 static int nfsec_decap_transport(struct sk_buff *skb)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
@@ -167,6 +177,8 @@ static int nfsec_decap_transport(struct sk_buff *skb)
 		ip6h->nexthdr = cb->nexthdr;
 		ip6h->payload_len = htons(skb->len - sizeof(*ip6h));
 	}
+	if (nfsec_decap_bundle(skb))
+		return 0;
 	if (cb->sa->has_sel && (!nfsec_flow_from_skb(skb, cb->family, &fl) ||
 				!nfsec_selector_match(&cb->sa->sel, &fl)))
 		return -EACCES;
@@ -217,7 +229,7 @@ static int nfsec_input_decap(struct sk_buff *skb)
 	unsigned int len = skb->len;
 	int err;
 
-	if (sa->mode == NFSEC_MODE_TUNNEL)
+	if (sa->mode == NFSEC_MODE_TUNNEL && !nfsec_decap_bundle(skb))
 		err = nfsec_decap_tunnel(skb);
 	else
 		err = nfsec_decap_transport(skb);
@@ -226,13 +238,14 @@ static int nfsec_input_decap(struct sk_buff *skb)
 	if (!nfsec_sa_use(sa, len))
 		return -EKEYEXPIRED;
 	nfsec_sa_count(sa, NFSEC_SA_PACKETS, 1);
-	nfsec_sa_count(sa, NFSEC_SA_CRYPTO, 1);
+	if (sa->key.proto == IPPROTO_ESP)
+		nfsec_sa_count(sa, NFSEC_SA_CRYPTO, 1);
 	nfsec_sa_count(sa, NFSEC_SA_DIGEST, 1);
 	nfsec_sa_count(sa, NFSEC_SA_BYTES, len);
 	return 0;
 }
 
-/* Completion of nfsec_esp_input(), sync or async. */
+/* Completion of nfsec_esp_input() or nfsec_ah_input(), sync or async. */
 static void nfsec_input_done(struct sk_buff *skb, int err)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
@@ -254,45 +267,28 @@ static void nfsec_input_done(struct sk_buff *skb, int err)
 		wake_up_var(&nn->inflight);
 }
 
-/* Where ESP starts and its SPI, or false when the packet is not ESP. */
-static bool nfsec_find_esp(struct sk_buff *skb, u8 family, unsigned int *off,
-			   u32 *spi)
+/* Where ESP or AH starts and its SA key; false for other packets. */
+static bool nfsec_find_ipsec(struct sk_buff *skb, u8 family,
+			     struct nfsec_sa_key *key, unsigned int *off)
 {
-	__be32 _spi, *p;
+	union nfsec_addr daddr = {};
 	__be16 frag_off;
 	u8 nexthdr;
 	int o;
 
 	if (family == AF_INET) {
-		if (ip_hdr(skb)->protocol != IPPROTO_ESP)
-			return false;
+		nexthdr = ip_hdr(skb)->protocol;
 		o = ip_hdrlen(skb);
+		daddr.ip = ip_hdr(skb)->daddr;
 	} else {
 		nexthdr = ipv6_hdr(skb)->nexthdr;
-		o = ipv6_skip_exthdr(skb, sizeof(struct ipv6hdr), &nexthdr,
-				     &frag_off);
-		if (o < 0 || nexthdr != IPPROTO_ESP || frag_off)
+		o = nfsec_ipv6_skip(skb, &nexthdr, &frag_off);
+		if (o < 0 || frag_off)
 			return false;
+		daddr.in6 = ipv6_hdr(skb)->daddr;
 	}
-	p = skb_header_pointer(skb, o, sizeof(_spi), &_spi);
-	if (!p)
-		return false;
 	*off = o;
-	*spi = ntohl(*p);
-	return true;
-}
-
-static void nfsec_sa_key_in(struct sk_buff *skb, u8 family, u32 spi,
-			    struct nfsec_sa_key *key)
-{
-	memset(key, 0, sizeof(*key));
-	key->spi = spi;
-	key->proto = IPPROTO_ESP;
-	key->family = family;
-	if (family == AF_INET)
-		key->daddr.ip = ip_hdr(skb)->daddr;
-	else
-		key->daddr.in6 = ipv6_hdr(skb)->daddr;
+	return nfsec_sa_key_at(skb, o, nexthdr, family, &daddr, key);
 }
 
 static struct nfsec_sa *nfsec_input_sa(struct nfsec_net *nn,
@@ -314,17 +310,16 @@ unsigned int nfsec_input_esp(struct nfsec_net *nn, struct sk_buff *skb,
 	struct nfsec_sa_key key;
 	struct nfsec_sa *sa;
 	unsigned int off;
-	u32 spi;
 	int err;
 
 	if (!atomic_read(&nn->sad.in_count) ||
-	    !nfsec_find_esp(skb, family, &off, &spi))
+	    !nfsec_find_ipsec(skb, family, &key, &off))
 		return NF_ACCEPT;
-	nfsec_sa_key_in(skb, family, spi, &key);
 	sa = nfsec_input_sa(nn, &key);
 	if (!sa) {
-		net_info_ratelimited("nfsec: ESP with unknown SPI 0x%08x\n",
-				     spi);
+		net_info_ratelimited("nfsec: %s with unknown SPI 0x%08x\n",
+				     key.proto == IPPROTO_AH ? "AH" : "ESP",
+				     key.spi);
 		return nfsec_drop(nn, NFSEC_DROP_UNKNOWN_SPI);
 	}
 
@@ -336,7 +331,10 @@ unsigned int nfsec_input_esp(struct nfsec_net *nn, struct sk_buff *skb,
 	cb->done = nfsec_input_done;
 	cb->hdr_len = off;
 	cb->family = family;
-	err = nfsec_esp_input(skb);
+	if (key.proto == IPPROTO_AH)
+		err = nfsec_ah_input(skb);
+	else
+		err = nfsec_esp_input(skb);
 	if (err != -EINPROGRESS)
 		nfsec_input_done(skb, err);
 	return NF_STOLEN;

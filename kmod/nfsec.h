@@ -86,9 +86,15 @@ void nfsec_kfree_skb(struct nfsec_net *nn, struct sk_buff *skb,
 /* output.c */
 unsigned int nfsec_output(struct nfsec_net *nn, struct sk_buff *skb,
 			  const struct nf_hook_state *state);
-/* Sends @skb (inner family @family) through @sa, whose reference it takes. */
+/*
+ * Sends @skb (inner family @family) through @sa, then @ah for AH+ESP
+ * bundles (else NULL); takes both references.
+ */
 void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
-		     struct sk_buff *skb, u8 family);
+		     struct nfsec_sa *ah, struct sk_buff *skb, u8 family);
+
+/* icmp.c: PMTU from ICMP errors quoting our ESP/AH (the packet goes on) */
+void nfsec_icmp_error(struct nfsec_net *nn, struct sk_buff *skb, u8 family);
 
 /* input.c */
 unsigned int nfsec_input_esp(struct nfsec_net *nn, struct sk_buff *skb,

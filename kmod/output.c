@@ -7,7 +7,9 @@
  *   protect: entry's outbound SA? --no--> hold + ACQUIRE (hold.c)
  *   tunnel: route the outer packet to the peer; too big with DF -> ICMP
  *   GSO: segment;  per packet: ESP in place (maybe async), outer header,
- *   IPSKB_XFRM_TRANSFORMED so no hook transforms it again, ip_local_out().
+ *   then for AH+ESP bundles AH over that (maybe async; AH alone in tunnel
+ *   mode puts the outer header on first), IPSKB_XFRM_TRANSFORMED so no
+ *   hook transforms it again, ip_local_out().
  *
  * A packet a protect rule covers leaves encrypted or not at all.
  */
@@ -24,6 +26,7 @@
 #include <net/ipv6.h>
 #include <net/route.h>
 
+#include "ah.h"
 #include "esp.h"
 #include "esp_trailer.h"
 #include "nfsec.h"
@@ -58,14 +61,14 @@ static struct dst_entry *nfsec_route_outer(struct net *net,
 	if (sa->key.family == AF_INET) {
 		fl4.daddr = sa->key.daddr.ip;
 		fl4.saddr = sa->saddr.ip;
-		fl4.flowi4_proto = IPPROTO_ESP;
+		fl4.flowi4_proto = sa->key.proto;
 		fl4.flowi4_mark = skb->mark;
 		rt = ip_route_output_key(net, &fl4);
 		return IS_ERR(rt) ? NULL : &rt->dst;
 	}
 	fl6.daddr = sa->key.daddr.in6;
 	fl6.saddr = sa->saddr.in6;
-	fl6.flowi6_proto = IPPROTO_ESP;
+	fl6.flowi6_proto = sa->key.proto;
 	fl6.flowi6_mark = skb->mark;
 	dst = ip6_route_output(net, NULL, &fl6);
 	if (dst->error) {
@@ -117,16 +120,25 @@ static int nfsec_output_layout(struct sk_buff *skb, const struct nfsec_sa *sa,
 	return ipv6_ext_hdr(cb->nexthdr) ? -EAFNOSUPPORT : 0;
 }
 
-/* The largest inner packet that fits @mtu once protected by @sa. */
+static unsigned int nfsec_ah_len(const struct nfsec_sa *ah)
+{
+	return ah ? nfsec_ah_hlen(ah, ah->key.family) : 0;
+}
+
+/* The largest inner packet that fits @mtu once protected by @sa (+ @ah). */
 static unsigned int nfsec_inner_mtu(const struct nfsec_sa *sa,
+				    const struct nfsec_sa *ah,
 				    unsigned int mtu, unsigned int hdr_len)
 {
 	unsigned int align = max_t(unsigned int, sa->algs.blksize, 4);
-	unsigned int fixed = nfsec_outer_hlen(sa) + hdr_len +
-			     nfsec_esp_overhead(sa, 0) -
-			     nfsec_esp_padlen(0, sa->algs.blksize) -
-			     NFSEC_ESP_TRAILER_LEN;
+	unsigned int fixed = nfsec_outer_hlen(sa) + hdr_len + nfsec_ah_len(ah);
 
+	if (sa->key.proto == IPPROTO_AH) {
+		fixed += nfsec_ah_len(sa);
+		return mtu > fixed ? mtu - fixed + hdr_len : 0;
+	}
+	fixed += nfsec_esp_overhead(sa, 0) -
+		 nfsec_esp_padlen(0, sa->algs.blksize) - NFSEC_ESP_TRAILER_LEN;
 	if (mtu < fixed + align)
 		return 0;
 	/* payload + trailer rounded up to align must fit what is left */
@@ -148,15 +160,15 @@ static void nfsec_too_big(struct sk_buff *skb, u8 family, unsigned int mtu)
 }
 
 /* true when @skb may go: fits, or may be fragmented outside. */
-static bool nfsec_mtu_ok(struct nfsec_sa *sa, struct sk_buff *skb, u8 family,
-			 struct dst_entry *dst)
+static bool nfsec_mtu_ok(struct nfsec_sa *sa, const struct nfsec_sa *ah,
+			 struct sk_buff *skb, u8 family, struct dst_entry *dst)
 {
 	unsigned int hdr_len = NFSEC_SKB_CB(skb)->hdr_len;
 	unsigned int mtu = dst_mtu(dst), inner;
 	bool fits;
 
 	WRITE_ONCE(sa->pmtu, mtu);
-	inner = nfsec_inner_mtu(sa, mtu, hdr_len);
+	inner = nfsec_inner_mtu(sa, ah, mtu, hdr_len);
 	fits = skb_is_gso(skb) ? skb_gso_validate_network_len(skb, inner) :
 				 skb->len <= inner;
 	if (fits || !nfsec_df(skb, family))
@@ -167,7 +179,7 @@ static bool nfsec_mtu_ok(struct nfsec_sa *sa, struct sk_buff *skb, u8 family,
 }
 
 static void nfsec_push_outer4(struct sk_buff *skb, const struct nfsec_sa *sa,
-			      u8 inner_tos, bool df)
+			      u8 inner_tos, bool df, u8 proto)
 {
 	struct iphdr *iph;
 
@@ -179,7 +191,7 @@ static void nfsec_push_outer4(struct sk_buff *skb, const struct nfsec_sa *sa,
 	iph->tos = INET_ECN_encapsulate(inner_tos, inner_tos);
 	iph->frag_off = df ? htons(IP_DF) : 0;
 	iph->ttl = ip4_dst_hoplimit(skb_dst(skb));
-	iph->protocol = IPPROTO_ESP;
+	iph->protocol = proto;
 	iph->saddr = sa->saddr.ip;
 	iph->daddr = sa->key.daddr.ip;
 	iph->tot_len = htons(skb->len);
@@ -187,7 +199,7 @@ static void nfsec_push_outer4(struct sk_buff *skb, const struct nfsec_sa *sa,
 }
 
 static void nfsec_push_outer6(struct sk_buff *skb, const struct nfsec_sa *sa,
-			      u8 inner_tos)
+			      u8 inner_tos, u8 proto)
 {
 	struct ipv6hdr *ip6h;
 
@@ -195,37 +207,53 @@ static void nfsec_push_outer6(struct sk_buff *skb, const struct nfsec_sa *sa,
 	skb_reset_network_header(skb);
 	ip6h = ipv6_hdr(skb);
 	ip6_flow_hdr(ip6h, INET_ECN_encapsulate(inner_tos, inner_tos), 0);
-	ip6h->payload_len = 0;	/* ip6_local_out() sets it */
-	ip6h->nexthdr = IPPROTO_ESP;
+	ip6h->payload_len = htons(skb->len - sizeof(*ip6h));
+	ip6h->nexthdr = proto;
 	ip6h->hop_limit = ip6_dst_hoplimit(skb_dst(skb));
 	ip6h->saddr = sa->saddr.in6;
 	ip6h->daddr = sa->key.daddr.in6;
 }
 
-/* ESP is in place: put the outer header on and send. */
-static void nfsec_output_send(struct sk_buff *skb)
+/* The tunnel's outer header, carrying @proto. */
+static void nfsec_push_outer(struct sk_buff *skb, u8 proto)
+{
+	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
+
+	if (cb->sa->key.family == AF_INET)
+		nfsec_push_outer4(skb, cb->sa, cb->tos, cb->df, proto);
+	else
+		nfsec_push_outer6(skb, cb->sa, cb->tos, proto);
+}
+
+/* ESP is in place: the IP header in front now says so. */
+static void nfsec_output_esp_done(struct sk_buff *skb)
+{
+	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
+
+	if (cb->sa->mode == NFSEC_MODE_TUNNEL)
+		nfsec_push_outer(skb, IPPROTO_ESP);
+	else if (cb->family == AF_INET)
+		ip_hdr(skb)->protocol = IPPROTO_ESP;
+	else
+		ipv6_hdr(skb)->nexthdr = IPPROTO_ESP;
+}
+
+static void nfsec_output_count(struct nfsec_sa *sa, unsigned int len)
+{
+	nfsec_sa_count(sa, NFSEC_SA_PACKETS, 1);
+	if (sa->key.proto == IPPROTO_ESP)
+		nfsec_sa_count(sa, NFSEC_SA_CRYPTO, 1);
+	nfsec_sa_count(sa, NFSEC_SA_DIGEST, 1);
+	nfsec_sa_count(sa, NFSEC_SA_BYTES, len);
+}
+
+/* Every transform is in place: send the outer packet. */
+static void nfsec_output_xmit(struct sk_buff *skb)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
 	struct nfsec_sa *sa = cb->sa;
 	struct net *net = sa->nn->net;
-	u8 family = cb->family, tos = cb->tos;
 	bool df = cb->df;
-	unsigned int len = skb->len;
-
-	if (sa->mode == NFSEC_MODE_TRANSPORT) {
-		if (family == AF_INET)
-			ip_hdr(skb)->protocol = IPPROTO_ESP;
-		else
-			ipv6_hdr(skb)->nexthdr = IPPROTO_ESP;
-	} else if (sa->key.family == AF_INET) {
-		nfsec_push_outer4(skb, sa, tos, df);
-	} else {
-		nfsec_push_outer6(skb, sa, tos);
-	}
-	nfsec_sa_count(sa, NFSEC_SA_PACKETS, 1);
-	nfsec_sa_count(sa, NFSEC_SA_CRYPTO, 1);
-	nfsec_sa_count(sa, NFSEC_SA_DIGEST, 1);
-	nfsec_sa_count(sa, NFSEC_SA_BYTES, len);
 
 	skb->ignore_df = !df;
 	nf_reset_ct(skb);
@@ -242,9 +270,17 @@ static void nfsec_output_send(struct sk_buff *skb)
 	}
 }
 
-static void nfsec_output_release(struct nfsec_net *nn, struct nfsec_sa *sa)
+static void nfsec_output_put(struct nfsec_sa *sa, struct nfsec_sa *ah)
 {
 	nfsec_sa_put(sa);
+	if (ah)
+		nfsec_sa_put(ah);
+}
+
+static void nfsec_output_release(struct nfsec_net *nn, struct nfsec_sa *sa,
+				 struct nfsec_sa *ah)
+{
+	nfsec_output_put(sa, ah);
 	if (atomic_dec_and_test(&nn->inflight))
 		wake_up_var(&nn->inflight);
 }
@@ -261,24 +297,66 @@ static enum nfsec_drop_reason nfsec_output_reason(int err)
 	}
 }
 
-/* Completion of nfsec_esp_output(), sync or async. */
+/* The first transform: ESP, or AH alone (after the outer header). */
+static int nfsec_output_first(struct sk_buff *skb)
+{
+	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
+
+	if (cb->sa->key.proto == IPPROTO_ESP)
+		return nfsec_esp_output(skb);
+	if (cb->sa->mode == NFSEC_MODE_TUNNEL) {
+		nfsec_push_outer(skb, cb->nexthdr);
+		cb->hdr_len = nfsec_outer_hlen(cb->sa);
+	}
+	return nfsec_ah_output(skb);
+}
+
+/* ESP is done: AH of the bundle goes right after the outer header. */
+static int nfsec_output_next(struct sk_buff *skb)
+{
+	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
+	struct nfsec_sa *esp = cb->sa;
+
+	if (esp->mode == NFSEC_MODE_TUNNEL)
+		cb->hdr_len = nfsec_outer_hlen(esp);
+	cb->nexthdr = IPPROTO_ESP;
+	cb->sa = cb->ah;
+	cb->ah = NULL;
+	nfsec_sa_put(esp);
+	if (!nfsec_sa_use(cb->sa, skb->len - cb->hdr_len))
+		return -EOVERFLOW;
+	return nfsec_ah_output(skb);
+}
+
+/* Completion of each transform, sync or async. */
 static void nfsec_output_done(struct sk_buff *skb, int err)
 {
-	struct nfsec_sa *sa = NFSEC_SKB_CB(skb)->sa;
+	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
+	struct nfsec_sa *sa = cb->sa;
 	struct nfsec_net *nn = sa->nn;
 
 	if (err) {
 		nfsec_sa_count(sa, NFSEC_SA_ERRORS, 1);
 		nfsec_kfree_skb(nn, skb, nfsec_output_reason(err));
-	} else {
-		nfsec_output_send(skb);
+		nfsec_output_release(nn, sa, cb->ah);
+		return;
 	}
-	nfsec_output_release(nn, sa);
+	if (sa->key.proto == IPPROTO_ESP)
+		nfsec_output_esp_done(skb);
+	nfsec_output_count(sa, skb->len);
+	if (cb->ah) {
+		err = nfsec_output_next(skb);	/* puts sa: cb->sa is AH */
+		if (err != -EINPROGRESS)
+			nfsec_output_done(skb, err);
+		return;
+	}
+	nfsec_output_xmit(skb);
+	nfsec_output_release(nn, sa, NULL);
 }
 
-/* One packet, no GSO; owns @skb and a reference on @sa. */
-static void nfsec_output_one(struct nfsec_sa *sa, struct sk_buff *skb,
-			     unsigned int headroom)
+/* One packet, no GSO; owns @skb and the references on @sa and @ah. */
+static void nfsec_output_one(struct nfsec_sa *sa, struct nfsec_sa *ah,
+			     struct sk_buff *skb, unsigned int headroom)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
 	struct nfsec_net *nn = sa->nn;
@@ -286,6 +364,7 @@ static void nfsec_output_one(struct nfsec_sa *sa, struct sk_buff *skb,
 
 	atomic_inc(&nn->inflight);
 	cb->sa = sa;
+	cb->ah = ah;
 	cb->done = nfsec_output_done;
 	cb->tmp = NULL;
 	if (!nfsec_sa_use(sa, skb->len - cb->hdr_len)) {
@@ -296,7 +375,7 @@ static void nfsec_output_one(struct nfsec_sa *sa, struct sk_buff *skb,
 	if (!err)
 		err = skb_cow_head(skb, headroom);
 	if (!err)
-		err = nfsec_esp_output(skb);
+		err = nfsec_output_first(skb);
 	if (err == -EINPROGRESS)
 		return;
 out:
@@ -304,15 +383,18 @@ out:
 }
 
 static unsigned int nfsec_headroom(const struct nfsec_sa *sa,
+				   const struct nfsec_sa *ah,
 				   struct dst_entry *dst)
 {
+	unsigned int len = sa->key.proto == IPPROTO_AH ? nfsec_ah_len(sa) :
+			   sizeof(struct ip_esp_hdr) + sa->algs.ivlen;
+
 	return LL_RESERVED_SPACE(dst->dev) + dst->header_len +
-	       nfsec_outer_hlen(sa) + sizeof(struct ip_esp_hdr) +
-	       sa->algs.ivlen;
+	       nfsec_outer_hlen(sa) + len + nfsec_ah_len(ah);
 }
 
-static void nfsec_output_gso(struct nfsec_sa *sa, struct sk_buff *skb,
-			     unsigned int headroom)
+static void nfsec_output_gso(struct nfsec_sa *sa, struct nfsec_sa *ah,
+			     struct sk_buff *skb, unsigned int headroom)
 {
 	struct nfsec_skb_cb saved = *NFSEC_SKB_CB(skb);
 	struct nfsec_net *nn = sa->nn;
@@ -321,27 +403,30 @@ static void nfsec_output_gso(struct nfsec_sa *sa, struct sk_buff *skb,
 	segs = skb_gso_segment(skb, 0);
 	if (IS_ERR_OR_NULL(segs)) {
 		nfsec_kfree_skb(nn, skb, NFSEC_DROP_NOMEM);
-		nfsec_sa_put(sa);
+		nfsec_output_put(sa, ah);
 		return;
 	}
 	consume_skb(skb);
 	skb_list_walk_safe(segs, seg, next) {
 		skb_mark_not_on_list(seg);
 		*NFSEC_SKB_CB(seg) = saved;
-		nfsec_sa_hold(sa);	/* the caller's reference is alive */
-		nfsec_output_one(sa, seg, headroom);
+		/* the caller's references are alive */
+		nfsec_sa_hold(sa);
+		if (ah)
+			nfsec_sa_hold(ah);
+		nfsec_output_one(sa, ah, seg, headroom);
 	}
-	nfsec_sa_put(sa);
+	nfsec_output_put(sa, ah);
 }
 
 void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
-		     struct sk_buff *skb, u8 family)
+		     struct nfsec_sa *ah, struct sk_buff *skb, u8 family)
 {
 	struct dst_entry *dst;
 	enum nfsec_drop_reason why;
 
 	why = NFSEC_DROP_EXPIRED;
-	if (READ_ONCE(sa->dead))
+	if (READ_ONCE(sa->dead) || (ah && READ_ONCE(ah->dead)))
 		goto drop;
 	why = NFSEC_DROP_UNSUPPORTED;
 	if (nfsec_output_layout(skb, sa, family))
@@ -351,7 +436,7 @@ void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 	if (!dst)
 		goto drop;
 	why = NFSEC_DROP_MTU;
-	if (!nfsec_mtu_ok(sa, skb, family, dst)) {
+	if (!nfsec_mtu_ok(sa, ah, skb, family, dst)) {
 		dst_release(dst);
 		goto drop;
 	}
@@ -359,15 +444,15 @@ void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 	skb_dst_set(skb, dst);
 
 	if (skb_is_gso(skb))
-		nfsec_output_gso(sa, skb, nfsec_headroom(sa, dst));
+		nfsec_output_gso(sa, ah, skb, nfsec_headroom(sa, ah, dst));
 	else
-		nfsec_output_one(sa, skb, nfsec_headroom(sa, dst));
+		nfsec_output_one(sa, ah, skb, nfsec_headroom(sa, ah, dst));
 	return;
 
 drop:
 	nfsec_sa_count(sa, NFSEC_SA_ERRORS, 1);
 	nfsec_kfree_skb(nn, skb, why);
-	nfsec_sa_put(sa);
+	nfsec_output_put(sa, ah);
 }
 
 unsigned int nfsec_output(struct nfsec_net *nn, struct sk_buff *skb,
@@ -378,7 +463,7 @@ unsigned int nfsec_output(struct nfsec_net *nn, struct sk_buff *skb,
 	struct nfsec_rule *r;
 	struct nfsec_flow fl;
 	struct nfsec_map *map;
-	struct nfsec_sa *sa;
+	struct nfsec_sa *sa, *ah;
 
 	if (nfsec_skb_transformed(skb, family))
 		return NF_ACCEPT;
@@ -398,9 +483,8 @@ unsigned int nfsec_output(struct nfsec_net *nn, struct sk_buff *skb,
 
 	if (nfsec_ct_confirm(skb) != NF_ACCEPT)
 		return nfsec_drop(nn, NFSEC_DROP_POLICY);
-	sa = rcu_dereference(e->out_sa);
-	if (!sa || !nfsec_sa_hold(sa))
+	if (!nfsec_entry_hold_sas(e, &sa, &ah))
 		return nfsec_acquire(nn, e, skb, &fl);
-	nfsec_output_sa(nn, sa, skb, family);
+	nfsec_output_sa(nn, sa, ah, skb, family);
 	return NF_STOLEN;
 }

@@ -10,6 +10,8 @@
  * (queue_rcu_work), so a packet in async crypto never sees it freed.
  */
 #include <crypto/aead.h>
+#include <crypto/hash.h>
+#include <linux/skbuff.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -34,6 +36,8 @@ static void nfsec_sa_free_work(struct work_struct *work)
 
 	if (sa->aead)
 		crypto_free_aead(sa->aead);
+	if (sa->ahash)
+		crypto_free_ahash(sa->ahash);
 	nfsec_replay_free(sa->replay);
 	free_percpu(sa->stats);
 	kfree_sensitive(sa);
@@ -72,6 +76,27 @@ void nfsec_sa_put(struct nfsec_sa *sa)
 {
 	if (refcount_dec_and_test(&sa->refcnt))
 		queue_rcu_work(nfsec_wq, &sa->free_work);
+}
+
+bool nfsec_sa_key_at(struct sk_buff *skb, unsigned int off, u8 proto,
+		     u8 family, const union nfsec_addr *daddr,
+		     struct nfsec_sa_key *key)
+{
+	__be32 _spi, *spi;
+
+	if (proto != IPPROTO_ESP && proto != IPPROTO_AH)
+		return false;
+	/* The SPI: first in ESP, after 4 bytes in AH. */
+	spi = skb_header_pointer(skb, off + (proto == IPPROTO_AH ? 4 : 0),
+				 sizeof(_spi), &_spi);
+	if (!spi)
+		return false;
+	memset(key, 0, sizeof(*key));
+	key->spi = ntohl(*spi);
+	key->proto = proto;
+	key->family = family;
+	key->daddr = *daddr;
+	return true;
 }
 
 struct nfsec_sa *nfsec_sad_lookup(struct nfsec_net *nn,

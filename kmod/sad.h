@@ -14,10 +14,12 @@
 #include <uapi/linux/nfsec.h>
 
 #include "algs.h"
+#include "replay.h"
 #include "selector.h"
 
+struct crypto_ahash;
 struct nfsec_net;
-struct nfsec_replay;
+struct sk_buff;
 
 /* What names an SA: (SPI, outer destination, protocol). */
 struct nfsec_sa_key {
@@ -71,7 +73,8 @@ struct nfsec_sa {
 	bool larval;	/* an SPI reserved by ALLOC_SPI, no keys yet */
 	union nfsec_addr saddr;
 	struct nfsec_algs algs;
-	struct crypto_aead *aead;
+	struct crypto_aead *aead;	/* ESP */
+	struct crypto_ahash *ahash;	/* AH: the keyed HMAC */
 	u8 enckeylen, authkeylen;
 	u8 enckey[36];	/* kept for NFSEC_A_WITH_KEYS, wiped on free */
 	u8 authkey[64];
@@ -106,6 +109,14 @@ struct nfsec_sad {
 int nfsec_sad_init(struct nfsec_net *nn);
 void nfsec_sad_exit(struct nfsec_net *nn);
 
+/*
+ * The key of the ESP or AH header at @off of @skb, sent to @daddr; false
+ * for other protocols or a truncated header.
+ */
+bool nfsec_sa_key_at(struct sk_buff *skb, unsigned int off, u8 proto,
+		     u8 family, const union nfsec_addr *daddr,
+		     struct nfsec_sa_key *key);
+
 /* Under RCU; the SA is valid until rcu_read_unlock() unless held. */
 struct nfsec_sa *nfsec_sad_lookup(struct nfsec_net *nn,
 				  const struct nfsec_sa_key *key);
@@ -138,5 +149,28 @@ void nfsec_sa_counters_clear(struct nfsec_sa *sa);
  * hard limit is reached (the SA is then dead and its deletion scheduled).
  */
 bool nfsec_sa_use(struct nfsec_sa *sa, unsigned int bytes);
+
+/*
+ * The next outbound sequence number, or -EOVERFLOW once they are used up:
+ * a counter never cycles under one key (RFC 4303 3.3.3, RFC 4302 3.3.2).
+ */
+static inline int nfsec_sa_next_seq(struct nfsec_sa *sa, u64 *seq)
+{
+	*seq = atomic64_inc_return(&sa->seq_out);
+	if (!*seq || (!sa->esn && *seq > U32_MAX))
+		return -EOVERFLOW;
+	return 0;
+}
+
+/* After the ICV verified: records @seq, -EEXIST if it was seen meanwhile. */
+static inline int nfsec_sa_replay_advance(struct nfsec_sa *sa, u64 seq)
+{
+	enum nfsec_replay_verdict v;
+
+	spin_lock_bh(&sa->replay_lock);
+	v = nfsec_replay_advance(sa->replay, seq);
+	spin_unlock_bh(&sa->replay_lock);
+	return v == NFSEC_REPLAY_OK ? 0 : -EEXIST;
+}
 
 #endif /* _NFSEC_SAD_H */

@@ -6,9 +6,10 @@
  * reads them under RCU.  An entry is replaced by inserting the new one
  * after the old and unlinking the old, so a reader sees one or the other.
  *
- * Lookup walks the bound map's entries in sequence order, and each entry's
- * rules in order, first match wins: IOS's semantics.  TODO(issue 5): an
- * index so that lookup is not linear in the number of rules.
+ * Lookup finds the first matching rule of the bound map, entries in
+ * sequence order and each entry's rules in order: IOS's semantics, through
+ * the map's index (spd_index.c), not a walk over every rule.  Entries are
+ * found by sequence number in an xarray.
  */
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
@@ -38,6 +39,16 @@ struct nfsec_map *nfsec_spd_map(struct nfsec_net *nn, const char *name)
 	return NULL;
 }
 
+static void nfsec_spd_map_free(struct work_struct *work)
+{
+	struct nfsec_map *map = container_of(to_rcu_work(work),
+					     struct nfsec_map, free_work);
+
+	nfsec_index_destroy(&map->index);
+	xa_destroy(&map->by_seq);
+	kfree(map);
+}
+
 static struct nfsec_map *nfsec_spd_map_get(struct nfsec_net *nn,
 					   const char *name)
 {
@@ -48,8 +59,14 @@ static struct nfsec_map *nfsec_spd_map_get(struct nfsec_net *nn,
 	map = kzalloc(sizeof(*map), GFP_KERNEL);
 	if (!map)
 		return NULL;
+	if (nfsec_index_init(&map->index)) {
+		kfree(map);
+		return NULL;
+	}
 	strscpy(map->name, name, sizeof(map->name));
 	INIT_LIST_HEAD(&map->entries);
+	xa_init(&map->by_seq);
+	INIT_RCU_WORK(&map->free_work, nfsec_spd_map_free);
 	list_add_tail(&map->node, &nn->spd.maps);
 	return map;
 }
@@ -60,17 +77,12 @@ static void nfsec_spd_map_put(struct nfsec_map *map)
 	if (!list_empty(&map->entries) || map->bindings)
 		return;
 	list_del(&map->node);
-	kfree_rcu(map, rcu);
+	queue_rcu_work(nfsec_wq, &map->free_work);
 }
 
 struct nfsec_entry *nfsec_spd_entry(struct nfsec_map *map, u32 seq)
 {
-	struct nfsec_entry *e;
-
-	list_for_each_entry(e, &map->entries, node)
-		if (e->seq == seq)
-			return e;
-	return NULL;
+	return xa_load(&map->by_seq, seq);
 }
 
 struct nfsec_entry *nfsec_entry_alloc(u32 nrules)
@@ -93,18 +105,19 @@ static void nfsec_entry_free(struct nfsec_entry *e)
 	call_rcu(&e->rcu, nfsec_entry_free_rcu);
 }
 
-/* The entry after which one numbered @seq belongs. */
-static struct list_head *nfsec_spd_position(struct nfsec_map *map, u32 seq)
+/* Links @e into the map's list in seq order, replacing @old if any. */
+static void nfsec_spd_link(struct nfsec_map *map, struct nfsec_entry *e,
+			   struct nfsec_entry *old)
 {
-	struct nfsec_entry *e;
-	struct list_head *pos = &map->entries;
+	unsigned long next = (unsigned long)e->seq + 1;
+	struct nfsec_entry *succ;
 
-	list_for_each_entry(e, &map->entries, node) {
-		if (e->seq > seq)
-			break;
-		pos = &e->node;
+	if (old) {
+		list_replace_rcu(&old->node, &e->node);
+		return;
 	}
-	return pos;
+	succ = xa_find(&map->by_seq, &next, U32_MAX, XA_PRESENT);
+	list_add_tail_rcu(&e->node, succ ? &succ->node : &map->entries);
 }
 
 int nfsec_spd_insert(struct nfsec_net *nn, const char *name,
@@ -112,18 +125,24 @@ int nfsec_spd_insert(struct nfsec_net *nn, const char *name,
 {
 	struct nfsec_map *map;
 	struct nfsec_entry *old;
+	int err;
 
 	lockdep_assert_held(&nn->lock);
+	err = -ENOMEM;
 	map = nfsec_spd_map_get(nn, name);
-	if (!map) {
-		kvfree(e);
-		return -ENOMEM;
-	}
+	if (!map)
+		goto err_free;
 	e->map = map;
 	old = nfsec_spd_entry(map, e->seq);
-	list_add_rcu(&e->node, nfsec_spd_position(map, e->seq));
+	err = nfsec_index_add(&map->index, e);
+	if (err)
+		goto err_put;
+	err = xa_err(xa_store(&map->by_seq, e->seq, e, GFP_KERNEL));
+	if (err)
+		goto err_unindex;
+	nfsec_spd_link(map, e, old);
 	if (old) {
-		list_del_rcu(&old->node);
+		nfsec_index_del(&map->index, old);
 		nfsec_entry_free(old);
 	} else {
 		nn->spd.entries++;
@@ -131,10 +150,20 @@ int nfsec_spd_insert(struct nfsec_net *nn, const char *name,
 	nn->spd.genid++;
 	nfsec_spd_attach(nn, name, e->seq);
 	return 0;
+
+err_unindex:
+	nfsec_index_del(&map->index, e);
+err_put:
+	nfsec_spd_map_put(map);
+err_free:
+	kvfree(e);
+	return err;
 }
 
 static void nfsec_spd_unlink(struct nfsec_net *nn, struct nfsec_entry *e)
 {
+	xa_erase(&e->map->by_seq, e->seq);
+	nfsec_index_del(&e->map->index, e);
 	list_del_rcu(&e->node);
 	nfsec_entry_free(e);
 	nn->spd.entries--;
@@ -230,28 +259,65 @@ void nfsec_spd_exit(struct nfsec_net *nn)
 }
 
 static bool nfsec_sa_serves(const struct nfsec_sa *sa,
-			    const struct nfsec_entry *e, const char *name)
+			    const struct nfsec_entry *e, const char *name,
+			    u8 proto)
 {
 	return !READ_ONCE(sa->dead) && sa->map_seq == e->seq &&
-	       !strcmp(sa->map, name) && sa->key.family == e->family &&
+	       sa->key.proto == proto && !strcmp(sa->map, name) &&
+	       sa->key.family == e->family &&
 	       !memcmp(&sa->key.daddr, &e->peer, sizeof(e->peer));
+}
+
+static struct nfsec_sa *nfsec_spd_newest(struct nfsec_net *nn,
+					 const struct nfsec_entry *e,
+					 const char *name, u8 proto)
+{
+	struct nfsec_sa *sa, *newest = NULL;
+
+	/* out_list is oldest first: the last match is the newest SA. */
+	list_for_each_entry(sa, &nn->sad.out_list, out_node)
+		if (nfsec_sa_serves(sa, e, name, proto))
+			newest = sa;
+	return newest;
+}
+
+static bool nfsec_entry_bundle(const struct nfsec_entry *e)
+{
+	return e->protos == (NFSEC_PROTO_ESP | NFSEC_PROTO_AH);
 }
 
 void nfsec_spd_attach(struct nfsec_net *nn, const char *name, u32 seq)
 {
 	struct nfsec_map *map = nfsec_spd_map(nn, name);
 	struct nfsec_entry *e = map ? nfsec_spd_entry(map, seq) : NULL;
-	struct nfsec_sa *sa, *newest = NULL;
+	struct nfsec_sa *sa, *ah = NULL;
 
 	if (!e)
 		return;
-	/* out_list is oldest first: the last match is the newest SA. */
-	list_for_each_entry(sa, &nn->sad.out_list, out_node)
-		if (nfsec_sa_serves(sa, e, name))
-			newest = sa;
-	rcu_assign_pointer(e->out_sa, newest);
-	if (newest)
+	sa = nfsec_spd_newest(nn, e, name, e->protos & NFSEC_PROTO_ESP ?
+					   IPPROTO_ESP : IPPROTO_AH);
+	if (nfsec_entry_bundle(e))
+		ah = nfsec_spd_newest(nn, e, name, IPPROTO_AH);
+	rcu_assign_pointer(e->out_sa, sa);
+	rcu_assign_pointer(e->out_ah, ah);
+	if (sa && (ah || !nfsec_entry_bundle(e)))
 		nfsec_hold_release(nn, e);
+}
+
+bool nfsec_entry_hold_sas(struct nfsec_entry *e, struct nfsec_sa **sa,
+			  struct nfsec_sa **ah)
+{
+	*sa = rcu_dereference(e->out_sa);
+	*ah = NULL;
+	if (!*sa || !nfsec_sa_hold(*sa))
+		return false;
+	if (!nfsec_entry_bundle(e))
+		return true;
+	*ah = rcu_dereference(e->out_ah);
+	if (*ah && nfsec_sa_hold(*ah))
+		return true;
+	nfsec_sa_put(*sa);
+	return false;
 }
 
 struct nfsec_map *nfsec_spd_bound(struct nfsec_net *nn, int ifindex)
@@ -265,22 +331,11 @@ struct nfsec_rule *nfsec_spd_lookup(struct nfsec_map *map,
 				    const struct nfsec_flow *fl,
 				    struct nfsec_entry **entry)
 {
-	struct nfsec_entry *e;
-	u32 i;
+	struct nfsec_rule *r = nfsec_index_lookup(&map->index, fl);
 
-	list_for_each_entry_rcu(e, &map->entries, node) {
-		for (i = 0; i < e->nrules; i++) {
-			struct nfsec_rule *r = &e->rules[i];
-
-			if (!nfsec_selector_match(&r->sel, fl))
-				continue;
-			if (r->action == NFSEC_ACTION_NEXT)
-				break;
-			*entry = e;
-			return r;
-		}
-	}
-	return NULL;
+	if (r)
+		*entry = r->entry;
+	return r;
 }
 
 /* Ports, or ICMP type and code, at @off; absent ones stay 0. */
@@ -326,6 +381,36 @@ static bool nfsec_flow4(struct sk_buff *skb, struct nfsec_flow *fl)
 	return nfsec_flow_ports(skb, iph->ihl * 4, fl);
 }
 
+int nfsec_ipv6_skip(struct sk_buff *skb, u8 *nexthdr, __be16 *frag_off)
+{
+	unsigned int off = sizeof(struct ipv6hdr);
+	const struct ipv6_opt_hdr *h;
+	struct ipv6_opt_hdr _h;
+	__be16 _fo, *fo;
+	u8 nh = *nexthdr;
+
+	*frag_off = 0;
+	while (ipv6_ext_hdr(nh) && nh != NEXTHDR_AUTH && nh != NEXTHDR_NONE) {
+		h = skb_header_pointer(skb, off, sizeof(_h), &_h);
+		if (!h)
+			return -1;
+		if (nh == NEXTHDR_FRAGMENT) {
+			fo = skb_header_pointer(skb, off + 2, sizeof(_fo), &_fo);
+			if (!fo)
+				return -1;
+			*frag_off = *fo;
+			if (ntohs(*fo) & ~0x7)
+				break;	/* not the first fragment */
+			off += sizeof(struct frag_hdr);
+		} else {
+			off += ipv6_optlen(h);
+		}
+		nh = h->nexthdr;
+	}
+	*nexthdr = nh;
+	return off;
+}
+
 static bool nfsec_flow6(struct sk_buff *skb, struct nfsec_flow *fl)
 {
 	struct ipv6hdr _ip6h;
@@ -340,7 +425,7 @@ static bool nfsec_flow6(struct sk_buff *skb, struct nfsec_flow *fl)
 	fl->saddr.in6 = ip6h->saddr;
 	fl->daddr.in6 = ip6h->daddr;
 	nexthdr = ip6h->nexthdr;
-	off = ipv6_skip_exthdr(skb, sizeof(_ip6h), &nexthdr, &frag_off);
+	off = nfsec_ipv6_skip(skb, &nexthdr, &frag_off);
 	if (off < 0)
 		return false;
 	fl->proto = nexthdr;

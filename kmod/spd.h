@@ -11,21 +11,33 @@
 #include <linux/list.h>
 #include <linux/rcupdate.h>
 #include <linux/skbuff.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
 #include <uapi/linux/nfsec.h>
 
 #include "sad.h"
 #include "selector.h"
+#include "spd_index.h"
+
+struct nfsec_index_bucket;
 
 struct nfsec_rule {
 	struct nfsec_selector sel;
 	u8 action;	/* enum nfsec_action */
 	atomic64_t matches;
+	/* in the map's index (spd_index.c) */
+	struct list_head idx_node;	/* bucket or inexact list, RCU */
+	struct nfsec_index_bucket *bucket;	/* NULL: inexact */
+	struct nfsec_entry *entry;
+	u64 order;			/* entry seq << 32 | rule number */
 };
 
 /*
  * One crypto map entry ("crypto map NAME SEQ").  Replaced whole, never
  * changed in place except out_sa (RCU, under nn->lock), the counters and the
- * hold queue (its own lock).
+ * hold queue (its own lock).  @protos is NFSEC_PROTO_ESP, NFSEC_PROTO_AH, or
+ * both: the seed's "ah-sha-hmac esp-des esp-sha-hmac", where ESP applies
+ * first (in the entry's mode) and AH then covers the outer packet.
  */
 struct nfsec_entry {
 	struct list_head node;	/* map->entries, by seq, RCU */
@@ -39,7 +51,8 @@ struct nfsec_entry {
 	u32 replay_window;
 	union nfsec_addr peer, local;
 	struct nfsec_lifetime life;
-	struct nfsec_sa __rcu *out_sa;
+	struct nfsec_sa __rcu *out_sa;	/* ESP, or AH for AH-only entries */
+	struct nfsec_sa __rcu *out_ah;	/* AH+ESP bundles: the AH SA */
 	atomic64_t acquires, no_sa;
 	unsigned long acquire_next;	/* jiffies: rate limit */
 	u32 nrules;
@@ -48,9 +61,11 @@ struct nfsec_entry {
 
 struct nfsec_map {
 	struct list_head node;		/* nn->spd.maps, under nn->lock */
-	struct rcu_head rcu;
+	struct rcu_work free_work;
 	char name[NFSEC_MAP_NAME_MAX];
-	struct list_head entries;
+	struct list_head entries;	/* by seq, RCU */
+	struct xarray by_seq;		/* entries by seq, under nn->lock */
+	struct nfsec_index index;	/* rules, for the datapath */
 	unsigned int bindings;
 };
 
@@ -92,6 +107,14 @@ void nfsec_spd_attach(struct nfsec_net *nn, const char *map, u32 seq);
 struct nfsec_map *nfsec_spd_bound(struct nfsec_net *nn, int ifindex);
 
 /*
+ * References on the SAs that protect traffic of @e: *@sa applies first
+ * (ESP, or AH alone), *@ah after it for bundles (else NULL).  False when
+ * one is missing: the caller raises ACQUIRE.
+ */
+bool nfsec_entry_hold_sas(struct nfsec_entry *e, struct nfsec_sa **sa,
+			  struct nfsec_sa **ah);
+
+/*
  * The first rule of @map (entries in seq order, rules in order) matching
  * @fl; NULL when none does (traffic goes in the clear).  *@entry is the
  * rule's entry.
@@ -104,5 +127,13 @@ struct nfsec_rule *nfsec_spd_lookup(struct nfsec_map *map,
 bool nfsec_flow_from_skb(struct sk_buff *skb, u8 family,
 			 struct nfsec_flow *fl);
 void nfsec_flow_reverse(struct nfsec_flow *fl);
+
+/*
+ * ipv6_skip_exthdr() that stops at AH, which it would skip as an option
+ * header: the offset of the upper-layer (or AH or ESP) header after the
+ * IPv6 header at skb->data, *@nexthdr its type (in: the IPv6 header's), or
+ * -1 if truncated.  Non-first fragments stop at the fragment header.
+ */
+int nfsec_ipv6_skip(struct sk_buff *skb, u8 *nexthdr, __be16 *frag_off);
 
 #endif /* _NFSEC_SPD_H */

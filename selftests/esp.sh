@@ -119,15 +119,7 @@ INNER=4 OUTER=4
 
 # Transport mode between the routers' own addresses.
 clear_both
-transport() {
-	R=r1 DEV=veth-r2 ME=198.51.100.1 PEER=198.51.100.2 LNET=198.51.100.1/32 \
-		RNET=198.51.100.2/32 SPI_OUT=0x3001 SPI_IN=0x3002 SEED_OUT=33 \
-		SEED_IN=44 MODE=transport side_nfsec &&
-	R=r2 DEV=veth-r1 ME=198.51.100.2 PEER=198.51.100.1 LNET=198.51.100.2/32 \
-		RNET=198.51.100.1/32 SPI_OUT=0x3002 SPI_IN=0x3001 SEED_OUT=44 \
-		SEED_IN=33 MODE=transport side_nfsec
-}
-tap_check "transport mode set up between R1 and R2" transport
+tap_check "transport mode set up between R1 and R2" transport_pair nfsec nfsec
 tap_check "transport mode: R1 pings R2" \
 	ip netns exec r1 ping -c 2 -i 0.5 -W 3 198.51.100.2
 sa_pkts=$(json_get "$(ctl_in r2 -j sa list)" 0.stats.packets 2>&1)

@@ -174,10 +174,38 @@ cbc-sha512 aes-cbc 24 hmac-sha512-256 64 enc:cbc(aes):hmac(sha512):256
 des-sha1 des 8 hmac-sha1-96 20 enc:cbc(des):hmac(sha1):96
 null-sha1 null 0 hmac-sha1-96 20 enc:ecb(cipher_null):hmac(sha1):96"
 
-# The algorithms a run covers: all of ESP_ALGS, or NFSEC_SELFTEST_ALGS (the
-# debug-kernel run uses a subset covering each code path: AEAD, ChaCha,
-# authenc, NULL).
-alg_list() { echo "${NFSEC_SELFTEST_ALGS:-$(echo "$ESP_ALGS" | awk '{ print $1 }')}"; }
+
+# The AH algorithms, one per line:  NAME  NFSEC-AUTH  KEY-BYTES  XFRM-SPEC
+# (XFRM-SPEC is HMAC:TRUNC-BITS for ip xfrm's auth-trunc).
+AH_ALGS="ah-sha1 hmac-sha1-96 20 hmac(sha1):96
+ah-md5 hmac-md5-96 16 hmac(md5):96
+ah-sha256 hmac-sha256-128 32 hmac(sha256):128"
+
+# The algorithms a run covers: all of ESP_ALGS (alg_list) and AH_ALGS
+# (ah_list), or those NFSEC_SELFTEST_ALGS names (the debug-kernel run uses a
+# subset covering each code path: AEAD, ChaCha, authenc, NULL, one AH).
+_alg_names() {
+	local all want=" ${NFSEC_SELFTEST_ALGS:-} " n
+	all=$(echo "$1" | awk '{ print $1 }')
+	for n in $all; do
+		[ -z "${NFSEC_SELFTEST_ALGS:-}" ] || [[ $want == *" $n "* ]] ||
+			continue
+		echo "$n"
+	done
+}
+alg_list() { _alg_names "$ESP_ALGS"; }
+ah_list() { _alg_names "$AH_ALGS"; }
+
+# ah_field NAME N: field N (1-4) of an AH_ALGS line.
+ah_field() {
+	local f
+	while read -ra f; do
+		[ "${f[0]}" != "$1" ] || { echo "${f[$2 - 1]}"; return; }
+	done <<<"$AH_ALGS"
+}
+
+# ah_spi SPI: the SPI of the AH SA that goes with ESP SA SPI in a bundle.
+ah_spi() { printf '0x%x' $(($1 + 0x100)); }
 
 # hexkey BYTES SEED: a fixed test key ("0x" + 2*BYTES hex digits).
 hexkey() {
@@ -200,36 +228,95 @@ alg_field() {
 # One side of a tunnel or transport SA pair.  Variables read:
 #   R (namespace) ME PEER (link addresses) LNET RNET (protected nets),
 #   SPI_OUT SPI_IN, SEED_OUT SEED_IN (keys), ALG, MODE (tunnel|transport),
-#   DEV (link device), EXTRA (more words for cryptoctl sa add, e.g. esn).
-# The inbound SA goes in first, as a keying daemon must: the first packet
-# the outbound one sends may be answered at once.
+#   DEV (link device), EXTRA (more words for cryptoctl sa add, e.g. esn),
+#   TRANSFORM (esp, ah or ah-esp; default esp) and AH_ALG for AH.  The AH
+#   SAs of a bundle take ah_spi of the ESP SPIs; AH alone takes the SPIs.
+# The inbound SAs go in first, as a keying daemon must: the first packet
+# the outbound ones send may be answered at once.
 side_nfsec() {
-	local enc ekl auth akl a=() b=()
+	local tr=${TRANSFORM:-esp} ah_in=$SPI_IN ah_out=$SPI_OUT
+	ctl_in "$R" policy add map m seq 10 peer "$PEER" local "$ME" \
+		mode "$MODE" transform "$tr" rule protect src "$LNET" \
+		dst "$RNET" && ctl_in "$R" map bind m "$DEV" || return 1
+	[ "$tr" != ah-esp ] || { ah_in=$(ah_spi "$SPI_IN") ah_out=$(ah_spi "$SPI_OUT"); }
+	if [ "$tr" != esp ]; then
+		nfsec_ah_sa in "$ah_in" "$PEER" "$ME" $((SEED_IN + 2)) || return 1
+	fi
+	if [ "$tr" != ah ]; then
+		nfsec_esp_sa in "$SPI_IN" "$PEER" "$ME" "$SEED_IN" &&
+			nfsec_esp_sa out "$SPI_OUT" "$ME" "$PEER" "$SEED_OUT" ||
+			return 1
+	fi
+	[ "$tr" = esp ] ||
+		nfsec_ah_sa out "$ah_out" "$ME" "$PEER" $((SEED_OUT + 2))
+}
+
+# nfsec_esp_sa DIR SPI SRC DST SEED / nfsec_ah_sa DIR SPI SRC DST SEED: one
+# SA of side_nfsec.
+nfsec_esp_sa() {
+	local enc ekl auth akl k=()
 	enc=$(alg_field "$ALG" 2) ekl=$(alg_field "$ALG" 3)
 	auth=$(alg_field "$ALG" 4) akl=$(alg_field "$ALG" 5)
-	[ "$ekl" = 0 ] || { a+=(key "$(hexkey "$ekl" "$SEED_OUT")"); b+=(key "$(hexkey "$ekl" "$SEED_IN")"); }
-	if [ "$auth" != - ]; then
-		a+=(auth "$auth" authkey "$(hexkey "$akl" $((SEED_OUT + 1)))")
-		b+=(auth "$auth" authkey "$(hexkey "$akl" $((SEED_IN + 1)))")
-	fi
-	ctl_in "$R" policy add map m seq 10 peer "$PEER" local "$ME" \
-		mode "$MODE" rule protect src "$LNET" dst "$RNET" &&
-		ctl_in "$R" map bind m "$DEV" &&
-		ctl_in "$R" sa add dir in spi "$SPI_IN" src "$PEER" dst "$ME" \
-			mode "$MODE" enc "$enc" "${b[@]}" map m seq 10 ${EXTRA:-} &&
-		ctl_in "$R" sa add dir out spi "$SPI_OUT" src "$ME" dst "$PEER" \
-			mode "$MODE" enc "$enc" "${a[@]}" map m seq 10 ${EXTRA:-}
+	[ "$ekl" = 0 ] || k+=(key "$(hexkey "$ekl" "$5")")
+	[ "$auth" = - ] || k+=(auth "$auth" authkey "$(hexkey "$akl" $(($5 + 1)))")
+	ctl_in "$R" sa add dir "$1" spi "$2" src "$3" dst "$4" mode "$MODE" \
+		enc "$enc" "${k[@]}" map m seq 10 ${EXTRA:-}
+}
+
+nfsec_ah_sa() {
+	local auth akl
+	auth=$(ah_field "$AH_ALG" 2) akl=$(ah_field "$AH_ALG" 3)
+	ctl_in "$R" sa add dir "$1" spi "$2" proto ah src "$3" dst "$4" \
+		mode "$MODE" auth "$auth" authkey "$(hexkey "$akl" "$5")" \
+		map m seq 10 ${EXTRA:-}
 }
 
 # The same side with Linux XFRM (ip xfrm), same keys and SPIs.  XEXTRA
 # holds more words for ip xfrm state (e.g. "flag esn replay-window 4096").
+# A bundle is ESP in the tunnel's mode, then AH in transport mode over the
+# outer packet: XFRM applies templates in order, the first innermost.  A
+# tunnel between families (IPv4 inside IPv6) needs the inner selector on
+# its states.
 side_xfrm() {
+	local tr=${TRANSFORM:-esp} ah_in=$SPI_IN ah_out=$SPI_OUT ah_mode=$MODE
+	local x="ip -n $R xfrm" t_out=() t_in=() sel_out=() sel_in=()
+	local inner=4 outer=4
+	[[ $LNET != *:* ]] || inner=6
+	[[ $ME != *:* ]] || outer=6
+	if [ "$inner" != "$outer" ]; then
+		sel_out=(sel src "$LNET" dst "$RNET")
+		sel_in=(sel src "$RNET" dst "$LNET")
+	fi
+	[ "$tr" != ah-esp ] || {
+		ah_in=$(ah_spi "$SPI_IN") ah_out=$(ah_spi "$SPI_OUT")
+		ah_mode=transport
+	}
+	if [ "$tr" != ah ]; then
+		xfrm_esp_states || return 1
+		t_out+=(tmpl src "$ME" dst "$PEER" proto esp mode "$MODE")
+		t_in+=(tmpl src "$PEER" dst "$ME" proto esp mode "$MODE")
+	fi
+	if [ "$tr" != esp ]; then
+		xfrm_ah_state "$ME" "$PEER" "$ah_out" "$ah_mode" \
+			$((SEED_OUT + 2)) "${sel_out[@]}" &&
+			xfrm_ah_state "$PEER" "$ME" "$ah_in" "$ah_mode" \
+				$((SEED_IN + 2)) "${sel_in[@]}" || return 1
+		t_out+=(tmpl src "$ME" dst "$PEER" proto ah mode "$ah_mode")
+		t_in+=(tmpl src "$PEER" dst "$ME" proto ah mode "$ah_mode")
+	fi
+	$x policy add src "$LNET" dst "$RNET" dir out "${t_out[@]}" &&
+		$x policy add src "$RNET" dst "$LNET" dir in "${t_in[@]}" ||
+		return 1
+	[ "$MODE" = transport ] ||
+		$x policy add src "$RNET" dst "$LNET" dir fwd "${t_in[@]}"
+}
+
+xfrm_esp_states() {
 	local spec ekl akl kind alg icv h t ko ki a=() b=()
 	spec=$(alg_field "$ALG" 6) ekl=$(alg_field "$ALG" 3)
 	akl=$(alg_field "$ALG" 5)
 	IFS=: read -r kind alg h t <<<"$spec"
 	ko=$(hexkey "$ekl" "$SEED_OUT") ki=$(hexkey "$ekl" "$SEED_IN")
-	[ "$ekl" != 0 ] || { ko='""'; ki='""'; }
 	if [ "$kind" = aead ]; then
 		icv=$h
 		a=(aead "$alg" "$ko" "$icv")
@@ -241,15 +328,30 @@ side_xfrm() {
 	[ "$ekl" != 0 ] || { a[2]=""; b[2]=""; }
 	local x="ip -n $R xfrm"
 	$x state add src "$ME" dst "$PEER" proto esp spi "$SPI_OUT" \
-		mode "$MODE" "${a[@]}" ${XEXTRA:-} &&
+		mode "$MODE" "${a[@]}" "${sel_out[@]}" ${XEXTRA:-} &&
 		$x state add src "$PEER" dst "$ME" proto esp spi "$SPI_IN" \
-			mode "$MODE" "${b[@]}" ${XEXTRA:-} || return 1
-	local tmpl_out="tmpl src $ME dst $PEER proto esp mode $MODE"
-	local tmpl_in="tmpl src $PEER dst $ME proto esp mode $MODE"
-	$x policy add src "$LNET" dst "$RNET" dir out $tmpl_out &&
-		$x policy add src "$RNET" dst "$LNET" dir in $tmpl_in || return 1
-	[ "$MODE" = transport ] ||
-		$x policy add src "$RNET" dst "$LNET" dir fwd $tmpl_in
+			mode "$MODE" "${b[@]}" "${sel_in[@]}" ${XEXTRA:-}
+}
+
+# xfrm_ah_state SRC DST SPI MODE SEED [SELECTOR WORDS...]
+xfrm_ah_state() {
+	local spec akl h t
+	spec=$(ah_field "$AH_ALG" 4) akl=$(ah_field "$AH_ALG" 3)
+	IFS=: read -r h t <<<"$spec"
+	ip -n "$R" xfrm state add src "$1" dst "$2" proto ah spi "$3" \
+		mode "$4" auth-trunc "$h" "$(hexkey "$akl" "$5")" "$t" \
+		"${@:6}" ${XEXTRA:-}
+}
+
+# transport_pair R1-KIND R2-KIND: transport mode between R1's and R2's
+# link addresses, each side nfsec or xfrm (SPIs 0x3001 and 0x3002).
+transport_pair() {
+	R=r1 DEV=veth-r2 ME=198.51.100.1 PEER=198.51.100.2 LNET=198.51.100.1/32 \
+		RNET=198.51.100.2/32 SPI_OUT=0x3001 SPI_IN=0x3002 SEED_OUT=33 \
+		SEED_IN=44 MODE=transport "side_$1" &&
+	R=r2 DEV=veth-r1 ME=198.51.100.2 PEER=198.51.100.1 LNET=198.51.100.2/32 \
+		RNET=198.51.100.1/32 SPI_OUT=0x3002 SPI_IN=0x3001 SEED_OUT=44 \
+		SEED_IN=33 MODE=transport "side_$2"
 }
 
 # side_clear NS: no SAs, policies or crypto maps left, nfsec's or XFRM's.

@@ -5,14 +5,16 @@
 # unknown SPI and cleartext that should have been protected are dropped and
 # counted; lifetimes raise soft and hard EXPIRE events and the hard one
 # removes the SA; a packet with no SA raises ACQUIRE, waits, and goes out
-# once the SA is added.
+# once the SA is added.  An ICMP "fragmentation needed" quoting an outer
+# ESP packet lowers the tunnel's path MTU; one quoting an unknown SPI does
+# not.
 
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
 RESEND="$PY $(dirname "$0")/pcap_resend.py"
 
-tap_plan 12
+tap_plan 15
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -125,5 +127,28 @@ else
 		"$(cat "$ev")" "$(ctl_in r1 show crypto engine connections dropped-packet)"
 fi
 rm -f "$ev"
+
+# PMTU: R2's link "shrinks" to 1200 for R1's ESP packets.
+cap=$(mktemp /tmp/nfsec-neg.XXXXXX)
+ip netns exec r1 tcpdump -U -Q out -ni veth-r2 -w "$cap" esp 2>/dev/null &
+tpid=$!
+sleep 1
+ip netns exec hA ping -c 1 -W 3 203.0.113.10 >/dev/null
+sleep 0.5
+kill $tpid; wait $tpid 2>/dev/null
+route_mtu() { ip -n "$1" route get "$2" 2>&1 | grep -o 'mtu [0-9]*' | cut -d' ' -f2; }
+ip netns exec r2 $RESEND "$cap" --spi deadbeef --too-big 600 >/dev/null
+sleep 0.5
+tap_expect "ICMP quoting an SPI that is not R1's changes no path MTU" "" \
+	"$(route_mtu r1 198.51.100.2)"
+ip netns exec r2 $RESEND "$cap" --too-big 1200 >/dev/null
+sleep 0.5
+tap_expect "ICMP quoting R1's ESP lowers the path MTU to the peer" 1200 \
+	"$(route_mtu r1 198.51.100.2)"
+ip netns exec hA ping -M do -s 1300 -c 1 -W 2 203.0.113.10 >/dev/null 2>&1
+mtu=$(route_mtu hA 203.0.113.10)
+tap_check "a 1328-byte DF packet into the tunnel: hostA learns PMTU ${mtu:-none}" \
+	test "${mtu:-0}" -ge 1100 -a "${mtu:-0}" -lt 1200
+rm -f "$cap"
 
 tap_done

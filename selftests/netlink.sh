@@ -41,7 +41,7 @@ bad() {
 	fi
 }
 
-tap_plan 33
+tap_plan 34
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -65,7 +65,11 @@ bad "NEW_SA with ESN and no replay window" 22 $NEW_SA \
 bad "NEW_SA with a 5000-packet window" 34 $NEW_SA "$(MORE=",(14,'u32',5000)" sa)"
 bad "NEW_SA with soft bytes above hard" 22 $NEW_SA \
 	"$(MORE=",(18,'nest',[(2,'u64',10),(3,'u64',5)])" sa)"
-bad "NEW_SA for AH (not yet)" 95 $NEW_SA "$(sa | sed "s/(3,'u8',50)/(3,'u8',51)/")"
+bad "NEW_SA for AH with a cipher" 22 $NEW_SA \
+	"$(MORE=",(11,'u8',2),(12,'raw','$(printf '00%.0s' {1..20})')" sa |
+		sed "s/(3,'u8',50)/(3,'u8',51)/")"
+bad "NEW_SA for AH without an auth algorithm" 22 $NEW_SA \
+	"$(sa | sed "s/(3,'u8',50)/(3,'u8',51)/; s/(9,'u8',5),(10,'raw','[0-9a-f]*')//")"
 bad "NEW_SA with an unknown attribute" 22 $NEW_SA "$(MORE=",(99,'u32',1)" sa)"
 bad "DEL_SA of an SA that does not exist" 2 $DEL_SA "$(sa)"
 bad "GET_SA with the family as a u32" 22 $GET_SA \

@@ -4,13 +4,13 @@
 # Wire compatibility with Linux XFRM: one router runs nfsec, the other the
 # kernel's own IPsec (ip xfrm state/policy) with the same keys and SPIs.
 # Every algorithm both support, both roles; transport mode; ESN with a
-# 4096-packet window; IPv6 outside.
+# 4096-packet window; IPv6 outside (with IPv6 and IPv4 inside).
 
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
 n_algs=$(alg_list | wc -w)
-tap_plan $((2 * n_algs + 5))
+tap_plan $((2 * n_algs + 6))
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -50,18 +50,11 @@ ALG=chacha20
 OUTER=6 INNER=6 interop "chacha20, IPv6 inside IPv6" nfsec xfrm -6
 ALG=gcm128
 OUTER=6 INNER=6 interop "gcm128, IPv6 inside IPv6" xfrm nfsec -6
+OUTER=6 INNER=4 interop "gcm128, IPv4 inside IPv6" xfrm nfsec
 
 clear_both
 ALG=cbc-sha1
-transport() {
-	R=r1 DEV=veth-r2 ME=198.51.100.1 PEER=198.51.100.2 LNET=198.51.100.1/32 \
-		RNET=198.51.100.2/32 SPI_OUT=0x3001 SPI_IN=0x3002 SEED_OUT=33 \
-		SEED_IN=44 MODE=transport side_nfsec &&
-	R=r2 DEV=veth-r1 ME=198.51.100.2 PEER=198.51.100.1 LNET=198.51.100.2/32 \
-		RNET=198.51.100.1/32 SPI_OUT=0x3002 SPI_IN=0x3001 SEED_OUT=44 \
-		SEED_IN=33 MODE=transport side_xfrm
-}
-if out=$(transport 2>&1) &&
+if out=$(transport_pair nfsec xfrm 2>&1) &&
 	ip netns exec r2 ping -c 2 -i 0.5 -W 3 198.51.100.1 >/dev/null; then
 	tap_ok "transport mode, cbc-sha1: R1 nfsec, R2 XFRM"
 else

@@ -16,19 +16,7 @@
 #include "../algs.c"
 #include "../esp.c"
 #include "esp_kat.h"
-
-struct kat_ctx {
-	struct completion done;
-	int err;
-};
-
-static struct kat_ctx *kat_current;
-
-static void kat_done(struct sk_buff *skb, int err)
-{
-	kat_current->err = err;
-	complete(&kat_current->done);
-}
+#include "kat_util.h"
 
 static struct nfsec_sa *kat_sa(struct kunit *test, u8 enc, u8 auth,
 			       const u8 *ek, unsigned int ekl, const u8 *ak,
@@ -53,39 +41,6 @@ static void kat_sa_free(struct nfsec_sa *sa)
 {
 	crypto_free_aead(sa->aead);
 	nfsec_replay_free(sa->replay);
-}
-
-static struct sk_buff *kat_skb(struct kunit *test, struct nfsec_sa *sa,
-			       const u8 *data, unsigned int len)
-{
-	struct sk_buff *skb = alloc_skb(128 + len + 128, GFP_KERNEL);
-	struct nfsec_skb_cb *cb;
-
-	KUNIT_ASSERT_NOT_NULL(test, skb);
-	skb_reserve(skb, 128);
-	skb_put_data(skb, data, len);
-	skb_reset_network_header(skb);
-	cb = NFSEC_SKB_CB(skb);
-	memset(cb, 0, sizeof(*cb));
-	cb->sa = sa;
-	cb->done = kat_done;
-	return skb;
-}
-
-/* Runs @fn, waiting for an async completion; returns its result. */
-static int kat_run(int (*fn)(struct sk_buff *skb), struct sk_buff *skb)
-{
-	struct kat_ctx ctx;
-	int err;
-
-	init_completion(&ctx.done);
-	kat_current = &ctx;
-	err = fn(skb);
-	if (err == -EINPROGRESS) {
-		wait_for_completion(&ctx.done);
-		err = ctx.err;
-	}
-	return err;
 }
 
 static void kat_encap(struct kunit *test, struct nfsec_sa *sa, u64 seq,

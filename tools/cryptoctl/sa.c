@@ -2,13 +2,14 @@
 /*
  * cryptoctl sa add|del|get|list: SAs, in the spirit of `ip xfrm state`.
  *
- *   sa add dir in|out spi SPI [proto esp] src ADDR dst ADDR
+ *   sa add dir in|out spi SPI [proto esp|ah] src ADDR dst ADDR
  *          [mode tunnel|transport] enc ALG key HEX [auth ALG authkey HEX]
+ *          (AH: auth ALG authkey HEX, no enc)
  *          [esn] [replay-window N] [map NAME seq N]
  *          [sel-src P] [sel-dst P] [sel-proto P] [sel-sport R] [sel-dport R]
  *          [soft-bytes N] [hard-bytes N] [soft-packets N] [hard-packets N]
  *          [soft-seconds N] [hard-seconds N]
- *   sa del|get spi SPI [proto esp] dst ADDR [keys]
+ *   sa del|get spi SPI [proto esp|ah] dst ADDR [keys]
  *   sa list [keys]
  */
 #include <errno.h>
@@ -220,7 +221,8 @@ static int ctl_sa_add(struct ctl *ctl, int argc, char **argv)
 	}
 	r = sa_require(&a, sa.spi, "spi") ?:
 	    sa_require(&a, sa.family, "src and dst") ?:
-	    sa_require(&a, sa.enc, "enc");
+	    (sa.proto == IPPROTO_AH ? sa_require(&a, sa.auth, "auth")
+				    : sa_require(&a, sa.enc, "enc"));
 	if (r)
 		goto out;
 	if (sa.has_sel)

@@ -187,22 +187,26 @@ struct sums {
 static void sums_of(const struct view *v, const struct nfsec_entry_info *e,
 		    struct sums *s)
 {
+	/* A bundle's packets pass both SAs: count them by the ESP one. */
+	uint8_t proto = e->protos & NFSEC_PROTO_ESP ? IPPROTO_ESP : IPPROTO_AH;
 	size_t i;
 
 	memset(s, 0, sizeof(*s));
 	for (i = 0; i < v->nsas; i++) {
 		const struct nfsec_sa_info *sa = &v->sas[i];
+		uint64_t pk = sa->proto == proto ? sa->packets : 0;
 
 		if (!sa_of_entry(sa, e))
 			continue;
 		if (sa->dir == NFSEC_SA_DIR_OUT) {
-			s->encaps += sa->packets;
+			s->encaps += pk;
 			s->send_err += sa->errors;
 			if (sa->pmtu)
 				s->pmtu = sa->pmtu;
-			s->current_out = sa; /* dumps go oldest first */
+			if (sa->proto == proto)
+				s->current_out = sa; /* dumps: oldest first */
 		} else {
-			s->decaps += sa->packets;
+			s->decaps += pk;
 			s->recv_err += sa->errors;
 			s->replay += sa->replay;
 			s->auth_fail += sa->auth_fail;

@@ -60,7 +60,8 @@ int nfsec_auth_parse(const char *s)
 
 	for (i = 1; i < __NFSEC_AUTH_MAX; i++)
 		if (!strcmp(s, nfsec_auths[i].name) ||
-		    !strcmp(s, nfsec_auths[i].esp))
+		    !strcmp(s, nfsec_auths[i].esp) ||
+		    !strcmp(s, nfsec_auths[i].ah))
 			return i;
 	return -1;
 }

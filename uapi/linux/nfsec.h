@@ -46,10 +46,11 @@
  *                             names the SA
  *     NFSEC_SA_A_DIR:         NLA_U8, enum nfsec_dir_attr
  *     NFSEC_SA_A_MODE:        NLA_U8, enum nfsec_mode
- *     NFSEC_SA_A_ENC_ALG:     NLA_U8, enum nfsec_enc_alg (ESP)
+ *     NFSEC_SA_A_ENC_ALG:     NLA_U8, enum nfsec_enc_alg; ESP needs one,
+ *                             AH takes none (or NFSEC_ENC_NONE)
  *     NFSEC_SA_A_ENC_KEY:     NLA_BINARY, cipher key; for AES-GCM and
  *                             ChaCha20-Poly1305 the 4-byte salt follows it
- *     NFSEC_SA_A_AUTH_ALG:    NLA_U8, enum nfsec_auth_alg
+ *     NFSEC_SA_A_AUTH_ALG:    NLA_U8, enum nfsec_auth_alg; AH needs one
  *     NFSEC_SA_A_AUTH_KEY:    NLA_BINARY, HMAC key
  *     NFSEC_SA_A_ESN:         NLA_FLAG, 64-bit Extended Sequence Numbers
  *     NFSEC_SA_A_REPLAY_WINDOW: NLA_U32, 0-4096 packets (inbound)
@@ -86,7 +87,9 @@
  *     NFSEC_POL_A_FAMILY, NFSEC_POL_A_PEER, NFSEC_POL_A_LOCAL: the peer
  *                             and our address toward it
  *     NFSEC_POL_A_MODE:       NLA_U8, enum nfsec_mode
- *     NFSEC_POL_A_PROTOS:     NLA_U8, NFSEC_PROTO_ESP | NFSEC_PROTO_AH
+ *     NFSEC_POL_A_PROTOS:     NLA_U8, NFSEC_PROTO_ESP, NFSEC_PROTO_AH, or
+ *                             both: AH over ESP (ESP in MODE, then AH
+ *                             over the outer header), an SA of each
  *     NFSEC_POL_A_REPLAY_WINDOW, NFSEC_POL_A_PFS_GROUP (NLA_U16, for the
  *                             daemon), NFSEC_POL_A_LIFETIME (as for SAs)
  *     NFSEC_POL_A_RULES:      NLA_NESTED, up to NFSEC_RULES_MAX of
