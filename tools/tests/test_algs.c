@@ -48,8 +48,8 @@ static void test_transform_str(void **state)
 	char buf[96];
 
 	(void)state;
-	nfsec_transform_str(IPPROTO_AH, NFSEC_ENC_NONE,
-			    NFSEC_AUTH_HMAC_SHA1_96, buf, sizeof(buf));
+	nfsec_transform_str(IPPROTO_AH, NFSEC_ENC_NONE, NFSEC_AUTH_HMAC_SHA1_96,
+			    buf, sizeof(buf));
 	assert_string_equal(buf, "ah-sha-hmac");
 	nfsec_transform_str(IPPROTO_ESP, NFSEC_ENC_DES_CBC,
 			    NFSEC_AUTH_HMAC_SHA1_96, buf, sizeof(buf));
