@@ -332,19 +332,19 @@ static int nfsec_output_next(struct sk_buff *skb)
 static void nfsec_output_done(struct sk_buff *skb, int err)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
-	struct nfsec_sa *sa = cb->sa;
+	struct nfsec_sa *sa = cb->sa, *ah = cb->ah;
 	struct nfsec_net *nn = sa->nn;
 
 	if (err) {
 		nfsec_sa_count(sa, NFSEC_SA_ERRORS, 1);
 		nfsec_kfree_skb(nn, skb, nfsec_output_reason(err));
-		nfsec_output_release(nn, sa, cb->ah);
+		nfsec_output_release(nn, sa, ah);	/* cb is gone */
 		return;
 	}
 	if (sa->key.proto == IPPROTO_ESP)
 		nfsec_output_esp_done(skb);
 	nfsec_output_count(sa, skb->len);
-	if (cb->ah) {
+	if (ah) {
 		err = nfsec_output_next(skb);	/* puts sa: cb->sa is AH */
 		if (err != -EINPROGRESS)
 			nfsec_output_done(skb, err);
