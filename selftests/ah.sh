@@ -42,17 +42,13 @@ pair() {
 	fi
 }
 
-# capture NS DEV FILE CMD...: what NS sends on DEV while CMD runs.
+# capture NS DEV FILE MIN CMD...: what NS sends on DEV while CMD runs,
+# waiting for MIN packets.
 capture() {
-	local ns=$1 dev=$2 file=$3 pid
-	shift 3
-	ip netns exec "$ns" tcpdump -U -Q out -ni "$dev" -w "$file" 2>/dev/null &
-	pid=$!
-	sleep 1
-	"$@"
-	sleep 0.5
-	kill $pid
-	wait $pid 2>/dev/null
+	local ns=$1 dev=$2 file=$3 min=$4
+	shift 4
+	cap_start "$ns" "$dev" "$file" && "$@"
+	cap_stop "$file" "$min"
 }
 
 marker_flow() {
@@ -70,7 +66,7 @@ for AH_ALG in $AH_LIST; do
 done
 
 cap=$(mktemp /tmp/nfsec-ah.XXXXXX)
-capture r1 veth-r2 "$cap" marker_flow
+capture r1 veth-r2 "$cap" 7 marker_flow
 ah=$(tcpdump -nr "$cap" 'ip proto 51' 2>/dev/null | wc -l)
 other=$(tcpdump -nr "$cap" 'ip and not ip proto 51' 2>/dev/null | wc -l)
 if [ "$ah" -ge 6 ] && [ "$other" = 0 ]; then
@@ -106,7 +102,7 @@ export TRANSFORM=ah-esp
 ALG=des-sha1 AH_ALG=ah-sha1
 pair "AH+ESP bundle (ah-sha-hmac esp-des esp-sha-hmac): nfsec <-> nfsec" \
 	nfsec nfsec
-capture r1 veth-r2 "$cap" marker_flow
+capture r1 veth-r2 "$cap" 7 marker_flow
 ah=$(tcpdump -nr "$cap" 'ip proto 51 and ip[20] == 50' 2>/dev/null | wc -l)
 other=$(tcpdump -nr "$cap" 'ip and not (ip proto 51 and ip[20] == 50)' \
 	2>/dev/null | wc -l)
@@ -133,7 +129,7 @@ clear_both
 tunnel_r1 nfsec && tunnel_r2 nfsec
 ip netns exec hA ping -c 1 -W 3 203.0.113.10 >/dev/null	# neighbours
 side_clear r2
-capture r1 veth-r2 "$cap" ip netns exec hA ping -c 1 -W 1 203.0.113.10
+capture r1 veth-r2 "$cap" 1 ip netns exec hA ping -c 1 -W 1 203.0.113.10
 tunnel_r2 nfsec
 auth0=$(drops r2 auth)
 ip netns exec r1 $RESEND "$cap" --flip 40 >/dev/null

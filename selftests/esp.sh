@@ -38,11 +38,8 @@ clear_both
 both
 cap=$(mktemp /tmp/nfsec-cap.XXXXXX)
 cap2=$(mktemp /tmp/nfsec-cap.XXXXXX)
-ip netns exec r1 tcpdump -U -Q out -ni veth-r2 -w "$cap" 2>/dev/null &
-tcpdump_pid=$!
-ip netns exec r2 tcpdump -U -Q out -ni veth-r1 -w "$cap2" 2>/dev/null &
-tcpdump_pid2=$!
-sleep 1
+cap_start r1 veth-r2 "$cap"
+cap_start r2 veth-r1 "$cap2"
 ip netns exec hB "$PY" -c '
 import socket
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -58,9 +55,8 @@ for _ in range(5): u.sendto(m, ("203.0.113.10", 5001))
 t = socket.create_connection(("203.0.113.10", 5002), timeout=20); t.sendall(m)
 t.close()' "$MARKER"
 wait $srv
-sleep 1
-kill $tcpdump_pid $tcpdump_pid2 2>/dev/null
-wait $tcpdump_pid $tcpdump_pid2 2>/dev/null
+cap_stop "$cap" 7
+cap_stop "$cap2" 5
 esp=$(cat <(tcpdump -nr "$cap" esp 2>/dev/null) \
 	<(tcpdump -nr "$cap2" esp 2>/dev/null) | wc -l)
 clear=$(cat <(tcpdump -nr "$cap" 'ip and not esp' 2>/dev/null) \

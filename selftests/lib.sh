@@ -391,3 +391,42 @@ ping_both() {
 	ip netns exec hA ping -c 1 -W 3 "$a" >/dev/null &&
 		ip netns exec hB ping -c 1 -W 3 "$b" >/dev/null
 }
+
+# cap_start NS DEV FILE [FILTER...]: record what NS sends out of DEV into
+# FILE until cap_stop.  Returns once tcpdump listens.  --immediate-mode hands
+# over each packet at once: by default the capture ring holds packets back
+# for up to a second, and a capture stopped in that second loses them.
+cap_start() {
+	local ns=$1 dev=$2 file=$3 i
+	shift 3
+	ip netns exec "$ns" tcpdump --immediate-mode -U -Q out -ni "$dev" \
+		-w "$file" "$@" 2>"$file.log" &
+	echo $! >"$file.pid"
+	for i in $(seq 100); do
+		! grep -q 'listening on' "$file.log" || return 0
+		sleep 0.1
+	done
+	echo "tcpdump on $ns $dev did not start: $(cat "$file.log")" >&2
+	return 1
+}
+
+# cap_count FILE [FILTER...]: how many packets in FILE match FILTER.
+cap_count() {
+	local file=$1
+	shift
+	tcpdump -nr "$file" "$@" 2>/dev/null | wc -l
+}
+
+# cap_stop FILE [MIN]: stop the capture once FILE holds MIN packets, or
+# after 5 s.
+cap_stop() {
+	local file=$1 min=${2:-1} pid i
+	pid=$(cat "$file.pid")
+	for i in $(seq 50); do
+		[ "$(cap_count "$file")" -lt "$min" ] || break
+		sleep 0.1
+	done
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	rm -f "$file.pid" "$file.log"
+}

@@ -31,13 +31,10 @@ tunnel_r1 nfsec && tunnel_r2 nfsec
 # its SAs back, fresh.
 cap=$(mktemp /tmp/nfsec-neg.XXXXXX)
 ip netns exec hA ping -c 1 -W 3 203.0.113.10 >/dev/null	# ARP, neighbours
-ip netns exec r1 tcpdump -U -Q out -ni veth-r2 -w "$cap" esp 2>/dev/null &
-tpid=$!
-sleep 1
+cap_start r1 veth-r2 "$cap" esp
 side_clear r2
 ip netns exec hA ping -c 1 -W 1 203.0.113.10 >/dev/null
-sleep 1
-kill $tpid; wait $tpid 2>/dev/null
+cap_stop "$cap" 1
 tunnel_r2 nfsec
 
 auth0=$(drops r2 auth)
@@ -130,16 +127,9 @@ rm -f "$ev"
 
 # PMTU: R2's link "shrinks" to 1200 for R1's ESP packets.
 cap=$(mktemp /tmp/nfsec-neg.XXXXXX)
-ip netns exec r1 tcpdump -U -Q out -ni veth-r2 -w "$cap" esp 2>/dev/null &
-tpid=$!
-sleep 1
-# tcpdump may start late under TCG: ping until it has caught one packet.
-for _ in 1 2 3 4 5; do
-	ip netns exec hA ping -c 1 -W 3 203.0.113.10 >/dev/null
-	sleep 0.5
-	[ "$(tcpdump -nr "$cap" 2>/dev/null | wc -l)" = 0 ] || break
-done
-kill $tpid; wait $tpid 2>/dev/null
+cap_start r1 veth-r2 "$cap" esp
+ip netns exec hA ping -c 1 -W 3 203.0.113.10 >/dev/null
+cap_stop "$cap" 1
 route_mtu() { ip -n "$1" route get "$2" 2>&1 | grep -o 'mtu [0-9]*' | cut -d' ' -f2; }
 too_big() { ip netns exec r2 $RESEND "$cap" "$@" 2>&1 | grep -q '^sent ICMP'; }
 if too_big --spi deadbeef --too-big 600; then
