@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The configuration's memory, diagnostics and names (see conf.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "conf.h"
+
+/* What IOS uses when no policy matches: `show crypto isakmp policy`. */
+const struct conf_policy conf_default_policy = {
+	.prio = 65535,
+	.enc = CONF_IKE_DES,
+	.hash = CONF_HASH_SHA1,
+	.auth = CONF_AUTH_RSA_SIG,
+	.group = 1,
+	.lifetime = 86400,
+};
+
+void conf_diag(struct conf *c, bool error, unsigned int line, unsigned int col,
+	       const char *fmt, ...)
+{
+	struct conf_diag *d, *diags;
+	va_list ap;
+
+	diags = realloc(c->diags, (c->ndiags + 1) * sizeof(*diags));
+	if (!diags)
+		return;
+	c->diags = diags;
+	d = &diags[c->ndiags++];
+	d->error = error;
+	d->line = line;
+	d->col = col;
+	va_start(ap, fmt);
+	vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
+	va_end(ap);
+	c->nerrors += error;
+}
+
+void conf_print_diags(const struct conf *c, FILE *f)
+{
+	const struct conf_diag *d;
+
+	for (d = c->diags; d < c->diags + c->ndiags; d++) {
+		fprintf(f, "%s:", c->file);
+		if (d->line)
+			fprintf(f, "%u:", d->line);
+		if (d->col)
+			fprintf(f, "%u:", d->col);
+		fprintf(f, " %s: %s\n", d->error ? "error" : "warning", d->msg);
+	}
+}
+
+static void conf_wipe(void *p, size_t len)
+{
+	explicit_bzero(p, len);
+}
+
+void conf_free(struct conf *c)
+{
+	size_t i, j;
+
+	if (!c)
+		return;
+	if (c->psks)
+		conf_wipe(c->psks, c->npsks * sizeof(*c->psks));
+	if (c->entries)
+		conf_wipe(c->entries, c->nentries * sizeof(*c->entries));
+	for (i = 0; i < c->nacls; i++)
+		free(c->acls[i].rules);
+	for (i = 0; i < c->npubkeys; i++)
+		free(c->pubkeys[i].der);
+	for (i = 0; i < c->ncas; i++) {
+		for (j = 0; j < c->cas[i].ncerts; j++)
+			free(c->cas[i].certs[j].der);
+		free(c->cas[i].certs);
+	}
+	free(c->policies);
+	free(c->psks);
+	free(c->tsets);
+	free(c->acls);
+	free(c->entries);
+	free(c->ifaces);
+	free(c->routes);
+	free(c->hosts);
+	free(c->ifmaps);
+	free(c->pubkeys);
+	free(c->cas);
+	free(c->diags);
+	free(c);
+}
+
+static char *conf_read_all(int fd, size_t *len)
+{
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap), *nbuf;
+	ssize_t r;
+
+	while (buf) {
+		if (n == cap) {
+			nbuf = realloc(buf, cap *= 2);
+			if (!nbuf)
+				break;
+			buf = nbuf;
+		}
+		r = read(fd, buf + n, cap - n);
+		if (r == 0) {
+			*len = n;
+			return buf;
+		}
+		if (r < 0 && errno != EINTR)
+			break;
+		n += r > 0 ? (size_t)r : 0;
+	}
+	free(buf);
+	return NULL;
+}
+
+struct conf *conf_load(const char *file)
+{
+	struct conf *c;
+	size_t len;
+	char *text;
+	int fd, err;
+
+	fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	text = conf_read_all(fd, &len);
+	err = errno;
+	close(fd);
+	if (!text) {
+		errno = err ? err : ENOMEM;
+		return NULL;
+	}
+	c = conf_parse(file, text, len);
+	/* The text holds the keys as typed. */
+	conf_wipe(text, len);
+	free(text);
+	if (!c)
+		errno = ENOMEM;
+	return c;
+}
+
+bool conf_ifname_ok(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len && len < IFNAMSIZ && !strpbrk(s, "/ \t:") &&
+	       strcmp(s, ".") && strcmp(s, "..");
+}
+
+const struct conf_tset *conf_tset_find(const struct conf *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntsets; i++)
+		if (!strcmp(c->tsets[i].name, name))
+			return &c->tsets[i];
+	return NULL;
+}
+
+const struct conf_acl *conf_acl_find(const struct conf *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nacls; i++)
+		if (!strcmp(c->acls[i].name, name))
+			return &c->acls[i];
+	return NULL;
+}
+
+const char *conf_ike_enc_str(uint8_t enc, uint16_t keybits)
+{
+	switch (enc) {
+	case CONF_IKE_DES:
+		return "DES - Data Encryption Standard (56 bit keys).";
+	case CONF_IKE_3DES:
+		return "Three key triple DES";
+	case CONF_IKE_AES:
+		return keybits == 256
+			       ? "AES - Advanced Encryption Standard (256 bit keys)."
+		       : keybits == 192
+			       ? "AES - Advanced Encryption Standard (192 bit keys)."
+			       : "AES - Advanced Encryption Standard (128 bit keys).";
+	}
+	return "unknown";
+}
+
+const char *conf_hash_str(uint8_t hash)
+{
+	static const char *const names[] = {
+		[CONF_HASH_MD5] = "Message Digest 5",
+		[CONF_HASH_SHA1] = "Secure Hash Standard",
+		[CONF_HASH_SHA256] = "Secure Hash Standard 2 (256 bit)",
+		[CONF_HASH_SHA384] = "Secure Hash Standard 2 (384 bit)",
+		[CONF_HASH_SHA512] = "Secure Hash Standard 2 (512 bit)",
+	};
+
+	return hash && hash <= CONF_HASH_SHA512 ? names[hash] : "unknown";
+}
+
+const char *conf_auth_str(uint8_t auth)
+{
+	switch (auth) {
+	case CONF_AUTH_PSK:
+		return "Pre-Shared Key";
+	case CONF_AUTH_RSA_SIG:
+		return "Rivest-Shamir-Adleman Signature";
+	case CONF_AUTH_RSA_ENCR:
+		return "Rivest-Shamir-Adleman Encryption";
+	}
+	return "unknown";
+}
+
+/* RFC 2409 (1, 2), RFC 3526 (5, 14-16), RFC 5903 (19-21). */
+static const struct {
+	uint8_t group;
+	uint16_t bits;
+} conf_groups[] = {
+	{ 1, 768 },   { 2, 1024 }, { 5, 1536 }, { 14, 2048 }, { 15, 3072 },
+	{ 16, 4096 }, { 19, 256 }, { 20, 384 }, { 21, 521 },
+};
+
+unsigned int conf_group_bits(uint8_t group)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(conf_groups) / sizeof(conf_groups[0]); i++)
+		if (conf_groups[i].group == group)
+			return conf_groups[i].bits;
+	return 0;
+}
+
+bool conf_group_known(unsigned int group)
+{
+	return group < 256 && conf_group_bits((uint8_t)group);
+}
