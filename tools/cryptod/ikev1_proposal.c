@@ -112,6 +112,20 @@ int ikev1_p1_from_transform(const struct isakmp_transform *t,
 	return out->enc && out->hash && out->auth && out->group ? 0 : -EINVAL;
 }
 
+void ikev1_log_duration(ikev1_log_fn log, void *arg, const char *what,
+			uint64_t val)
+{
+	if (val <= 0xffff) {
+		log(arg, false, "     %s duration (basic) of %llu", what,
+		    (unsigned long long)val);
+		return;
+	}
+	/* IOS prints a variable-length value byte by byte */
+	log(arg, false, "     %s duration (VPI) of 0x%x 0x%x 0x%x 0x%x", what,
+	    (unsigned int)(val >> 24 & 0xff), (unsigned int)(val >> 16 & 0xff),
+	    (unsigned int)(val >> 8 & 0xff), (unsigned int)(val & 0xff));
+}
+
 static void log_transform(const struct isakmp_transform *t, ikev1_log_fn log,
 			  void *arg)
 {
@@ -144,9 +158,7 @@ static void log_transform(const struct isakmp_transform *t, ikev1_log_fn log,
 							 : "seconds");
 			break;
 		case IKEV1_ATTR_LIFE:
-			log(arg, false, "     life duration (%s) of %llu",
-			    a->val > 0xffff ? "VPI" : "basic",
-			    (unsigned long long)a->val);
+			ikev1_log_duration(log, arg, "life", a->val);
 			break;
 		case IKEV1_ATTR_KEYLEN:
 			log(arg, false, "     keylength of %llu",

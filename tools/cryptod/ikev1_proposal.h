@@ -44,6 +44,10 @@ struct ikev1_choice {
 typedef void (*ikev1_log_fn)(void *arg, bool conn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* "life duration (basic) of 240" or "(VPI) of 0x0 0x46 0x50 0x0", as IOS. */
+void ikev1_log_duration(ikev1_log_fn log, void *arg, const char *what,
+			uint64_t val);
+
 /*
  * The responder's choice for proposal @p.  0 with @out set, or
  * -ENOENT (NO-PROPOSAL-CHOSEN) when no transform fits any policy.

@@ -75,7 +75,7 @@ static void test_seed_preshare(void **state)
 		"ISAKMP:      default group 2\n"
 		"ISAKMP:      auth pre-share\n"
 		"ISAKMP:      life type in seconds\n"
-		"ISAKMP:      life duration (VPI) of 86400\n"
+		"ISAKMP:      life duration (VPI) of 0x0 0x1 0x51 0x80\n"
 		"ISAKMP (1): atts are acceptable. Next payload is 0\n");
 	conf_free(a);
 	conf_free(b);
