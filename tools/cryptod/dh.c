@@ -175,6 +175,7 @@ static int dh_setup(struct ike_dh *dh, uint8_t group)
 	memset(dh, 0, sizeof(*dh));
 	dh->group = group;
 	mpz_init(dh->priv);
+	dh->live = true;
 	return ike_dh_pub_len(group) ? 0 : -EINVAL;
 }
 
@@ -278,6 +279,9 @@ int ike_dh_shared(const struct ike_dh *dh, const uint8_t *peer, size_t len,
 
 void ike_dh_free(struct ike_dh *dh)
 {
+	if (!dh->live)
+		return;
+	dh->live = false;
 	mpz_clear(dh->priv); /* wiped by dh_gmp_free() */
 	explicit_bzero(dh->pub, sizeof(dh->pub));
 }

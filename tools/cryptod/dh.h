@@ -12,6 +12,7 @@
 #ifndef NFSEC_DH_H
 #define NFSEC_DH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <gmp.h>
@@ -19,6 +20,7 @@
 #define IKE_DH_MAX 512 /* bytes: MODP 4096 */
 
 struct ike_dh {
+	bool live; /* priv initialized; a zeroed struct needs no free */
 	uint8_t group;
 	mpz_t priv;
 	uint8_t pub[IKE_DH_MAX];
@@ -44,7 +46,7 @@ int ike_dh_init_priv(struct ike_dh *dh, uint8_t group, const uint8_t *priv,
  */
 int ike_dh_shared(const struct ike_dh *dh, const uint8_t *peer, size_t len,
 		  uint8_t *out);
-/* Wipes the private value. */
+/* Wipes the private value; a no-op on a zeroed struct. */
 void ike_dh_free(struct ike_dh *dh);
 
 #endif /* NFSEC_DH_H */

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The IKEv1 engine: SA table, logging, encryption of message bodies, and
+ * the dispatch of incoming datagrams (see ikev1.h).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ikev1_int.h"
+
+const char *ikev1_state_str(enum ikev1_state s)
+{
+	switch (s) {
+	case IKEV1_MM_NO_STATE:
+		return "MM_NO_STATE";
+	case IKEV1_MM_SA_SETUP:
+		return "MM_SA_SETUP";
+	case IKEV1_MM_KEY_EXCH:
+		return "MM_KEY_EXCH";
+	case IKEV1_QM_IDLE:
+		return "QM_IDLE";
+	case IKEV1_DEAD:
+		return "DEAD";
+	}
+	return "unknown";
+}
+
+void ikev1_logf(struct ikev1_ctx *ctx, const struct ikev1_sa *sa, bool conn,
+		const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	if (!ctx->ops->log)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	ctx->ops->log(ctx, conn && sa ? sa->conn_id : 0, line);
+}
+
+void ikev1_fail(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const char *fmt,
+		...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ctx->failure, sizeof(ctx->failure), fmt, ap);
+	va_end(ap);
+	ikev1_logf(ctx, sa, true, "%s", ctx->failure);
+	if (sa)
+		ikev1_sa_free(sa);
+}
+
+void ikev1_init(struct ikev1_ctx *ctx, const struct conf *conf,
+		const struct ikev1_ops *ops, uint8_t family,
+		const union nfsec_ip *local)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->conf = conf;
+	ctx->ops = ops;
+	ctx->family = family;
+	ctx->local = *local;
+	ctx->next_conn_id = 1;
+}
+
+void ikev1_destroy(struct ikev1_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < IKEV1_SAS_MAX; i++)
+		if (ctx->sas[i].used)
+			ikev1_sa_free(&ctx->sas[i]);
+}
+
+struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
+			      bool initiator)
+{
+	struct ikev1_sa *sa;
+	size_t i;
+
+	for (i = 0; i < IKEV1_SAS_MAX && ctx->sas[i].used; i++)
+		;
+	if (i == IKEV1_SAS_MAX)
+		return NULL; /* the bound on half-open SAs, for now */
+	sa = &ctx->sas[i];
+	memset(sa, 0, sizeof(*sa));
+	sa->used = true;
+	sa->initiator = initiator;
+	sa->conn_id = ctx->next_conn_id++;
+	sa->family = ctx->family;
+	sa->local = ctx->local;
+	sa->peer = *peer;
+	if (ike_random(initiator ? sa->icky : sa->rcky, 8)) {
+		ikev1_sa_free(sa);
+		return NULL;
+	}
+	return sa;
+}
+
+void ikev1_qm_free(struct ikev1_qm *qm)
+{
+	ike_dh_free(&qm->dh);
+	explicit_bzero(qm, sizeof(*qm));
+}
+
+void ikev1_sa_free(struct ikev1_sa *sa)
+{
+	ike_dh_free(&sa->dh);
+	ikev1_qm_free(&sa->qm);
+	explicit_bzero(sa, sizeof(*sa));
+}
+
+struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx,
+				 const union nfsec_ip *peer)
+{
+	size_t i;
+
+	for (i = 0; i < IKEV1_SAS_MAX; i++)
+		if (ctx->sas[i].used &&
+		    !memcmp(&ctx->sas[i].peer, peer, sizeof(*peer)))
+			return &ctx->sas[i];
+	return NULL;
+}
+
+static struct ikev1_sa *ikev1_find_cookies(struct ikev1_ctx *ctx,
+					   const struct isakmp_hdr *h)
+{
+	static const uint8_t zero[8];
+	struct ikev1_sa *sa;
+	size_t i;
+
+	for (i = 0; i < IKEV1_SAS_MAX; i++) {
+		sa = &ctx->sas[i];
+		if (!sa->used || memcmp(sa->icky, h->icky, 8))
+			continue;
+		/*
+		 * MM2 brings the responder's cookie to the initiator; a
+		 * repeated MM1 still has none.
+		 */
+		if (!memcmp(sa->rcky, h->rcky, 8) ||
+		    !memcmp(sa->rcky, zero, 8) || !memcmp(h->rcky, zero, 8))
+			return sa;
+	}
+	return NULL;
+}
+
+int ikev1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const uint8_t *buf,
+	       size_t len)
+{
+	if (len <= sizeof(sa->last)) {
+		memcpy(sa->last, buf, len);
+		sa->lastlen = len;
+	}
+	if (ctx->answering)
+		memcpy(sa->answered, sa->last_in, sizeof(sa->answered));
+	else
+		memset(sa->answered, 0, sizeof(sa->answered));
+	return ctx->ops->send(ctx, &sa->peer, buf, len);
+}
+
+void ikev1_hdr(const struct ikev1_sa *sa, uint8_t exchange, uint8_t flags,
+	       uint32_t msgid, struct isakmp_hdr *h)
+{
+	memset(h, 0, sizeof(*h));
+	memcpy(h->icky, sa->icky, 8);
+	memcpy(h->rcky, sa->rcky, 8);
+	h->exchange = exchange;
+	h->flags = flags;
+	h->msgid = msgid;
+}
+
+int ikev1_encrypt(const struct ikev1_sa *sa, uint8_t *iv, uint8_t *buf,
+		  size_t *len, size_t cap)
+{
+	size_t bs = ike_cipher_block(sa->keys.enc), pad;
+
+	if (!bs)
+		return -EINVAL;
+	pad = (bs - (*len - ISAKMP_HDR_LEN) % bs) % bs;
+	if (*len + pad > cap)
+		return -ENOSPC;
+	memset(buf + *len, 0, pad);
+	*len += pad;
+	buf[19] |= ISAKMP_FLAG_ENC;
+	buf[24] = (uint8_t)(*len >> 24);
+	buf[25] = (uint8_t)(*len >> 16);
+	buf[26] = (uint8_t)(*len >> 8);
+	buf[27] = (uint8_t)*len;
+	return ike_cbc(sa->keys.enc, sa->keys.enckey, sa->keys.enckeylen, iv,
+		       buf + ISAKMP_HDR_LEN, *len - ISAKMP_HDR_LEN, 1);
+}
+
+int ikev1_decrypt(const struct ikev1_sa *sa, uint8_t *iv, uint8_t *buf,
+		  size_t len)
+{
+	if (len <= ISAKMP_HDR_LEN)
+		return -EBADMSG;
+	return ike_cbc(sa->keys.enc, sa->keys.enckey, sa->keys.enckeylen, iv,
+		       buf + ISAKMP_HDR_LEN, len - ISAKMP_HDR_LEN, 0)
+		       ? -EBADMSG
+		       : 0;
+}
+
+const struct conf_psk *ikev1_psk_for(const struct conf *c, uint8_t family,
+				     const union nfsec_ip *peer)
+{
+	const struct conf_psk *best = NULL;
+	int plen, best_len = -1;
+	size_t i, k;
+
+	for (i = 0; i < c->npsks; i++) {
+		const struct conf_psk *p = &c->psks[i];
+
+		if (p->host[0] || p->family != family)
+			continue;
+		for (k = 0; k < nfsec_ip_len(family); k++)
+			if ((peer->b[k] & p->mask.b[k]) != p->addr.b[k])
+				break;
+		if (k < nfsec_ip_len(family))
+			continue;
+		plen = nfsec_mask_len(family, &p->mask);
+		if (plen > best_len) {
+			best_len = plen;
+			best = p;
+		}
+	}
+	return best;
+}
+
+int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
+		   const struct nfsec_sel *sel)
+{
+	struct ikev1_sa *sa;
+
+	if (!e->npeers || e->disabled)
+		return -EINVAL;
+	sa = ikev1_find_peer(ctx, &e->peers[0].addr);
+	if (sa && sa->state == IKEV1_QM_IDLE) {
+		sa->pending = e;
+		sa->pending_sel = *sel;
+		return ikev1_qm_start(ctx, sa);
+	}
+	if (sa)
+		return -EINPROGRESS;
+	sa = ikev1_sa_new(ctx, &e->peers[0].addr, true);
+	if (!sa)
+		return -ENOMEM;
+	sa->pending = e;
+	sa->pending_sel = *sel;
+	return ikev1_mm_start(ctx, sa);
+}
+
+/* A new responder SA for Main Mode message 1. */
+static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx,
+				      const union nfsec_ip *peer,
+				      const struct isakmp_hdr *h)
+{
+	static const uint8_t zero[8];
+	struct ikev1_sa *sa;
+
+	if (h->exchange != ISAKMP_EXCH_IDPROT || memcmp(h->rcky, zero, 8) ||
+	    h->msgid || (h->flags & ISAKMP_FLAG_ENC))
+		return NULL;
+	sa = ikev1_sa_new(ctx, peer, false);
+	if (sa)
+		memcpy(sa->icky, h->icky, 8);
+	return sa;
+}
+
+/*
+ * A datagram we already took: processed once only.  When what we sent
+ * last answered it, the peer did not hear us: send that again.  (Only
+ * then, so repeats cannot bounce between the two ends.)
+ */
+static bool ikev1_repeated(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+			   const uint8_t *buf, size_t len)
+{
+	struct iovec v = { (void *)buf, len };
+	uint8_t h[20];
+
+	if (ike_hash(CONF_HASH_SHA1, &v, 1, h))
+		return false;
+	if (memcmp(h, sa->last_in, sizeof(h))) {
+		memcpy(sa->last_in, h, sizeof(h));
+		return false;
+	}
+	if (sa->lastlen && !memcmp(h, sa->answered, sizeof(h))) {
+		ikev1_logf(ctx, sa, true,
+			   "retransmission: sending our answer again");
+		ctx->ops->send(ctx, &sa->peer, sa->last, sa->lastlen);
+	} else {
+		ikev1_logf(ctx, sa, true, "dropped a repeated message");
+	}
+	return true;
+}
+
+void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
+		 const uint8_t *buf, size_t len)
+{
+	static uint8_t copy[ISAKMP_MSG_MAX];
+	struct isakmp_err e;
+	struct isakmp_hdr h;
+	struct ikev1_sa *sa;
+
+	if (isakmp_hdr_parse(buf, len, &h, &e)) {
+		ikev1_logf(ctx, NULL, false, "dropped a message: %s", e.why);
+		return;
+	}
+	sa = ikev1_find_cookies(ctx, &h);
+	if (!sa)
+		sa = ikev1_respond(ctx, peer, &h);
+	if (!sa) {
+		ikev1_logf(ctx, NULL, false,
+			   "dropped a message for no known ISAKMP SA");
+		return;
+	}
+	if (memcmp(&sa->peer, peer, sizeof(*peer))) {
+		ikev1_logf(ctx, sa, true,
+			   "dropped a message from another peer");
+		return;
+	}
+	if (ikev1_repeated(ctx, sa, buf, len))
+		return;
+	memcpy(copy, buf, len);
+	ctx->answering = true;
+	if (h.exchange == ISAKMP_EXCH_IDPROT)
+		ikev1_mm_input(ctx, sa, &h, copy, len);
+	else if (h.exchange == ISAKMP_EXCH_QUICK)
+		ikev1_qm_input(ctx, sa, &h, copy, len);
+	else
+		ikev1_logf(ctx, sa, true, "exchange type %u not handled",
+			   h.exchange);
+	ctx->answering = false;
+}

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The IKEv1 exchange engine: Main Mode with pre-shared keys and Quick Mode
+ * (with or without PFS), initiator and responder.  It holds no sockets
+ * and no timers: packets come in through ikev1_input(), go out through
+ * the ops, and negotiated SAs leave through ops->install.  The daemon
+ * wires the ops to UDP 500 and netlink; the unit tests wire two engines
+ * to each other.
+ */
+#ifndef NFSEC_IKEV1_H
+#define NFSEC_IKEV1_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "conf.h"
+#include "dh.h"
+#include "ikev1_id.h"
+#include "ikev1_keys.h"
+#include "ikev1_p2_proposal.h"
+#include "ikev1_proposal.h"
+#include "isakmp.h"
+
+/* Phase-1 states, named as `show crypto isakmp sa` names them. */
+enum ikev1_state {
+	IKEV1_MM_NO_STATE, /* initiator sent MM1 / responder got it */
+	IKEV1_MM_SA_SETUP, /* SA agreed (MM2) */
+	IKEV1_MM_KEY_EXCH, /* KE and nonces exchanged (MM4) */
+	IKEV1_QM_IDLE, /* authenticated: ready for quick mode */
+	IKEV1_DEAD,
+};
+
+const char *ikev1_state_str(enum ikev1_state s);
+
+struct ikev1_ctx;
+
+/* One negotiated IPsec SA pair (a bundle counts as one: AH and ESP). */
+struct ikev1_child {
+	const struct conf_map_entry *entry;
+	const struct conf_tset *tset;
+	uint8_t family;
+	union nfsec_ip local, peer;
+	struct nfsec_sel sel; /* our side as source */
+	uint8_t mode; /* NFSEC_MODE_* */
+	uint32_t life_sec;
+	uint64_t life_kb;
+	uint32_t ah_spi_in, ah_spi_out, esp_spi_in,
+		esp_spi_out; /* host order */
+	uint8_t ah_key_in[64], ah_key_out[64];
+	uint8_t esp_key_in[100], esp_key_out[100]; /* cipher | auth */
+	size_t ah_keylen, esp_enclen, esp_authlen;
+};
+
+struct ikev1_ops {
+	int (*send)(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
+		    const uint8_t *buf, size_t len);
+	/* An SPI from the kernel for our inbound SA (network order out). */
+	int (*spi_alloc)(struct ikev1_ctx *ctx, uint8_t proto,
+			 const union nfsec_ip *peer, uint8_t *spi);
+	/* Install inbound then outbound SAs; 0 or -errno. */
+	int (*install)(struct ikev1_ctx *ctx, const struct ikev1_child *child);
+	/* `debug crypto isakmp` lines; conn_id 0 prints "ISAKMP:". */
+	void (*log)(struct ikev1_ctx *ctx, unsigned int conn_id,
+		    const char *line);
+};
+
+/* A phase-2 exchange in progress (one per message ID). */
+struct ikev1_qm {
+	bool active, initiator;
+	uint32_t msgid;
+	uint8_t iv[IKE_BLOCK_MAX];
+	uint8_t ni[32], nr[32];
+	size_t nilen, nrlen;
+	struct ike_dh dh;
+	bool pfs;
+	uint8_t gqm[IKE_DH_MAX];
+	size_t gqmlen;
+	const struct conf_map_entry *entry;
+	struct nfsec_sel sel;
+	uint8_t ah_spi[4], esp_spi[4]; /* ours, inbound */
+	struct ikev1_p2_choice choice;
+};
+
+/* A phase-1 (ISAKMP) SA. */
+struct ikev1_sa {
+	bool used, initiator;
+	enum ikev1_state state;
+	unsigned int conn_id;
+	uint8_t icky[8], rcky[8];
+	uint8_t family;
+	union nfsec_ip local, peer;
+	struct ikev1_choice choice;
+	const struct conf_psk *psk;
+	uint8_t sai_b[1024]; /* the initiator's SA payload body */
+	size_t sai_len;
+	struct ike_dh dh;
+	uint8_t gxi[IKE_DH_MAX], gxr[IKE_DH_MAX];
+	size_t gxlen;
+	uint8_t ni[32], nr[32];
+	size_t nilen, nrlen;
+	struct ikev1_keys keys;
+	uint8_t iv[IKE_BLOCK_MAX]; /* phase 1's running IV */
+	struct ikev1_qm qm; /* one quick mode at a time, for now */
+	/* the entry and selector a quick mode waits for */
+	const struct conf_map_entry *pending;
+	struct nfsec_sel pending_sel;
+	uint8_t last[4096]; /* what we sent last, for a peer's repeat */
+	size_t lastlen;
+	uint8_t last_in[20]; /* SHA-1 of what we received last */
+	uint8_t answered[20]; /* ... of what `last` answered, or zero */
+};
+
+#define IKEV1_SAS_MAX 64
+
+struct ikev1_ctx {
+	const struct conf *conf;
+	const struct ikev1_ops *ops;
+	void *priv;
+	uint8_t family;
+	union nfsec_ip local; /* our address toward peers */
+	struct ikev1_sa sas[IKEV1_SAS_MAX];
+	unsigned int next_conn_id;
+	bool answering; /* inside ikev1_input(): sends are answers */
+	char failure[160]; /* the last negotiation failure, for tests/show */
+};
+
+void ikev1_init(struct ikev1_ctx *ctx, const struct conf *conf,
+		const struct ikev1_ops *ops, uint8_t family,
+		const union nfsec_ip *local);
+/* Wipes every key and DH secret. */
+void ikev1_destroy(struct ikev1_ctx *ctx);
+
+/*
+ * Start negotiating for @sel (our side as source) under entry @e with
+ * its first peer: Main Mode first when no ISAKMP SA is up, then Quick
+ * Mode.  0 or -errno.
+ */
+int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
+		   const struct nfsec_sel *sel);
+
+/* A datagram from @peer on UDP 500. */
+void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
+		 const uint8_t *buf, size_t len);
+
+/* The ISAKMP SA with @peer, if any. */
+struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx,
+				 const union nfsec_ip *peer);
+
+#endif /* NFSEC_IKEV1_H */

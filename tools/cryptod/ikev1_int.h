@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Inside the IKEv1 engine: what ikev1.c, ikev1_main_mode.c and
+ * ikev1_quick_mode.c share.
+ */
+#ifndef NFSEC_IKEV1_INT_H
+#define NFSEC_IKEV1_INT_H
+
+#include "ikev1.h"
+
+#define IKEV1_NONCE_LEN 20
+#define IKEV1_BUF 4096
+
+/* A log line for @sa's connection ("ISAKMP (N): ...") or plain. */
+void ikev1_logf(struct ikev1_ctx *ctx, const struct ikev1_sa *sa, bool conn,
+		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A negotiation failed: logged, kept in ctx->failure, the SA dropped. */
+void ikev1_fail(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const char *fmt,
+		...) __attribute__((format(printf, 3, 4)));
+
+struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
+			      bool initiator);
+void ikev1_sa_free(struct ikev1_sa *sa);
+
+/* Send @len bytes of @buf, kept for retransmission. */
+int ikev1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const uint8_t *buf,
+	       size_t len);
+
+/* The header for a message of @sa. */
+void ikev1_hdr(const struct ikev1_sa *sa, uint8_t exchange, uint8_t flags,
+	       uint32_t msgid, struct isakmp_hdr *h);
+
+/*
+ * Encrypt the body of the finished message in @buf (after the header),
+ * zero-padded to the block; updates the header length and @iv.
+ */
+int ikev1_encrypt(const struct ikev1_sa *sa, uint8_t *iv, uint8_t *buf,
+		  size_t *len, size_t cap);
+/* Decrypt the body in place; @iv becomes the last ciphertext block. */
+int ikev1_decrypt(const struct ikev1_sa *sa, uint8_t *iv, uint8_t *buf,
+		  size_t len);
+
+/* The pre-shared key for @peer: by address (longest mask). */
+const struct conf_psk *ikev1_psk_for(const struct conf *c, uint8_t family,
+				     const union nfsec_ip *peer);
+
+/* Main Mode */
+int ikev1_mm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len);
+
+/* Quick Mode */
+int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+void ikev1_qm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len);
+void ikev1_qm_free(struct ikev1_qm *qm);
+
+#endif /* NFSEC_IKEV1_INT_H */

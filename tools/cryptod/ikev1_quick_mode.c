@@ -1,0 +1,572 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IKEv1 Quick Mode (RFC 2409 5.5), under an authenticated ISAKMP SA:
+ *
+ *   QM1  I -> R  HDR*, HASH(1), SA, Ni [, KE] , IDci, IDcr
+ *   QM2  R -> I  HDR*, HASH(2), SA, Nr [, KE] , IDci, IDcr
+ *   QM3  I -> R  HDR*, HASH(3)
+ *
+ * HASH(1) = prf(SKEYID_a, M-ID | what follows HASH(1)),
+ * HASH(2) = prf(SKEYID_a, M-ID | Ni_b | what follows HASH(2)),
+ * HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b).
+ * The initiator installs its SAs on QM2, the responder on QM3, each
+ * inbound before outbound.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <gnutls/gnutls.h>
+
+#include "ikev1_int.h"
+
+#define IOV(p, n) ((struct iovec){ .iov_base = (void *)(p), .iov_len = (n) })
+
+struct qm_logarg {
+	struct ikev1_ctx *ctx;
+	struct ikev1_sa *sa;
+};
+
+static void qm_log(void *arg, bool conn, const char *fmt, ...)
+{
+	struct qm_logarg *la = arg;
+	char line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	ikev1_logf(la->ctx, la->sa, conn, "%s", line);
+}
+
+/* prf(SKEYID_a, [pre] | M-ID | [nonce] | buf[from..to)) */
+static int qm_hash(const struct ikev1_sa *sa, bool zero, uint32_t msgid,
+		   const uint8_t *nonce, size_t nlen, const uint8_t *data,
+		   size_t dlen, uint8_t *out)
+{
+	uint32_t id = htonl(msgid);
+	uint8_t z = 0;
+	struct iovec v[4];
+	size_t n = 0;
+
+	if (zero)
+		v[n++] = IOV(&z, 1);
+	v[n++] = IOV(&id, 4);
+	if (nonce)
+		v[n++] = IOV(nonce, nlen);
+	if (dlen)
+		v[n++] = IOV(data, dlen);
+	return ike_prf(sa->keys.hash, sa->keys.skeyid_a, sa->keys.hlen, v, n,
+		       out);
+}
+
+static size_t esp_enc_keylen(const struct conf_tset *t)
+{
+	switch (t->esp_enc) {
+	case NFSEC_ENC_DES_CBC:
+		return 8;
+	case NFSEC_ENC_3DES_CBC:
+		return 24;
+	case NFSEC_ENC_AES_CBC:
+		return t->esp_keybits / 8u;
+	case NFSEC_ENC_AES_GCM_16:
+		return t->esp_keybits / 8u + 4; /* + salt */
+	}
+	return 0;
+}
+
+static size_t auth_keylen(uint8_t auth)
+{
+	switch (auth) {
+	case NFSEC_AUTH_HMAC_MD5_96:
+		return 16;
+	case NFSEC_AUTH_HMAC_SHA1_96:
+		return 20;
+	case NFSEC_AUTH_HMAC_SHA256_128:
+		return 32;
+	case NFSEC_AUTH_HMAC_SHA384_192:
+		return 48;
+	case NFSEC_AUTH_HMAC_SHA512_256:
+		return 64;
+	}
+	return 0;
+}
+
+static uint32_t spi_host(const uint8_t *spi)
+{
+	uint32_t v;
+
+	memcpy(&v, spi, 4);
+	return ntohl(v);
+}
+
+/* KEYMAT for both directions of each protocol, then install. */
+static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+{
+	struct ikev1_qm *qm = &sa->qm;
+	const struct conf_tset *t = qm->choice.tset;
+	const uint8_t *gqm = qm->pfs ? qm->gqm : NULL;
+	static struct ikev1_child ch;
+	int err = 0;
+
+	memset(&ch, 0, sizeof(ch));
+	ch.entry = qm->entry;
+	ch.tset = t;
+	ch.family = sa->family;
+	ch.local = sa->local;
+	ch.peer = sa->peer;
+	ch.sel = qm->sel;
+	ch.mode = t->mode;
+	ch.life_sec = qm->choice.life_sec;
+	ch.life_kb = qm->choice.life_kb;
+	if (t->ah_auth) {
+		ch.ah_keylen = auth_keylen(t->ah_auth);
+		ch.ah_spi_in = spi_host(qm->ah_spi);
+		ch.ah_spi_out = spi_host(qm->choice.ah_spi);
+		err = ikev1_keymat(&sa->keys, gqm, qm->gqmlen,
+				   IKEV1_PROTO_IPSEC_AH, qm->ah_spi, qm->ni,
+				   qm->nilen, qm->nr, qm->nrlen, ch.ah_key_in,
+				   ch.ah_keylen);
+		if (!err)
+			err = ikev1_keymat(&sa->keys, gqm, qm->gqmlen,
+					   IKEV1_PROTO_IPSEC_AH,
+					   qm->choice.ah_spi, qm->ni, qm->nilen,
+					   qm->nr, qm->nrlen, ch.ah_key_out,
+					   ch.ah_keylen);
+	}
+	if (!err && t->esp) {
+		ch.esp_enclen = esp_enc_keylen(t);
+		ch.esp_authlen = auth_keylen(t->esp_auth);
+		ch.esp_spi_in = spi_host(qm->esp_spi);
+		ch.esp_spi_out = spi_host(qm->choice.esp_spi);
+		err = ikev1_keymat(&sa->keys, gqm, qm->gqmlen,
+				   IKEV1_PROTO_IPSEC_ESP, qm->esp_spi, qm->ni,
+				   qm->nilen, qm->nr, qm->nrlen, ch.esp_key_in,
+				   ch.esp_enclen + ch.esp_authlen);
+		if (!err)
+			err = ikev1_keymat(
+				&sa->keys, gqm, qm->gqmlen,
+				IKEV1_PROTO_IPSEC_ESP, qm->choice.esp_spi,
+				qm->ni, qm->nilen, qm->nr, qm->nrlen,
+				ch.esp_key_out, ch.esp_enclen + ch.esp_authlen);
+	}
+	if (!err) {
+		ikev1_logf(ctx, sa, true, "Creating IPSec SAs");
+		err = ctx->ops->install(ctx, &ch);
+	}
+	explicit_bzero(&ch, sizeof(ch));
+	return err;
+}
+
+/* Writes HASH (placeholder), the rest by @body, then fills the hash. */
+static int qm_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		   int (*body)(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+			       struct isakmp_w *w),
+		   bool nonce_i)
+{
+	struct ikev1_qm *qm = &sa->qm;
+	uint8_t buf[IKEV1_BUF], zero[IKE_HASH_MAX] = { 0 };
+	struct isakmp_hdr h;
+	struct isakmp_w w;
+	size_t hash_at, rest_at, n;
+	int len, err;
+
+	ikev1_hdr(sa, ISAKMP_EXCH_QUICK, ISAKMP_FLAG_ENC, qm->msgid, &h);
+	isakmp_w_init(&w, buf, sizeof(buf), &h);
+	isakmp_w_simple(&w, ISAKMP_PL_HASH, zero, sa->keys.hlen);
+	hash_at = isakmp_w_body_at(&w);
+	rest_at = w.len;
+	err = body(ctx, sa, &w);
+	len = isakmp_w_finish(&w);
+	if (err || len < 0)
+		return err ? err : len;
+	n = (size_t)len;
+	err = qm_hash(sa, false, qm->msgid, nonce_i ? qm->ni : NULL, qm->nilen,
+		      buf + rest_at, n - rest_at, buf + hash_at);
+	if (!err)
+		err = ikev1_encrypt(sa, qm->iv, buf, &n, sizeof(buf));
+	return err ? err : ikev1_send(ctx, sa, buf, n);
+}
+
+static void qm_put_ids(struct isakmp_w *w, const struct nfsec_sel *sel,
+		       bool initiator)
+{
+	struct ikev1_id src, dst;
+	uint8_t b[64];
+	size_t n;
+
+	ikev1_id_from_sel(sel, &src, &dst);
+	/* IDci is the initiator's side */
+	n = ikev1_id_write(initiator ? &src : &dst, b, sizeof(b));
+	isakmp_w_simple(w, ISAKMP_PL_ID, b, n);
+	n = ikev1_id_write(initiator ? &dst : &src, b, sizeof(b));
+	isakmp_w_simple(w, ISAKMP_PL_ID, b, n);
+}
+
+static int qm1_write(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		     struct isakmp_w *w)
+{
+	static struct isakmp_sa offer;
+	struct ikev1_qm *qm = &sa->qm;
+
+	ikev1_p2_offer(ctx->conf, qm->entry, qm->ah_spi, qm->esp_spi, &offer);
+	isakmp_w_sa(w, &offer);
+	isakmp_w_simple(w, ISAKMP_PL_NONCE, qm->ni, qm->nilen);
+	if (qm->pfs)
+		isakmp_w_simple(w, ISAKMP_PL_KE, qm->dh.pub, qm->dh.len);
+	qm_put_ids(w, &qm->sel, true);
+	return 0;
+}
+
+/* Our inbound SPIs for the protocols any of the entry's sets use. */
+static int qm_spis(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ah,
+		   bool esp)
+{
+	struct ikev1_qm *qm = &sa->qm;
+	int err = 0;
+
+	if (ah)
+		err = ctx->ops->spi_alloc(ctx, IPPROTO_AH, &sa->peer,
+					  qm->ah_spi);
+	if (!err && esp)
+		err = ctx->ops->spi_alloc(ctx, IPPROTO_ESP, &sa->peer,
+					  qm->esp_spi);
+	return err;
+}
+
+static int qm_begin(struct ikev1_sa *sa, uint32_t msgid, bool initiator)
+{
+	struct ikev1_qm *qm = &sa->qm;
+
+	ikev1_qm_free(qm);
+	qm->active = true;
+	qm->initiator = initiator;
+	qm->msgid = msgid;
+	return ikev1_iv_phase2(&sa->keys, sa->iv, msgid, qm->iv);
+}
+
+int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+{
+	const struct conf_map_entry *e = sa->pending;
+	struct ikev1_qm *qm = &sa->qm;
+	bool ah = false, esp = false;
+	const struct conf_tset *t;
+	uint32_t msgid = 0;
+	size_t k;
+	int err;
+
+	while (!msgid)
+		if (ike_random(&msgid, 4))
+			return -EIO;
+	err = qm_begin(sa, msgid, true);
+	if (err)
+		return err;
+	qm->entry = e;
+	qm->sel = sa->pending_sel;
+	sa->pending = NULL;
+	for (k = 0; k < e->ntsets; k++) {
+		t = conf_tset_find(ctx->conf, e->tsets[k]);
+		ah = ah || (t && t->ah_auth);
+		esp = esp || (t && t->esp);
+	}
+	err = qm_spis(ctx, sa, ah, esp);
+	if (!err)
+		err = ike_random(qm->ni, IKEV1_NONCE_LEN);
+	qm->nilen = IKEV1_NONCE_LEN;
+	qm->pfs = e->pfs_group != 0;
+	if (!err && qm->pfs)
+		err = ike_dh_init(&qm->dh, e->pfs_group);
+	if (err)
+		return err;
+	ikev1_logf(ctx, sa, true, "beginning Quick Mode exchange, M-ID of %d",
+		   (int32_t)msgid);
+	return qm_send(ctx, sa, qm1_write, false);
+}
+
+/* Decrypt and parse a quick mode message; check HASH comes first. */
+static int qm_open(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		   const struct isakmp_hdr *h, uint8_t *buf, size_t len,
+		   struct isakmp_payloads *pls, size_t *end)
+{
+	struct isakmp_err e;
+	const struct isakmp_payload *last;
+
+	if (!(h->flags & ISAKMP_FLAG_ENC) ||
+	    ikev1_decrypt(sa, sa->qm.iv, buf, len) ||
+	    isakmp_payloads_parse(buf + ISAKMP_HDR_LEN, len - ISAKMP_HDR_LEN,
+				  h->next, true, pls, &e) ||
+	    !pls->n || pls->pl[0].type != ISAKMP_PL_HASH ||
+	    pls->pl[0].len != sa->keys.hlen) {
+		ikev1_logf(ctx, sa, true, "malformed Quick Mode message");
+		return -EBADMSG;
+	}
+	last = &pls->pl[pls->n - 1];
+	*end = (size_t)(last->body + last->len - buf); /* padding excluded */
+	return 0;
+}
+
+/* The HASH payload must be prf(...) over what follows it. */
+static int qm_check_hash(struct ikev1_sa *sa, const uint8_t *buf,
+			 const struct isakmp_payloads *pls, size_t end,
+			 const uint8_t *nonce, size_t nlen)
+{
+	const uint8_t *rest = pls->pl[0].body + pls->pl[0].len;
+	uint8_t want[IKE_HASH_MAX];
+
+	if (qm_hash(sa, false, sa->qm.msgid, nonce, nlen, rest,
+		    end - (size_t)(rest - buf), want))
+		return -EIO;
+	return gnutls_memcmp(want, pls->pl[0].body, sa->keys.hlen) ? -EACCES
+								   : 0;
+}
+
+/* The two ID payloads as our selector (our side as source). */
+static int qm_ids(const struct isakmp_payloads *pls, bool initiator,
+		  struct nfsec_sel *sel)
+{
+	const struct isakmp_payload *ids[2] = { NULL, NULL };
+	struct ikev1_id ci, cr;
+	size_t i, n = 0;
+
+	for (i = 0; i < pls->n && n < 2; i++)
+		if (pls->pl[i].type == ISAKMP_PL_ID)
+			ids[n++] = &pls->pl[i];
+	if (n != 2 || ikev1_id_parse(ids[0]->body, ids[0]->len, &ci) ||
+	    ikev1_id_parse(ids[1]->body, ids[1]->len, &cr))
+		return -EBADMSG;
+	return initiator ? ikev1_id_to_sel(&ci, &cr, sel)
+			 : ikev1_id_to_sel(&cr, &ci, sel);
+}
+
+/* The entry for a peer's proposed selector, as responder. */
+static const struct conf_map_entry *qm_find_entry(struct ikev1_ctx *ctx,
+						  struct ikev1_sa *sa,
+						  const struct nfsec_sel *sel)
+{
+	const struct conf *c = ctx->conf;
+	const struct conf_map_entry *e;
+	const char *why = "no crypto map entry for this peer";
+	size_t i, k;
+
+	for (i = 0; i < c->nentries; i++) {
+		e = &c->entries[i];
+		if (e->disabled)
+			continue;
+		for (k = 0; k < e->npeers; k++)
+			if (!memcmp(&e->peers[k].addr, &sa->peer,
+				    sizeof(sa->peer)))
+				break;
+		if (k < e->npeers && !ikev1_proxy_check(c, e, sel, &why))
+			return e;
+	}
+	ikev1_logf(ctx, sa, true, "proxy identities not acceptable: %s", why);
+	return NULL;
+}
+
+static int qm2_write(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		     struct isakmp_w *w)
+{
+	static struct conf_map_entry one;
+	static struct isakmp_sa out;
+	struct ikev1_qm *qm = &sa->qm;
+
+	/* our answer: the chosen set alone, as agreed, with our SPIs */
+	one = *qm->entry;
+	one.ntsets = 1;
+	memcpy(one.tsets[0], qm->choice.tset->name, sizeof(one.tsets[0]));
+	one.pfs_group = qm->choice.pfs_group;
+	one.life_sec = qm->choice.life_sec;
+	one.life_kb = qm->choice.life_kb;
+	ikev1_p2_offer(ctx->conf, &one, qm->ah_spi, qm->esp_spi, &out);
+	isakmp_w_sa(w, &out);
+	isakmp_w_simple(w, ISAKMP_PL_NONCE, qm->nr, qm->nrlen);
+	if (qm->pfs)
+		isakmp_w_simple(w, ISAKMP_PL_KE, qm->dh.pub, qm->dh.len);
+	qm_put_ids(w, &qm->sel, false);
+	return 0;
+}
+
+/* PFS: the peer's KE into g(qm)^xy. */
+static int qm_take_ke(struct ikev1_sa *sa, const struct isakmp_payloads *pls)
+{
+	const struct isakmp_payload *ke = isakmp_find(pls, ISAKMP_PL_KE);
+	struct ikev1_qm *qm = &sa->qm;
+
+	if (!qm->pfs)
+		return ke ? -EBADMSG : 0;
+	if (!ke || ike_dh_shared(&qm->dh, ke->body, ke->len, qm->gqm))
+		return -EBADMSG;
+	qm->gqmlen = ike_dh_secret_len(qm->dh.group);
+	return 0;
+}
+
+static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+{
+	char a[64];
+
+	snprintf(ctx->failure, sizeof(ctx->failure),
+		 "Processing of Quick mode failed with peer at %s",
+		 nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a)));
+	ikev1_logf(ctx, sa, true, "%s", ctx->failure);
+	ikev1_qm_free(&sa->qm);
+}
+
+/* Responder: QM1 in, QM2 out. */
+static void qm_r1(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
+{
+	struct qm_logarg la = { ctx, sa };
+	static struct isakmp_sa in;
+	struct ikev1_qm *qm = &sa->qm;
+	const struct isakmp_payload *p, *n;
+	struct isakmp_payloads pls;
+	struct isakmp_err e;
+	size_t end;
+
+	if (qm_begin(sa, h->msgid, false) ||
+	    qm_open(ctx, sa, h, buf, len, &pls, &end))
+		goto fail;
+	if (qm_check_hash(sa, buf, &pls, end, NULL, 0)) {
+		ikev1_logf(ctx, sa, true, "HASH(1) does not verify");
+		goto fail;
+	}
+	ikev1_logf(ctx, sa, true, "processing SA payload. message ID = %d",
+		   (int32_t)h->msgid);
+	p = isakmp_find(&pls, ISAKMP_PL_SA);
+	n = isakmp_find(&pls, ISAKMP_PL_NONCE);
+	if (!p || !n || n->len < 8 || n->len > sizeof(qm->ni) ||
+	    isakmp_sa_parse(p->body, p->len, &in, &e) ||
+	    qm_ids(&pls, false, &qm->sel))
+		goto fail;
+	memcpy(qm->ni, n->body, n->len);
+	qm->nilen = n->len;
+	qm->entry = qm_find_entry(ctx, sa, &qm->sel);
+	if (!qm->entry || ikev1_p2_select(ctx->conf, qm->entry, &in,
+					  &qm->choice, qm_log, &la))
+		goto fail;
+	qm->pfs = qm->choice.pfs_group != 0;
+	if ((qm->pfs && ike_dh_init(&qm->dh, qm->choice.pfs_group)) ||
+	    qm_take_ke(sa, &pls) ||
+	    qm_spis(ctx, sa, qm->choice.tset->ah_auth, qm->choice.tset->esp) ||
+	    ike_random(qm->nr, IKEV1_NONCE_LEN))
+		goto fail;
+	qm->nrlen = IKEV1_NONCE_LEN;
+	if (qm_send(ctx, sa, qm2_write, true))
+		goto fail;
+	return;
+fail:
+	qm_failed(ctx, sa);
+}
+
+static int qm3_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+{
+	struct ikev1_qm *qm = &sa->qm;
+	uint8_t buf[256], hash[IKE_HASH_MAX], cat[64];
+	struct isakmp_hdr h;
+	struct isakmp_w w;
+	size_t n;
+	int len, err;
+
+	memcpy(cat, qm->ni, qm->nilen);
+	memcpy(cat + qm->nilen, qm->nr, qm->nrlen);
+	err = qm_hash(sa, true, qm->msgid, cat, qm->nilen + qm->nrlen, NULL, 0,
+		      hash);
+	if (err)
+		return err;
+	ikev1_hdr(sa, ISAKMP_EXCH_QUICK, ISAKMP_FLAG_ENC, qm->msgid, &h);
+	isakmp_w_init(&w, buf, sizeof(buf), &h);
+	isakmp_w_simple(&w, ISAKMP_PL_HASH, hash, sa->keys.hlen);
+	len = isakmp_w_finish(&w);
+	if (len < 0)
+		return len;
+	n = (size_t)len;
+	err = ikev1_encrypt(sa, qm->iv, buf, &n, sizeof(buf));
+	return err ? err : ikev1_send(ctx, sa, buf, n);
+}
+
+/* Initiator: QM2 in, SAs installed, QM3 out. */
+static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
+{
+	struct qm_logarg la = { ctx, sa };
+	static struct isakmp_sa in;
+	struct ikev1_qm *qm = &sa->qm;
+	const struct isakmp_payload *p, *n;
+	struct isakmp_payloads pls;
+	struct isakmp_err e;
+	size_t end;
+
+	if (qm_open(ctx, sa, h, buf, len, &pls, &end))
+		goto fail;
+	if (qm_check_hash(sa, buf, &pls, end, qm->ni, qm->nilen)) {
+		ikev1_logf(ctx, sa, true, "HASH(2) does not verify");
+		goto fail;
+	}
+	ikev1_logf(ctx, sa, true, "processing SA payload. message ID = %d",
+		   (int32_t)h->msgid);
+	p = isakmp_find(&pls, ISAKMP_PL_SA);
+	n = isakmp_find(&pls, ISAKMP_PL_NONCE);
+	if (!p || !n || n->len < 8 || n->len > sizeof(qm->nr) ||
+	    isakmp_sa_parse(p->body, p->len, &in, &e))
+		goto fail;
+	memcpy(qm->nr, n->body, n->len);
+	qm->nrlen = n->len;
+	/* the responder's choice must be one of our sets */
+	if (ikev1_p2_select(ctx->conf, qm->entry, &in, &qm->choice, qm_log,
+			    &la) ||
+	    (qm->pfs && qm->choice.pfs_group != qm->entry->pfs_group) ||
+	    qm_take_ke(sa, &pls) || qm_install(ctx, sa) || qm3_send(ctx, sa))
+		goto fail;
+	ikev1_qm_free(qm);
+	return;
+fail:
+	qm_failed(ctx, sa);
+}
+
+/* Responder: QM3 in, SAs installed. */
+static void qm_r3(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
+{
+	struct ikev1_qm *qm = &sa->qm;
+	uint8_t want[IKE_HASH_MAX], cat[64];
+	struct isakmp_payloads pls;
+	size_t end;
+
+	if (qm_open(ctx, sa, h, buf, len, &pls, &end))
+		goto fail;
+	memcpy(cat, qm->ni, qm->nilen);
+	memcpy(cat + qm->nilen, qm->nr, qm->nrlen);
+	if (qm_hash(sa, true, qm->msgid, cat, qm->nilen + qm->nrlen, NULL, 0,
+		    want) ||
+	    gnutls_memcmp(want, pls.pl[0].body, sa->keys.hlen)) {
+		ikev1_logf(ctx, sa, true, "HASH(3) does not verify");
+		goto fail;
+	}
+	if (qm_install(ctx, sa))
+		goto fail;
+	ikev1_qm_free(qm);
+	return;
+fail:
+	qm_failed(ctx, sa);
+}
+
+void ikev1_qm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len)
+{
+	uint8_t *m = (uint8_t *)buf;
+
+	if (sa->state != IKEV1_QM_IDLE || !h->msgid) {
+		ikev1_logf(ctx, sa, true, "Quick Mode before phase 1 is done");
+		return;
+	}
+	if (!sa->qm.active)
+		qm_r1(ctx, sa, h, m, len); /* either side may start one */
+	else if (sa->qm.msgid != h->msgid)
+		ikev1_logf(ctx, sa, true, "Quick Mode M-ID %d while %d runs",
+			   (int32_t)h->msgid, (int32_t)sa->qm.msgid);
+	else if (sa->qm.initiator)
+		qm_i2(ctx, sa, h, m, len);
+	else
+		qm_r3(ctx, sa, h, m, len);
+}

@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests: the IKEv1 engine (cryptod/ikev1*.c), two engines wired to
+ * each other in memory.  Main Mode and Quick Mode complete with the
+ * seed's pre-share configuration (in documentation addresses), with the
+ * seed's AH+ESP bundle under PFS; each side's outbound keys are the
+ * other's inbound keys.  A wrong key, a transform set mismatch, an ACL
+ * mismatch and a missing key each fail with the expected message and
+ * install nothing.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ikev1.h"
+
+struct side {
+	struct ikev1_ctx ctx;
+	struct conf *conf;
+	union nfsec_ip addr;
+	uint32_t next_spi;
+	struct ikev1_child child[4];
+	size_t nchild;
+	char log[32768];
+};
+
+static struct side A, B;
+
+struct pkt {
+	struct side *to;
+	union nfsec_ip from;
+	uint8_t data[4096];
+	size_t len;
+};
+
+static struct pkt queue[16];
+static size_t qhead, qtail;
+
+static struct side *side_of(const struct ikev1_ctx *ctx)
+{
+	return ctx == &A.ctx ? &A : &B;
+}
+
+static int t_send(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
+		  const uint8_t *buf, size_t len)
+{
+	struct side *s = side_of(ctx);
+	struct pkt *p = &queue[qtail++ % 16];
+
+	assert_true(len <= sizeof(p->data));
+	p->to = s == &A ? &B : &A;
+	assert_memory_equal(peer, &p->to->addr, sizeof(*peer));
+	p->from = s->addr;
+	memcpy(p->data, buf, len);
+	p->len = len;
+	return 0;
+}
+
+static int t_spi(struct ikev1_ctx *ctx, uint8_t proto,
+		 const union nfsec_ip *peer, uint8_t *spi)
+{
+	uint32_t v = side_of(ctx)->next_spi++;
+
+	(void)proto;
+	(void)peer;
+	spi[0] = (uint8_t)(v >> 24);
+	spi[1] = (uint8_t)(v >> 16);
+	spi[2] = (uint8_t)(v >> 8);
+	spi[3] = (uint8_t)v;
+	return 0;
+}
+
+static int t_install(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
+{
+	struct side *s = side_of(ctx);
+
+	assert_true(s->nchild < 4);
+	s->child[s->nchild++] = *ch;
+	return 0;
+}
+
+static void t_log(struct ikev1_ctx *ctx, unsigned int conn_id, const char *line)
+{
+	struct side *s = side_of(ctx);
+	size_t used = strlen(s->log);
+
+	if (conn_id)
+		snprintf(s->log + used, sizeof(s->log) - used,
+			 "ISAKMP (%u): %s\n", conn_id, line);
+	else
+		snprintf(s->log + used, sizeof(s->log) - used, "ISAKMP: %s\n",
+			 line);
+}
+
+static const struct ikev1_ops ops = {
+	.send = t_send,
+	.spi_alloc = t_spi,
+	.install = t_install,
+	.log = t_log,
+};
+
+static bool twice; /* deliver every datagram twice, as a lossy path */
+
+static void pump(void)
+{
+	struct pkt *p;
+	int n = 0;
+
+	while (qhead != qtail) {
+		assert_true(++n < 64);
+		p = &queue[qhead++ % 16];
+		ikev1_input(&p->to->ctx, &p->from, p->data, p->len);
+		if (twice)
+			ikev1_input(&p->to->ctx, &p->from, p->data, p->len);
+	}
+}
+
+/* The seed's pre-share routers, in documentation addresses. */
+static const char conf_fmt[] = "hostname %s\n"
+			       "crypto isakmp policy 1\n"
+			       " authentication pre-share\n"
+			       " group 2\n"
+			       "%s"
+			       "crypto isakmp key %s address %s\n"
+			       "crypto ipsec transform-set auth2 %s\n"
+			       "crypto map test 10 ipsec-isakmp\n"
+			       " set peer %s\n"
+			       " set transform-set auth2\n"
+			       " match address 133\n"
+			       "%s"
+			       "access-list 133 permit ip %s\n";
+
+struct opts {
+	const char *policy; /* more isakmp policy lines */
+	const char *key, *tset, *acl, *extra;
+};
+
+static void setup_side(struct side *s, const char *name, const char *me,
+		       const char *peer, const struct opts *o)
+{
+	char buf[2048];
+	uint8_t f = 0;
+
+	snprintf(buf, sizeof(buf), conf_fmt, name, o->policy, o->key, peer,
+		 o->tset, peer, o->extra, o->acl);
+	memset(s, 0, sizeof(*s));
+	s->conf = conf_parse(name, buf, strlen(buf));
+	assert_non_null(s->conf);
+	if (s->conf->nerrors)
+		conf_print_diags(s->conf, stderr);
+	assert_int_equal(s->conf->nerrors, 0);
+	assert_int_equal(nfsec_ip_parse(me, &f, &s->addr), 0);
+	s->next_spi = name[1] == '1' ? 0x1001 : 0x2001;
+	ikev1_init(&s->ctx, s->conf, &ops, AF_INET, &s->addr);
+}
+
+static const struct opts seed_r1 = {
+	.policy = "",
+	.key = "sharedkey",
+	.tset = "esp-des esp-sha-hmac",
+	.acl = "192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255",
+	.extra = "",
+};
+static const struct opts seed_r2 = {
+	.policy = "",
+	.key = "sharedkey",
+	.tset = "esp-des esp-sha-hmac",
+	.acl = "203.0.113.0 0.0.0.255 192.0.2.0 0.0.0.255",
+	.extra = "",
+};
+
+static void run(const struct opts *o1, const struct opts *o2)
+{
+	qhead = qtail = 0;
+	setup_side(&A, "r1", "198.51.100.1", "198.51.100.2", o1);
+	setup_side(&B, "r2", "198.51.100.2", "198.51.100.1", o2);
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	pump();
+}
+
+static void teardown_sides(void)
+{
+	if (getenv("IKEV1_TEST_LOG"))
+		fprintf(stderr, "--- r1\n%s--- r2\n%s", A.log, B.log);
+	ikev1_destroy(&A.ctx);
+	ikev1_destroy(&B.ctx);
+	conf_free(A.conf);
+	conf_free(B.conf);
+}
+
+/* Each side's outbound SA is the other's inbound one, same keys. */
+static void assert_mirrored(void)
+{
+	const struct ikev1_child *a = &A.child[0], *b = &B.child[0];
+
+	assert_int_equal(A.nchild, 1);
+	assert_int_equal(B.nchild, 1);
+	assert_int_equal(a->esp_spi_out, b->esp_spi_in);
+	assert_int_equal(a->esp_spi_in, b->esp_spi_out);
+	assert_int_equal(a->esp_enclen, b->esp_enclen);
+	assert_int_equal(a->esp_authlen, b->esp_authlen);
+	assert_memory_equal(a->esp_key_out, b->esp_key_in,
+			    a->esp_enclen + a->esp_authlen);
+	assert_memory_equal(a->esp_key_in, b->esp_key_out,
+			    a->esp_enclen + a->esp_authlen);
+	assert_memory_not_equal(a->esp_key_in, a->esp_key_out,
+				a->esp_enclen + a->esp_authlen);
+	assert_int_equal(a->ah_spi_out, b->ah_spi_in);
+	assert_int_equal(a->ah_keylen, b->ah_keylen);
+	assert_memory_equal(a->ah_key_out, b->ah_key_in, a->ah_keylen);
+	assert_memory_equal(a->ah_key_in, b->ah_key_out, a->ah_keylen);
+	/* selectors mirrored: our side as source */
+	assert_memory_equal(&a->sel.src, &b->sel.dst, sizeof(a->sel.src));
+	assert_memory_equal(&a->sel.dst, &b->sel.src, sizeof(a->sel.dst));
+}
+
+static void test_seed_preshare(void **state)
+{
+	struct ikev1_sa *sa;
+
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	sa = ikev1_find_peer(&A.ctx, &B.addr);
+	assert_non_null(sa);
+	assert_int_equal(sa->state, IKEV1_QM_IDLE);
+	sa = ikev1_find_peer(&B.ctx, &A.addr);
+	assert_non_null(sa);
+	assert_int_equal(sa->state, IKEV1_QM_IDLE);
+	assert_mirrored();
+	assert_int_equal(A.child[0].esp_enclen, 8);
+	assert_int_equal(A.child[0].esp_authlen, 20);
+	assert_int_equal(A.child[0].life_sec, 3600);
+	assert_int_equal(A.child[0].mode, NFSEC_MODE_TUNNEL);
+	assert_non_null(strstr(
+		B.log,
+		"Checking ISAKMP transform 1 against priority 1 policy"));
+	assert_non_null(
+		strstr(B.log, "atts are acceptable. Next payload is 0"));
+	assert_non_null(strstr(B.log, "SA has been authenticated"));
+	assert_non_null(strstr(A.log, "SA has been authenticated"));
+	assert_non_null(strstr(B.log, "Checking IPSec proposal 1"));
+	assert_non_null(strstr(B.log, "transform 1, ESP_DES"));
+	assert_non_null(strstr(A.log, "Creating IPSec SAs"));
+	assert_non_null(strstr(B.log, "Creating IPSec SAs"));
+	/* the key never shows */
+	assert_null(strstr(A.log, "sharedkey"));
+	assert_null(strstr(B.log, "sharedkey"));
+	/* a second quick mode runs under the same ISAKMP SA */
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	pump();
+	assert_int_equal(A.nchild, 2);
+	assert_int_equal(B.nchild, 2);
+	assert_int_equal(A.child[1].esp_spi_out, B.child[1].esp_spi_in);
+	assert_memory_equal(A.child[1].esp_key_out, B.child[1].esp_key_in, 28);
+	teardown_sides();
+}
+
+/*
+ * Every datagram arrives twice: each repeat is taken once, answered
+ * again only when it is the request our last message answered, and the
+ * exchange still ends with one SA pair on each side.
+ */
+static void test_repeats(void **state)
+{
+	(void)state;
+	twice = true;
+	run(&seed_r1, &seed_r2);
+	twice = false;
+	assert_mirrored();
+	assert_non_null(
+		strstr(B.log, "retransmission: sending our answer again"));
+	assert_non_null(strstr(A.log, "dropped a repeated message"));
+	teardown_sides();
+}
+
+static void test_bundle_pfs(void **state)
+{
+	struct opts o1 = seed_r1, o2 = seed_r2;
+
+	(void)state;
+	o1.tset = o2.tset = "ah-sha-hmac esp-aes 256 esp-sha256-hmac";
+	o1.policy = o2.policy = "crypto isakmp policy 1\n"
+				" encryption aes 256\n"
+				" hash sha256\n"
+				" group 14\n";
+	o1.extra = o2.extra = " set pfs group14\n";
+	run(&o1, &o2);
+	assert_mirrored();
+	assert_int_equal(A.child[0].ah_keylen, 20);
+	assert_int_equal(A.child[0].esp_enclen, 32);
+	assert_int_equal(A.child[0].esp_authlen, 32);
+	assert_non_null(strstr(B.log, "encryption AES-CBC"));
+	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->choice.group, 14);
+	assert_non_null(strstr(B.log, "group is 14"));
+	teardown_sides();
+}
+
+static void test_wrong_key(void **state)
+{
+	struct opts o2 = seed_r2;
+
+	(void)state;
+	o2.key = "otherkey";
+	run(&seed_r1, &o2);
+	assert_int_equal(A.nchild, 0);
+	assert_int_equal(B.nchild, 0);
+	assert_true(
+		strstr(B.ctx.failure,
+		       "IKE message from 198.51.100.1 failed its sanity check or is malformed") ||
+		strstr(B.ctx.failure, "hash verification failed"));
+	assert_null(ikev1_find_peer(&B.ctx, &A.addr));
+	teardown_sides();
+}
+
+static void test_no_key(void **state)
+{
+	(void)state;
+	/* B's only key is for another address */
+	qhead = qtail = 0;
+	setup_side(&A, "r1", "198.51.100.1", "198.51.100.2", &seed_r1);
+	setup_side(&B, "r2", "198.51.100.2", "198.51.100.9", &seed_r2);
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	pump();
+	assert_string_equal(
+		B.ctx.failure,
+		"No cert, and no keys (public or pre-shared) with remote peer 198.51.100.1");
+	assert_int_equal(A.nchild + B.nchild, 0);
+	teardown_sides();
+}
+
+static void test_transform_mismatch(void **state)
+{
+	struct opts o2 = seed_r2;
+
+	(void)state;
+	o2.tset = "esp-3des esp-sha-hmac";
+	run(&seed_r1, &o2);
+	assert_int_equal(A.nchild + B.nchild, 0);
+	assert_string_equal(
+		B.ctx.failure,
+		"Processing of Quick mode failed with peer at 198.51.100.1");
+	assert_non_null(strstr(B.log, "atts not acceptable"));
+	/* phase 1 stands */
+	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->state,
+			 IKEV1_QM_IDLE);
+	teardown_sides();
+}
+
+static void test_acl_mismatch(void **state)
+{
+	struct opts o2 = seed_r2;
+
+	(void)state;
+	o2.acl = "203.0.113.0 0.0.0.255 192.0.2.0 0.0.0.127";
+	run(&seed_r1, &o2);
+	assert_int_equal(A.nchild + B.nchild, 0);
+	assert_non_null(strstr(
+		B.log,
+		"proxy identities not acceptable: wider than the access list"));
+	assert_string_equal(
+		B.ctx.failure,
+		"Processing of Quick mode failed with peer at 198.51.100.1");
+	teardown_sides();
+}
+
+static void test_phase1_mismatch(void **state)
+{
+	struct opts o2 = seed_r2;
+
+	(void)state;
+	o2.policy = "crypto isakmp policy 1\n group 14\n";
+	run(&seed_r1, &o2);
+	assert_int_equal(A.nchild + B.nchild, 0);
+	assert_string_equal(B.ctx.failure,
+			    "phase 1 SA not acceptable to our policies");
+	assert_non_null(strstr(B.log, "atts are not acceptable"));
+	teardown_sides();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_preshare),
+		cmocka_unit_test(test_repeats),
+		cmocka_unit_test(test_bundle_pfs),
+		cmocka_unit_test(test_wrong_key),
+		cmocka_unit_test(test_no_key),
+		cmocka_unit_test(test_transform_mismatch),
+		cmocka_unit_test(test_acl_mismatch),
+		cmocka_unit_test(test_phase1_mismatch),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
