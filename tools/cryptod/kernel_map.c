@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cryptod's objects as the kernel's (see kernel_map.h).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <netinet/in.h>
+
+#include "kernel_map.h"
+
+static void cd_life(uint32_t sec, uint64_t kb, struct nfsec_life *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->hard_seconds = sec;
+	l->soft_seconds = (uint64_t)sec * CD_SOFT_PERCENT / 100;
+	l->hard_bytes = kb * 1024;
+	l->soft_bytes = l->hard_bytes / 100 * CD_SOFT_PERCENT;
+}
+
+int cd_entry_info(const struct conf *c, const struct conf_map_entry *e,
+		  const struct conf_tset *tset, const union nfsec_ip *local,
+		  struct nfsec_entry_info *out)
+{
+	const struct conf_acl *a = conf_acl_find(c, e->acl);
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (!a || !tset || !e->npeers || a->nrules > NFSEC_RULES_MAX)
+		return -EINVAL;
+	strcpy(out->map, e->map);
+	out->seq = e->seq;
+	out->family = e->peers[0].family;
+	out->peer = e->peers[0].addr;
+	out->local = *local;
+	out->mode = tset->mode;
+	out->protos = (tset->esp ? NFSEC_PROTO_ESP : 0) |
+		      (tset->ah_auth ? NFSEC_PROTO_AH : 0);
+	out->has_replay = true;
+	out->replay_window = CD_REPLAY_WINDOW;
+	out->pfs_group = e->pfs_group;
+	out->has_life = true;
+	cd_life(e->life_sec	 ? e->life_sec
+		: c->sa_life_sec ? c->sa_life_sec
+				 : CONF_SA_LIFE_SEC,
+		e->life_kb	? e->life_kb
+		: c->sa_life_kb ? c->sa_life_kb
+				: CONF_SA_LIFE_KB,
+		&out->life);
+	out->rules = calloc(a->nrules ? a->nrules : 1, sizeof(*out->rules));
+	if (!out->rules)
+		return -ENOMEM;
+	for (i = 0; i < a->nrules; i++) {
+		out->rules[i].action = a->rules[i].permit ? NFSEC_ACTION_PROTECT
+							  : NFSEC_ACTION_NEXT;
+		out->rules[i].sel = a->rules[i].sel;
+	}
+	out->nrules = (unsigned int)a->nrules;
+	return 0;
+}
+
+/* The inner traffic an SA carries: ours as source going out, mirrored in. */
+static void cd_sel(const struct ikev1_child *ch, bool in, struct nfsec_sel *s)
+{
+	*s = ch->sel;
+	if (!in)
+		return;
+	s->src = ch->sel.dst;
+	s->src_mask = ch->sel.dst_mask;
+	s->dst = ch->sel.src;
+	s->dst_mask = ch->sel.src_mask;
+	s->sport_lo = ch->sel.dport_lo;
+	s->sport_hi = ch->sel.dport_hi;
+	s->dport_lo = ch->sel.sport_lo;
+	s->dport_hi = ch->sel.sport_hi;
+}
+
+static void cd_sa_common(const struct ikev1_child *ch, bool in, uint8_t proto,
+			 struct nfsec_sa_info *sa)
+{
+	memset(sa, 0, sizeof(*sa));
+	sa->proto = proto;
+	sa->family = ch->family;
+	sa->src = in ? ch->peer : ch->local;
+	sa->dst = in ? ch->local : ch->peer;
+	sa->dir = in ? NFSEC_SA_DIR_IN : NFSEC_SA_DIR_OUT;
+	sa->mode = ch->mode;
+	sa->has_sel = true;
+	cd_sel(ch, in, &sa->sel);
+	sa->has_life = true;
+	cd_life(ch->life_sec, ch->life_kb, &sa->life);
+	if (in) {
+		sa->has_replay = true;
+		sa->replay_window = CD_REPLAY_WINDOW;
+	} else if (ch->entry) {
+		sa->has_map = true;
+		strcpy(sa->map, ch->entry->map);
+		sa->map_seq = ch->entry->seq;
+	}
+}
+
+static void cd_ah(const struct ikev1_child *ch, bool in,
+		  struct nfsec_sa_info *sa)
+{
+	cd_sa_common(ch, in, IPPROTO_AH, sa);
+	sa->spi = in ? ch->ah_spi_in : ch->ah_spi_out;
+	sa->enc = NFSEC_ENC_NONE;
+	sa->auth = ch->tset->ah_auth;
+	sa->authkeylen = (uint8_t)ch->ah_keylen;
+	memcpy(sa->authkey, in ? ch->ah_key_in : ch->ah_key_out, ch->ah_keylen);
+}
+
+static void cd_esp(const struct ikev1_child *ch, bool in,
+		   struct nfsec_sa_info *sa)
+{
+	const uint8_t *k = in ? ch->esp_key_in : ch->esp_key_out;
+
+	cd_sa_common(ch, in, IPPROTO_ESP, sa);
+	sa->spi = in ? ch->esp_spi_in : ch->esp_spi_out;
+	sa->enc = ch->tset->esp_enc;
+	sa->auth = ch->tset->esp_auth;
+	/* RFC 2409: the cipher's key first, then the authenticator's */
+	sa->enckeylen = (uint8_t)ch->esp_enclen;
+	memcpy(sa->enckey, k, ch->esp_enclen);
+	sa->authkeylen = (uint8_t)ch->esp_authlen;
+	memcpy(sa->authkey, k + ch->esp_enclen, ch->esp_authlen);
+}
+
+size_t cd_child_sas(const struct ikev1_child *ch, struct nfsec_sa_info *sas)
+{
+	size_t n = 0;
+
+	if (ch->tset->ah_auth)
+		cd_ah(ch, true, &sas[n++]);
+	if (ch->tset->esp)
+		cd_esp(ch, true, &sas[n++]);
+	if (ch->tset->esp)
+		cd_esp(ch, false, &sas[n++]);
+	if (ch->tset->ah_auth)
+		cd_ah(ch, false, &sas[n++]);
+	return n;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * From cryptod's objects to the kernel's: a crypto map entry as an nfsec
+ * SPD entry (NFSEC_CMD_NEW_POLICY), a negotiated SA pair as the nfsec SAs
+ * to install (NFSEC_CMD_NEW_SA), inbound ones first.  No I/O here: the
+ * netlink side sends what these build.
+ */
+#ifndef NFSEC_KERNEL_MAP_H
+#define NFSEC_KERNEL_MAP_H
+
+#include "ikev1.h"
+#include "policy.h"
+#include "sa.h"
+
+/* IOS's replay window; soft lifetimes at this share of the hard ones. */
+#define CD_REPLAY_WINDOW 64
+#define CD_SOFT_PERCENT 90
+
+/*
+ * Entry @e as a kernel entry: permit lines protect, deny lines go to the
+ * next entry (IOS), through @tset's protocols and mode.  @local is our
+ * address toward the peer.  Frees with nfsec_entry_free().  0 or -errno.
+ */
+int cd_entry_info(const struct conf *c, const struct conf_map_entry *e,
+		  const struct conf_tset *tset, const union nfsec_ip *local,
+		  struct nfsec_entry_info *out);
+
+/*
+ * The SAs of @ch in install order: AH in, ESP in, ESP out, AH out.
+ * Returns how many (up to 4); nfsec_sa_wipe() each after use.
+ */
+size_t cd_child_sas(const struct ikev1_child *ch, struct nfsec_sa_info *sas);
+
+#endif /* NFSEC_KERNEL_MAP_H */
