@@ -94,6 +94,7 @@ def main(path):
            '\tconst char *iv1, *last, *iv2, *sa, *idii, *hash_i;',
            '\tconst char *spi, *gqm, *keymat;',
            '};', '',
+           '/* clang-format off */',
            'static const struct ikev1_kat ikev1_kats[] = {']
     for n, c in enumerate(CASES):
         v = case(n, *c)
@@ -105,7 +106,7 @@ def main(path):
             if isinstance(val, bytes):
                 out.append('\t\t.%s = "%s",' % (k, val.hex()))
         out.append('\t},')
-    out += ['};', '', '#endif /* NFSEC_IKEV1_KAT_H */']
+    out += ['};', '/* clang-format on */', '', '#endif /* NFSEC_IKEV1_KAT_H */']
     with open(path, 'w') as f:
         f.write('\n'.join(out) + '\n')
 
