@@ -238,6 +238,8 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 	if (!e->npeers || e->disabled)
 		return -EINVAL;
 	sa = ikev1_find_peer(ctx, &e->peers[0].addr);
+	if (sa && sa->state == IKEV1_QM_IDLE && sa->qm.active)
+		return -EINPROGRESS;
 	if (sa && sa->state == IKEV1_QM_IDLE) {
 		sa->pending = e;
 		sa->pending_sel = *sel;

@@ -242,6 +242,24 @@ static bool sel_overlaps(const struct nfsec_sel *w, const struct nfsec_sel *r)
 			     r->dport_hi);
 }
 
+const struct conf_acl_rule *ikev1_acl_rule_for(const struct conf *c,
+					       const struct conf_map_entry *e,
+					       const struct nfsec_sel *flow)
+{
+	const struct conf_acl *a = e->acl[0] ? conf_acl_find(c, e->acl) : NULL;
+	size_t i;
+
+	for (i = 0; a && i < a->nrules; i++) {
+		const struct conf_acl_rule *r = &a->rules[i];
+
+		if (r->sel.family != flow->family ||
+		    !sel_overlaps(flow, &r->sel))
+			continue;
+		return r->permit && sel_inside(flow, &r->sel) ? r : NULL;
+	}
+	return NULL;
+}
+
 int ikev1_proxy_check(const struct conf *c, const struct conf_map_entry *e,
 		      const struct nfsec_sel *want, const char **why)
 {

@@ -58,6 +58,15 @@ int ikev1_id_to_sel(const struct ikev1_id *src, const struct ikev1_id *dst,
 int ikev1_proxy_check(const struct conf *c, const struct conf_map_entry *e,
 		      const struct nfsec_sel *want, const char **why);
 
+/*
+ * The ACL line whose traffic @flow (a packet's addresses, our side as
+ * source) is, as the kernel found it: the first overlapping line, when it
+ * is a permit containing the flow.  Its selector is what IOS proposes.
+ */
+const struct conf_acl_rule *ikev1_acl_rule_for(const struct conf *c,
+					       const struct conf_map_entry *e,
+					       const struct nfsec_sel *flow);
+
 /* "192.0.2.0/255.255.255.0/0/0" as IOS's debug shows proxies. */
 const char *ikev1_id_str(const struct ikev1_id *id, char *buf, size_t len);
 

@@ -3,9 +3,10 @@
  * cryptod: the nfsec IKE keying daemon.
  *
  *   cryptod [-f FILE] -t     check a configuration and exit
- *
- * Negotiation (IKEv1 main, aggressive and quick mode) is being built; this
- * version reads and checks configurations only.
+ *   cryptod [-f FILE] [-d]   run: install the crypto maps, negotiate
+ *                            (IKEv1 Main Mode with pre-shared keys, Quick
+ *                            Mode) when traffic needs SAs; -d logs as
+ *                            `debug crypto isakmp` does
  */
 #include <errno.h>
 #include <getopt.h>
@@ -13,16 +14,18 @@
 #include <string.h>
 
 #include "conf.h"
+#include "daemon.h"
 
 #define CRYPTOD_CONF "/etc/nfsec/cryptod.conf"
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: cryptod [-f FILE] -t\n\n"
+		"usage: cryptod [-f FILE] [-t | -d]\n\n"
 		"  -f, --config FILE  the IOS-style configuration (default " CRYPTOD_CONF
 		")\n"
 		"  -t, --test         check the configuration and exit\n"
+		"  -d, --debug        log negotiations (debug crypto isakmp)\n"
 		"  -V, --version      print the version\n");
 }
 
@@ -64,21 +67,26 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'f' },
 		{ "test", no_argument, NULL, 't' },
+		{ "debug", no_argument, NULL, 'd' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *file = CRYPTOD_CONF;
-	bool test = false;
+	bool test = false, debug = false;
+	struct conf *c;
 	int o;
 
-	while ((o = getopt_long(argc, argv, "f:tVh", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "f:tdVh", opts, NULL)) != -1) {
 		switch (o) {
 		case 'f':
 			file = optarg;
 			break;
 		case 't':
 			test = true;
+			break;
+		case 'd':
+			debug = true;
 			break;
 		case 'V':
 			printf("cryptod %s\n", NFSEC_VERSION);
@@ -98,7 +106,17 @@ int main(int argc, char **argv)
 	}
 	if (test)
 		return check_config(file);
-	fprintf(stderr,
-		"cryptod: negotiation is not built yet; use -t to check a configuration\n");
-	return 1;
+	c = conf_load(file);
+	if (!c) {
+		fprintf(stderr, "cryptod: %s: %s\n", file, strerror(errno));
+		return 1;
+	}
+	conf_print_diags(c, stderr);
+	if (c->nerrors) {
+		conf_free(c);
+		return 1;
+	}
+	o = cd_daemon_run(c, debug);
+	conf_free(c);
+	return o;
 }

@@ -189,6 +189,16 @@ static void test_proxy_check(void **state)
 	sel_of("10.0.0.0/8", "198.51.100.9/32", IPPROTO_UDP, 0, &w);
 	assert_int_equal(ikev1_proxy_check(c, e, &w, &why), -EACCES);
 	assert_string_equal(why, "wider than the access list");
+
+	/* ACQUIRE's flow to the ACL line IOS would propose */
+	sel_of("192.0.2.10/32", "203.0.113.7/32", IPPROTO_ICMP, 0, &w);
+	assert_ptr_equal(ikev1_acl_rule_for(c, e, &w), &c->acls[0].rules[1]);
+	sel_of("192.0.2.66/32", "203.0.113.7/32", IPPROTO_ICMP, 0, &w);
+	assert_null(ikev1_acl_rule_for(c, e, &w)); /* denied first */
+	sel_of("10.1.2.3/32", "198.51.100.9/32", IPPROTO_UDP, 53, &w);
+	assert_ptr_equal(ikev1_acl_rule_for(c, e, &w), &c->acls[0].rules[2]);
+	sel_of("10.1.2.3/32", "198.51.100.8/32", IPPROTO_UDP, 53, &w);
+	assert_null(ikev1_acl_rule_for(c, e, &w));
 	conf_free(c);
 }
 

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cryptod's netlink requests and events (see kernel.h).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/genetlink.h>
+
+#include "kernel.h"
+
+int cd_kernel_open(struct cd_kernel *k)
+{
+	int err;
+
+	memset(k, 0, sizeof(*k));
+	err = nfsec_nl_open(&k->nl);
+	if (err)
+		return err;
+	err = nfsec_nl_open(&k->ev);
+	if (!err)
+		err = nfsec_nl_subscribe(&k->ev);
+	if (err) {
+		nfsec_nl_close(&k->nl);
+		return err;
+	}
+	return 0;
+}
+
+void cd_kernel_close(struct cd_kernel *k)
+{
+	nfsec_nl_close(&k->ev);
+	nfsec_nl_close(&k->nl);
+}
+
+int cd_kernel_event_fd(const struct cd_kernel *k)
+{
+	return mnl_socket_get_fd(k->ev.sock);
+}
+
+int cd_kernel_policy(struct cd_kernel *k, const struct nfsec_entry_info *e)
+{
+	size_t size = nfsec_entry_msg_size(e);
+	struct nlmsghdr *nlh;
+	char *buf = calloc(1, size);
+	int err;
+
+	if (!buf)
+		return -ENOMEM;
+	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_NEW_POLICY, 0);
+	nfsec_entry_put(nlh, e, true);
+	err = nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
+	free(buf);
+	return err;
+}
+
+int cd_kernel_bind(struct cd_kernel *k, const char *map, uint32_t ifindex)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+
+	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_BIND_MAP, 0);
+	mnl_attr_put_strz(nlh, NFSEC_A_MAP_NAME, map);
+	mnl_attr_put_u32(nlh, NFSEC_A_IFINDEX, ifindex);
+	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
+}
+
+static int cd_spi_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[NFSEC_A_MAX + 1];
+	struct nfsec_sa_info sa;
+
+	if (nfsec_msg_attrs(nlh, tb) || !tb[NFSEC_A_SA] ||
+	    nfsec_sa_parse(tb[NFSEC_A_SA], &sa))
+		return MNL_CB_ERROR;
+	*(uint32_t *)data = sa.spi;
+	return MNL_CB_OK;
+}
+
+int cd_kernel_spi(struct cd_kernel *k, uint8_t proto, uint8_t family,
+		  const union nfsec_ip *src, const union nfsec_ip *dst,
+		  uint32_t *spi)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+
+	*spi = 0;
+	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_ALLOC_SPI, 0);
+	/* no SPI: the kernel picks it */
+	nest = mnl_attr_nest_start(nlh, NFSEC_A_SA);
+	mnl_attr_put_u8(nlh, NFSEC_SA_A_PROTO, proto);
+	mnl_attr_put_u8(nlh, NFSEC_SA_A_FAMILY, family);
+	mnl_attr_put(nlh, NFSEC_SA_A_DST, nfsec_ip_len(family), dst);
+	mnl_attr_put(nlh, NFSEC_SA_A_SRC, nfsec_ip_len(family), src);
+	mnl_attr_nest_end(nlh, nest);
+	return nfsec_nl_talk(&k->nl, nlh, cd_spi_cb, spi) ?: (*spi ? 0 : -EIO);
+}
+
+int cd_kernel_sa(struct cd_kernel *k, const struct nfsec_sa_info *sa)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+	int err;
+
+	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_NEW_SA, 0);
+	nfsec_sa_put(nlh, sa, NFSEC_SA_PUT_ALL);
+	err = nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
+	explicit_bzero(buf, sizeof(buf));
+	return err;
+}
+
+struct cd_out_sa {
+	const char *map;
+	uint32_t seq;
+	bool found;
+};
+
+static int cd_out_sa_cb(const struct nfsec_sa_info *sa, void *data)
+{
+	struct cd_out_sa *o = data;
+
+	if (sa->dir == NFSEC_SA_DIR_OUT && sa->has_map &&
+	    sa->map_seq == o->seq && !strcmp(sa->map, o->map))
+		o->found = true;
+	return 0;
+}
+
+static void cd_out_sa_reset(void *data)
+{
+	((struct cd_out_sa *)data)->found = false;
+}
+
+int cd_kernel_has_out_sa(struct cd_kernel *k, const char *map, uint32_t seq)
+{
+	struct cd_out_sa o = { .map = map, .seq = seq };
+	int err;
+
+	err = nfsec_sa_dump(&k->nl, false, cd_out_sa_cb, cd_out_sa_reset, &o);
+	return err ? err : o.found;
+}
+
+int cd_kernel_flush(struct cd_kernel *k)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+
+	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_FLUSH, 0);
+	mnl_attr_put_u8(nlh, NFSEC_A_FLUSH_SCOPE, NFSEC_FLUSH_POLICIES);
+	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
+}
+
+struct cd_event_ctx {
+	cd_acquire_fn acquire;
+	void *arg;
+};
+
+static int cd_event_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
+	const struct nlattr *tb[NFSEC_A_MAX + 1];
+	struct cd_event_ctx *ec = data;
+	struct nfsec_entry_info e;
+	struct nfsec_sel flow;
+
+	if (g->cmd != NFSEC_CMD_ACQUIRE)
+		return MNL_CB_OK; /* EXPIRE and DEL_SA: not yet acted on */
+	if (nfsec_msg_attrs(nlh, tb) || !tb[NFSEC_A_POLICY] ||
+	    !tb[NFSEC_A_FLOW] || nfsec_entry_parse(tb[NFSEC_A_POLICY], &e))
+		return MNL_CB_OK;
+	if (!nfsec_sel_parse(tb[NFSEC_A_FLOW], &flow))
+		ec->acquire(ec->arg, e.map, e.seq, &flow);
+	nfsec_entry_free(&e);
+	return MNL_CB_OK;
+}
+
+int cd_kernel_events(struct cd_kernel *k, cd_acquire_fn acquire, void *arg)
+{
+	struct cd_event_ctx ec = { acquire, arg };
+	char buf[NFSEC_NL_RECV_SIZE];
+	ssize_t n;
+
+	n = mnl_socket_recvfrom(k->ev.sock, buf, sizeof(buf));
+	if (n < 0)
+		return errno == ENOBUFS ? 0 : -errno; /* overrun: keep going */
+	return mnl_cb_run(buf, (size_t)n, 0, 0, cd_event_cb, &ec) < 0 ? -EBADMSG
+								      : 0;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * cryptod's netlink to the nfsec module: SPD entries and bindings, SPIs,
+ * SAs, and the ACQUIRE events that start negotiations.
+ */
+#ifndef NFSEC_CD_KERNEL_H
+#define NFSEC_CD_KERNEL_H
+
+#include "nl.h"
+#include "policy.h"
+#include "sa.h"
+
+struct cd_kernel {
+	struct nfsec_nl nl; /* requests */
+	struct nfsec_nl ev; /* the events group */
+};
+
+typedef void (*cd_acquire_fn)(void *arg, const char *map, uint32_t seq,
+			      const struct nfsec_sel *flow);
+
+int cd_kernel_open(struct cd_kernel *k);
+void cd_kernel_close(struct cd_kernel *k);
+/* The events socket, for poll(). */
+int cd_kernel_event_fd(const struct cd_kernel *k);
+
+int cd_kernel_policy(struct cd_kernel *k, const struct nfsec_entry_info *e);
+int cd_kernel_bind(struct cd_kernel *k, const char *map, uint32_t ifindex);
+/* An inbound SPI from @src (the peer) to @dst (us); host order out. */
+int cd_kernel_spi(struct cd_kernel *k, uint8_t proto, uint8_t family,
+		  const union nfsec_ip *src, const union nfsec_ip *dst,
+		  uint32_t *spi);
+int cd_kernel_sa(struct cd_kernel *k, const struct nfsec_sa_info *sa);
+/* Does crypto map entry MAP SEQ have an outbound SA?  1, 0 or -errno. */
+int cd_kernel_has_out_sa(struct cd_kernel *k, const char *map, uint32_t seq);
+/* SAs, entries and bindings: what cryptod put there. */
+int cd_kernel_flush(struct cd_kernel *k);
+/* Reads pending events; calls @acquire for each ACQUIRE. */
+int cd_kernel_events(struct cd_kernel *k, cd_acquire_fn acquire, void *arg);
+
+#endif /* NFSEC_CD_KERNEL_H */
