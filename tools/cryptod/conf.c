@@ -175,47 +175,32 @@ const struct conf_acl *conf_acl_find(const struct conf *c, const char *name)
 	return NULL;
 }
 
-const char *conf_ike_enc_str(uint8_t enc, uint16_t keybits)
+size_t conf_esp_enc_keylen(const struct conf_tset *t)
 {
-	switch (enc) {
-	case CONF_IKE_DES:
-		return "DES - Data Encryption Standard (56 bit keys).";
-	case CONF_IKE_3DES:
-		return "Three key triple DES";
-	case CONF_IKE_AES:
-		return keybits == 256
-			       ? "AES - Advanced Encryption Standard (256 bit keys)."
-		       : keybits == 192
-			       ? "AES - Advanced Encryption Standard (192 bit keys)."
-			       : "AES - Advanced Encryption Standard (128 bit keys).";
+	switch (t->esp_enc) {
+	case NFSEC_ENC_DES_CBC:
+		return 8;
+	case NFSEC_ENC_3DES_CBC:
+		return 24;
+	case NFSEC_ENC_AES_CBC:
+		return t->esp_keybits / 8u;
+	case NFSEC_ENC_AES_GCM_16:
+		return t->esp_keybits / 8u + 4; /* + salt, RFC 4106 */
 	}
-	return "unknown";
+	return 0;
 }
 
-const char *conf_hash_str(uint8_t hash)
+size_t conf_auth_keylen(uint8_t auth)
 {
-	static const char *const names[] = {
-		[CONF_HASH_MD5] = "Message Digest 5",
-		[CONF_HASH_SHA1] = "Secure Hash Standard",
-		[CONF_HASH_SHA256] = "Secure Hash Standard 2 (256 bit)",
-		[CONF_HASH_SHA384] = "Secure Hash Standard 2 (384 bit)",
-		[CONF_HASH_SHA512] = "Secure Hash Standard 2 (512 bit)",
+	static const size_t len[] = {
+		[NFSEC_AUTH_HMAC_MD5_96] = 16,
+		[NFSEC_AUTH_HMAC_SHA1_96] = 20,
+		[NFSEC_AUTH_HMAC_SHA256_128] = 32,
+		[NFSEC_AUTH_HMAC_SHA384_192] = 48,
+		[NFSEC_AUTH_HMAC_SHA512_256] = 64,
 	};
 
-	return hash && hash <= CONF_HASH_SHA512 ? names[hash] : "unknown";
-}
-
-const char *conf_auth_str(uint8_t auth)
-{
-	switch (auth) {
-	case CONF_AUTH_PSK:
-		return "Pre-Shared Key";
-	case CONF_AUTH_RSA_SIG:
-		return "Rivest-Shamir-Adleman Signature";
-	case CONF_AUTH_RSA_ENCR:
-		return "Rivest-Shamir-Adleman Encryption";
-	}
-	return "unknown";
+	return auth < sizeof(len) / sizeof(len[0]) ? len[auth] : 0;
 }
 
 /* RFC 2409 (1, 2), RFC 3526 (5, 14-16), RFC 5903 (19-21). */

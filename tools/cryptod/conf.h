@@ -248,10 +248,12 @@ const struct conf_acl *conf_acl_find(const struct conf *c, const char *name);
 /* A name Linux can give an interface: 1-15 bytes, no '/', ':' or space. */
 bool conf_ifname_ok(const char *s);
 
-/* Names for messages and show output. */
-const char *conf_ike_enc_str(uint8_t enc, uint16_t keybits);
-const char *conf_hash_str(uint8_t hash);
-const char *conf_auth_str(uint8_t auth);
+/*
+ * Key bytes of a transform set's ESP cipher (with the GCM salt) and of an
+ * HMAC: manual session keys and KEYMAT both come in these sizes.
+ */
+size_t conf_esp_enc_keylen(const struct conf_tset *t);
+size_t conf_auth_keylen(uint8_t auth);
 /* Diffie-Hellman group bits, 0 when unknown. */
 unsigned int conf_group_bits(uint8_t group);
 bool conf_group_known(unsigned int group);

@@ -138,34 +138,6 @@ static void check_acl(struct conf *c, struct conf_map_entry *e)
 		e->map, e->seq, e->acl);
 }
 
-static size_t enc_keylen(const struct conf_tset *t)
-{
-	switch (t->esp_enc) {
-	case NFSEC_ENC_DES_CBC:
-		return 8;
-	case NFSEC_ENC_3DES_CBC:
-		return 24;
-	case NFSEC_ENC_AES_CBC:
-		return t->esp_keybits / 8;
-	case NFSEC_ENC_AES_GCM_16:
-		return t->esp_keybits / 8 + 4; /* + salt, RFC 4106 */
-	}
-	return 0;
-}
-
-static size_t auth_keylen(uint8_t auth)
-{
-	static const size_t len[] = {
-		[NFSEC_AUTH_HMAC_MD5_96] = 16,
-		[NFSEC_AUTH_HMAC_SHA1_96] = 20,
-		[NFSEC_AUTH_HMAC_SHA256_128] = 32,
-		[NFSEC_AUTH_HMAC_SHA384_192] = 48,
-		[NFSEC_AUTH_HMAC_SHA512_256] = 64,
-	};
-
-	return auth < sizeof(len) / sizeof(len[0]) ? len[auth] : 0;
-}
-
 static void check_key(struct conf *c, const struct conf_map_entry *e,
 		      const struct conf_session_key *k, const char *what,
 		      size_t cipherlen, size_t authlen)
@@ -198,16 +170,18 @@ static void check_manual(struct conf *c, const struct conf_map_entry *e)
 	if (!t)
 		return;
 	if (t->esp) {
-		check_key(c, e, &e->esp_in, "inbound esp", enc_keylen(t),
-			  auth_keylen(t->esp_auth));
-		check_key(c, e, &e->esp_out, "outbound esp", enc_keylen(t),
-			  auth_keylen(t->esp_auth));
+		check_key(c, e, &e->esp_in, "inbound esp",
+			  conf_esp_enc_keylen(t),
+			  conf_auth_keylen(t->esp_auth));
+		check_key(c, e, &e->esp_out, "outbound esp",
+			  conf_esp_enc_keylen(t),
+			  conf_auth_keylen(t->esp_auth));
 	}
 	if (t->ah_auth) {
 		check_key(c, e, &e->ah_in, "inbound ah", 0,
-			  auth_keylen(t->ah_auth));
+			  conf_auth_keylen(t->ah_auth));
 		check_key(c, e, &e->ah_out, "outbound ah", 0,
-			  auth_keylen(t->ah_auth));
+			  conf_auth_keylen(t->ah_auth));
 	}
 }
 

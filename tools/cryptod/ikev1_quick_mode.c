@@ -61,38 +61,6 @@ static int qm_hash(const struct ikev1_sa *sa, bool zero, uint32_t msgid,
 		       out);
 }
 
-static size_t esp_enc_keylen(const struct conf_tset *t)
-{
-	switch (t->esp_enc) {
-	case NFSEC_ENC_DES_CBC:
-		return 8;
-	case NFSEC_ENC_3DES_CBC:
-		return 24;
-	case NFSEC_ENC_AES_CBC:
-		return t->esp_keybits / 8u;
-	case NFSEC_ENC_AES_GCM_16:
-		return t->esp_keybits / 8u + 4; /* + salt */
-	}
-	return 0;
-}
-
-static size_t auth_keylen(uint8_t auth)
-{
-	switch (auth) {
-	case NFSEC_AUTH_HMAC_MD5_96:
-		return 16;
-	case NFSEC_AUTH_HMAC_SHA1_96:
-		return 20;
-	case NFSEC_AUTH_HMAC_SHA256_128:
-		return 32;
-	case NFSEC_AUTH_HMAC_SHA384_192:
-		return 48;
-	case NFSEC_AUTH_HMAC_SHA512_256:
-		return 64;
-	}
-	return 0;
-}
-
 static uint32_t spi_host(const uint8_t *spi)
 {
 	uint32_t v;
@@ -121,7 +89,7 @@ static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	ch.life_sec = qm->choice.life_sec;
 	ch.life_kb = qm->choice.life_kb;
 	if (t->ah_auth) {
-		ch.ah_keylen = auth_keylen(t->ah_auth);
+		ch.ah_keylen = conf_auth_keylen(t->ah_auth);
 		ch.ah_spi_in = spi_host(qm->ah_spi);
 		ch.ah_spi_out = spi_host(qm->choice.ah_spi);
 		err = ikev1_keymat(&sa->keys, gqm, qm->gqmlen,
@@ -136,8 +104,8 @@ static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 					   ch.ah_keylen);
 	}
 	if (!err && t->esp) {
-		ch.esp_enclen = esp_enc_keylen(t);
-		ch.esp_authlen = auth_keylen(t->esp_auth);
+		ch.esp_enclen = conf_esp_enc_keylen(t);
+		ch.esp_authlen = conf_auth_keylen(t->esp_auth);
 		ch.esp_spi_in = spi_host(qm->esp_spi);
 		ch.esp_spi_out = spi_host(qm->choice.esp_spi);
 		err = ikev1_keymat(&sa->keys, gqm, qm->gqmlen,
