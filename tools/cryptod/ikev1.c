@@ -41,6 +41,18 @@ void ikev1_logf(struct ikev1_ctx *ctx, const struct ikev1_sa *sa, bool conn,
 	ctx->ops->log(ctx, conn && sa ? sa->conn_id : 0, line);
 }
 
+void ikev1_proposal_log(void *arg, bool conn, const char *fmt, ...)
+{
+	struct ikev1_logarg *la = arg;
+	char line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	ikev1_logf(la->ctx, la->sa, conn, "%s", line);
+}
+
 void ikev1_fail(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const char *fmt,
 		...)
 {

@@ -18,6 +18,15 @@ void ikev1_logf(struct ikev1_ctx *ctx, const struct ikev1_sa *sa, bool conn,
 void ikev1_fail(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const char *fmt,
 		...) __attribute__((format(printf, 3, 4)));
 
+/* What proposal matching logs through: ikev1_proposal_log(&la, ...). */
+struct ikev1_logarg {
+	struct ikev1_ctx *ctx;
+	struct ikev1_sa *sa;
+};
+
+void ikev1_proposal_log(void *arg, bool conn, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 			      bool initiator);
 void ikev1_sa_free(struct ikev1_sa *sa);

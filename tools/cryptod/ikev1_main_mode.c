@@ -55,24 +55,6 @@ int ikev1_mm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	return mm_finish_send(ctx, sa, &w, false);
 }
 
-struct mm_logarg {
-	struct ikev1_ctx *ctx;
-	struct ikev1_sa *sa;
-};
-
-/* The log callback for proposal matching. */
-static void mm_log(void *arg, bool conn, const char *fmt, ...)
-{
-	struct mm_logarg *la = arg;
-	char line[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	ikev1_logf(la->ctx, la->sa, conn, "%s", line);
-}
-
 static int mm_parse(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len,
 		    struct isakmp_payloads *pls)
@@ -92,7 +74,7 @@ static int mm_parse(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 static void mm_r_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len)
 {
-	struct mm_logarg la = { ctx, sa };
+	struct ikev1_logarg la = { ctx, sa };
 	static struct isakmp_sa in, out;
 	const struct isakmp_payload *p;
 	struct isakmp_payloads pls;
@@ -111,8 +93,8 @@ static void mm_r_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		goto drop;
 	memcpy(sa->sai_b, p->body, p->len);
 	sa->sai_len = p->len;
-	if (ikev1_p1_select(ctx->conf, &in.props[0], &sa->choice, mm_log,
-			    &la)) {
+	if (ikev1_p1_select(ctx->conf, &in.props[0], &sa->choice,
+			    ikev1_proposal_log, &la)) {
 		ikev1_fail(ctx, sa,
 			   "phase 1 SA not acceptable to our policies");
 		return;
@@ -173,7 +155,7 @@ static int mm_send_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 static void mm_i_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len)
 {
-	struct mm_logarg la = { ctx, sa };
+	struct ikev1_logarg la = { ctx, sa };
 	static struct isakmp_sa in;
 	const struct isakmp_payload *p;
 	struct isakmp_payloads pls;
@@ -189,8 +171,8 @@ static void mm_i_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		return;
 	}
 	/* the responder's choice must be one of our policies */
-	if (ikev1_p1_select(ctx->conf, &in.props[0], &sa->choice, mm_log,
-			    &la)) {
+	if (ikev1_p1_select(ctx->conf, &in.props[0], &sa->choice,
+			    ikev1_proposal_log, &la)) {
 		ikev1_fail(ctx, sa,
 			   "the peer chose a transform we did not offer");
 		return;

@@ -23,24 +23,7 @@
 
 #define IOV(p, n) ((struct iovec){ .iov_base = (void *)(p), .iov_len = (n) })
 
-struct qm_logarg {
-	struct ikev1_ctx *ctx;
-	struct ikev1_sa *sa;
-};
-
-static void qm_log(void *arg, bool conn, const char *fmt, ...)
-{
-	struct qm_logarg *la = arg;
-	char line[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	ikev1_logf(la->ctx, la->sa, conn, "%s", line);
-}
-
-/* prf(SKEYID_a, [pre] | M-ID | [nonce] | buf[from..to)) */
+/* prf(SKEYID_a, [0 |] M-ID | [nonce |] data) */
 static int qm_hash(const struct ikev1_sa *sa, bool zero, uint32_t msgid,
 		   const uint8_t *nonce, size_t nlen, const uint8_t *data,
 		   size_t dlen, uint8_t *out)
@@ -384,7 +367,7 @@ static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 static void qm_r1(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
 {
-	struct qm_logarg la = { ctx, sa };
+	struct ikev1_logarg la = { ctx, sa };
 	static struct isakmp_sa in;
 	struct ikev1_qm *qm = &sa->qm;
 	const struct isakmp_payload *p, *n;
@@ -411,7 +394,7 @@ static void qm_r1(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	qm->nilen = n->len;
 	qm->entry = qm_find_entry(ctx, sa, &qm->sel);
 	if (!qm->entry || ikev1_p2_select(ctx->conf, qm->entry, &in,
-					  &qm->choice, qm_log, &la))
+					  &qm->choice, ikev1_proposal_log, &la))
 		goto fail;
 	qm->pfs = qm->choice.pfs_group != 0;
 	if ((qm->pfs && ike_dh_init(&qm->dh, qm->choice.pfs_group)) ||
@@ -427,19 +410,25 @@ fail:
 	qm_failed(ctx, sa);
 }
 
+/* HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b), both ends. */
+static int qm_hash3(const struct ikev1_sa *sa, uint8_t *out)
+{
+	const struct ikev1_qm *qm = &sa->qm;
+
+	return qm_hash(sa, true, qm->msgid, qm->ni, qm->nilen, qm->nr,
+		       qm->nrlen, out);
+}
+
 static int qm3_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
 	struct ikev1_qm *qm = &sa->qm;
-	uint8_t buf[256], hash[IKE_HASH_MAX], cat[64];
+	uint8_t buf[256], hash[IKE_HASH_MAX];
 	struct isakmp_hdr h;
 	struct isakmp_w w;
 	size_t n;
 	int len, err;
 
-	memcpy(cat, qm->ni, qm->nilen);
-	memcpy(cat + qm->nilen, qm->nr, qm->nrlen);
-	err = qm_hash(sa, true, qm->msgid, cat, qm->nilen + qm->nrlen, NULL, 0,
-		      hash);
+	err = qm_hash3(sa, hash);
 	if (err)
 		return err;
 	ikev1_hdr(sa, ISAKMP_EXCH_QUICK, ISAKMP_FLAG_ENC, qm->msgid, &h);
@@ -457,7 +446,7 @@ static int qm3_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
 {
-	struct qm_logarg la = { ctx, sa };
+	struct ikev1_logarg la = { ctx, sa };
 	static struct isakmp_sa in;
 	struct ikev1_qm *qm = &sa->qm;
 	const struct isakmp_payload *p, *n;
@@ -481,8 +470,8 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	memcpy(qm->nr, n->body, n->len);
 	qm->nrlen = n->len;
 	/* the responder's choice must be one of our sets */
-	if (ikev1_p2_select(ctx->conf, qm->entry, &in, &qm->choice, qm_log,
-			    &la) ||
+	if (ikev1_p2_select(ctx->conf, qm->entry, &in, &qm->choice,
+			    ikev1_proposal_log, &la) ||
 	    (qm->pfs && qm->choice.pfs_group != qm->entry->pfs_group) ||
 	    qm_take_ke(sa, &pls) || qm_install(ctx, sa) || qm3_send(ctx, sa))
 		goto fail;
@@ -497,16 +486,13 @@ static void qm_r3(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
 {
 	struct ikev1_qm *qm = &sa->qm;
-	uint8_t want[IKE_HASH_MAX], cat[64];
+	uint8_t want[IKE_HASH_MAX];
 	struct isakmp_payloads pls;
 	size_t end;
 
 	if (qm_open(ctx, sa, h, buf, len, &pls, &end))
 		goto fail;
-	memcpy(cat, qm->ni, qm->nilen);
-	memcpy(cat + qm->nilen, qm->nr, qm->nrlen);
-	if (qm_hash(sa, true, qm->msgid, cat, qm->nilen + qm->nrlen, NULL, 0,
-		    want) ||
+	if (qm_hash3(sa, want) ||
 	    gnutls_memcmp(want, pls.pl[0].body, sa->keys.hlen)) {
 		ikev1_logf(ctx, sa, true, "HASH(3) does not verify");
 		goto fail;

@@ -40,13 +40,7 @@ int cd_entry_info(const struct conf *c, const struct conf_map_entry *e,
 	out->replay_window = CD_REPLAY_WINDOW;
 	out->pfs_group = e->pfs_group;
 	out->has_life = true;
-	cd_life(e->life_sec	 ? e->life_sec
-		: c->sa_life_sec ? c->sa_life_sec
-				 : CONF_SA_LIFE_SEC,
-		e->life_kb	? e->life_kb
-		: c->sa_life_kb ? c->sa_life_kb
-				: CONF_SA_LIFE_KB,
-		&out->life);
+	cd_life(ikev1_p2_life_sec(c, e), ikev1_p2_life_kb(c, e), &out->life);
 	out->rules = calloc(a->nrules ? a->nrules : 1, sizeof(*out->rules));
 	if (!out->rules)
 		return -ENOMEM;
