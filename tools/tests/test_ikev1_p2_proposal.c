@@ -15,28 +15,12 @@
 #include <cmocka.h>
 
 #include "ikev1_p2_proposal.h"
+#include "proposal_log.h"
 
 #define SEED NFSEC_TOP "/tools/tests/configs/seed/"
 
-static char logbuf[16384];
 static const uint8_t ah_spi[4] = { 0xa1, 0xa2, 0xa3, 0xa4 };
 static const uint8_t esp_spi[4] = { 0xe1, 0xe2, 0xe3, 0xe4 };
-
-static void log_line(void *arg, bool conn, const char *fmt, ...)
-{
-	size_t used = strlen(logbuf);
-	va_list ap;
-
-	(void)arg;
-	snprintf(logbuf + used, sizeof(logbuf) - used, "%s",
-		 conn ? "ISAKMP (1): " : "ISAKMP: ");
-	used = strlen(logbuf);
-	va_start(ap, fmt);
-	vsnprintf(logbuf + used, sizeof(logbuf) - used, fmt, ap);
-	va_end(ap);
-	used = strlen(logbuf);
-	snprintf(logbuf + used, sizeof(logbuf) - used, "\n");
-}
 
 static struct conf *text(const char *s)
 {

@@ -15,26 +15,9 @@
 #include <cmocka.h>
 
 #include "ikev1_proposal.h"
+#include "proposal_log.h"
 
 #define SEED NFSEC_TOP "/tools/tests/configs/seed/"
-
-static char logbuf[8192];
-
-static void log_line(void *arg, bool conn, const char *fmt, ...)
-{
-	size_t used = strlen(logbuf);
-	va_list ap;
-
-	(void)arg;
-	snprintf(logbuf + used, sizeof(logbuf) - used, "%s",
-		 conn ? "ISAKMP (1): " : "ISAKMP: ");
-	used = strlen(logbuf);
-	va_start(ap, fmt);
-	vsnprintf(logbuf + used, sizeof(logbuf) - used, fmt, ap);
-	va_end(ap);
-	used = strlen(logbuf);
-	snprintf(logbuf + used, sizeof(logbuf) - used, "\n");
-}
 
 static struct conf *text(const char *s)
 {
