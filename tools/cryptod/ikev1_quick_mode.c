@@ -363,6 +363,26 @@ static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	ikev1_qm_free(&sa->qm);
 }
 
+/* The SA and nonce of QM1 or QM2: the nonce into @nonce (the peer's). */
+static int qm_take_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		      const struct isakmp_hdr *h,
+		      const struct isakmp_payloads *pls, struct isakmp_sa *in,
+		      uint8_t *nonce, size_t *nlen)
+{
+	const struct isakmp_payload *p = isakmp_find(pls, ISAKMP_PL_SA);
+	const struct isakmp_payload *n = isakmp_find(pls, ISAKMP_PL_NONCE);
+	struct isakmp_err e;
+
+	ikev1_logf(ctx, sa, true, "processing SA payload. message ID = %d",
+		   (int32_t)h->msgid);
+	if (!p || !n || n->len < 8 || n->len > sizeof(sa->qm.ni) ||
+	    isakmp_sa_parse(p->body, p->len, in, &e))
+		return -EBADMSG;
+	memcpy(nonce, n->body, n->len);
+	*nlen = n->len;
+	return 0;
+}
+
 /* Responder: QM1 in, QM2 out. */
 static void qm_r1(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
@@ -370,9 +390,7 @@ static void qm_r1(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	struct ikev1_logarg la = { ctx, sa };
 	static struct isakmp_sa in;
 	struct ikev1_qm *qm = &sa->qm;
-	const struct isakmp_payload *p, *n;
 	struct isakmp_payloads pls;
-	struct isakmp_err e;
 	size_t end;
 
 	if (qm_begin(sa, h->msgid, false) ||
@@ -382,16 +400,9 @@ static void qm_r1(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		ikev1_logf(ctx, sa, true, "HASH(1) does not verify");
 		goto fail;
 	}
-	ikev1_logf(ctx, sa, true, "processing SA payload. message ID = %d",
-		   (int32_t)h->msgid);
-	p = isakmp_find(&pls, ISAKMP_PL_SA);
-	n = isakmp_find(&pls, ISAKMP_PL_NONCE);
-	if (!p || !n || n->len < 8 || n->len > sizeof(qm->ni) ||
-	    isakmp_sa_parse(p->body, p->len, &in, &e) ||
+	if (qm_take_sa(ctx, sa, h, &pls, &in, qm->ni, &qm->nilen) ||
 	    qm_ids(&pls, false, &qm->sel))
 		goto fail;
-	memcpy(qm->ni, n->body, n->len);
-	qm->nilen = n->len;
 	qm->entry = qm_find_entry(ctx, sa, &qm->sel);
 	if (!qm->entry || ikev1_p2_select(ctx->conf, qm->entry, &in,
 					  &qm->choice, ikev1_proposal_log, &la))
@@ -449,9 +460,7 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	struct ikev1_logarg la = { ctx, sa };
 	static struct isakmp_sa in;
 	struct ikev1_qm *qm = &sa->qm;
-	const struct isakmp_payload *p, *n;
 	struct isakmp_payloads pls;
-	struct isakmp_err e;
 	size_t end;
 
 	if (qm_open(ctx, sa, h, buf, len, &pls, &end))
@@ -460,15 +469,8 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		ikev1_logf(ctx, sa, true, "HASH(2) does not verify");
 		goto fail;
 	}
-	ikev1_logf(ctx, sa, true, "processing SA payload. message ID = %d",
-		   (int32_t)h->msgid);
-	p = isakmp_find(&pls, ISAKMP_PL_SA);
-	n = isakmp_find(&pls, ISAKMP_PL_NONCE);
-	if (!p || !n || n->len < 8 || n->len > sizeof(qm->nr) ||
-	    isakmp_sa_parse(p->body, p->len, &in, &e))
+	if (qm_take_sa(ctx, sa, h, &pls, &in, qm->nr, &qm->nrlen))
 		goto fail;
-	memcpy(qm->nr, n->body, n->len);
-	qm->nrlen = n->len;
 	/* the responder's choice must be one of our sets */
 	if (ikev1_p2_select(ctx->conf, qm->entry, &in, &qm->choice,
 			    ikev1_proposal_log, &la) ||
