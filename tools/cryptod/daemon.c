@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <net/if.h>
@@ -262,23 +263,44 @@ static void cd_udp_input(struct cd_daemon *d)
 	ikev1_input(&d->ike, &peer, buf, (size_t)n);
 }
 
+static uint64_t cd_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* Ticks the engine; how long poll() may wait for its next deadline. */
+static int cd_tick(struct cd_daemon *d)
+{
+	uint64_t now = cd_now_ms(), next = ikev1_tick(&d->ike, now);
+
+	if (!next || next > now + 1000)
+		return 1000;
+	return (int)(next - now);
+}
+
 static void cd_loop(struct cd_daemon *d)
 {
 	struct pollfd p[2] = {
 		{ .fd = d->udp, .events = POLLIN },
 		{ .fd = cd_kernel_event_fd(&d->k), .events = POLLIN },
 	};
+	int timeout = 1000;
 
 	while (!cd_stop) {
-		if (poll(p, 2, 1000) < 0) {
+		if (poll(p, 2, timeout) < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
+		cd_tick(d); /* what input and ACQUIRE send is timed from now */
 		if (p[0].revents & POLLIN)
 			cd_udp_input(d);
 		if (p[1].revents & POLLIN)
 			cd_kernel_events(&d->k, cd_acquire, d);
+		timeout = cd_tick(d);
 	}
 }
 

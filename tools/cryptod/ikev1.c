@@ -170,6 +170,7 @@ int ikev1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const uint8_t *buf,
 		memcpy(sa->answered, sa->last_in, sizeof(sa->answered));
 	else
 		memset(sa->answered, 0, sizeof(sa->answered));
+	ikev1_timer_arm(ctx, sa);
 	return ctx->ops->send(ctx, &sa->peer, buf, len);
 }
 
@@ -274,10 +275,19 @@ static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx,
 {
 	static const uint8_t zero[8];
 	struct ikev1_sa *sa;
+	char a[64];
 
 	if (h->exchange != ISAKMP_EXCH_IDPROT || memcmp(h->rcky, zero, 8) ||
 	    h->msgid || (h->flags & ISAKMP_FLAG_ENC))
 		return NULL;
+	if (ikev1_half_open(ctx) >= IKEV1_HALF_OPEN_MAX) {
+		ikev1_logf(
+			ctx, NULL, false,
+			"dropped Main Mode message 1 from %s: %d SAs half open",
+			nfsec_ip_str(ctx->family, peer, a, sizeof(a)),
+			IKEV1_HALF_OPEN_MAX);
+		return NULL;
+	}
 	sa = ikev1_sa_new(ctx, peer, false);
 	if (sa)
 		memcpy(sa->icky, h->icky, 8);

@@ -2,10 +2,11 @@
 /*
  * The IKEv1 exchange engine: Main Mode with pre-shared keys and Quick Mode
  * (with or without PFS), initiator and responder.  It holds no sockets
- * and no timers: packets come in through ikev1_input(), go out through
- * the ops, and negotiated SAs leave through ops->install.  The daemon
- * wires the ops to UDP 500 and netlink; the unit tests wire two engines
- * to each other.
+ * and no clock: packets come in through ikev1_input(), time through
+ * ikev1_tick(), packets go out through the ops, and negotiated SAs leave
+ * through ops->install.  The daemon wires the ops to UDP 500 and netlink
+ * and ticks with CLOCK_MONOTONIC; the unit tests wire two engines to each
+ * other and move a clock of their own.
  */
 #ifndef NFSEC_IKEV1_H
 #define NFSEC_IKEV1_H
@@ -108,9 +109,26 @@ struct ikev1_sa {
 	size_t lastlen;
 	uint8_t last_in[20]; /* SHA-1 of what we received last */
 	uint8_t answered[20]; /* ... of what `last` answered, or zero */
+	uint64_t rtx_at; /* when `last` goes again (ms), or 0 */
+	unsigned int rtx_n; /* times `last` went again */
+	uint64_t expires; /* end of the ISAKMP SA's lifetime (ms), or 0 */
 };
 
 #define IKEV1_SAS_MAX 64
+/*
+ * A message that waits for an answer goes again after 2 s, then after
+ * twice as long each time up to 16 s, 5 times in all; 16 s after the
+ * last one the exchange is given up (62 s after the first send).
+ */
+#define IKEV1_RTX_FIRST_MS 2000
+#define IKEV1_RTX_MAX_MS 16000
+#define IKEV1_RTX_TRIES 5
+/*
+ * Responder ISAKMP SAs not yet authenticated, at most: Main Mode 1 from
+ * anyone creates one, so a flood of them must not fill the table.  They
+ * die by retransmission like any other.
+ */
+#define IKEV1_HALF_OPEN_MAX 16
 
 struct ikev1_ctx {
 	const struct conf *conf;
@@ -121,6 +139,7 @@ struct ikev1_ctx {
 	struct ikev1_sa sas[IKEV1_SAS_MAX];
 	unsigned int next_conn_id;
 	bool answering; /* inside ikev1_input(): sends are answers */
+	uint64_t now; /* ms, as of the last ikev1_tick() */
 	char failure[160]; /* the last negotiation failure, for tests/show */
 };
 
@@ -141,6 +160,18 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 /* A datagram from @peer on UDP 500. */
 void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 		 const uint8_t *buf, size_t len);
+
+/*
+ * Time has come to @now (ms, monotonic): retransmit what waits for an
+ * answer, give up exchanges that had their retransmissions, and delete
+ * ISAKMP SAs at the end of their lifetime.  Call it before
+ * ikev1_input() and ikev1_initiate() too, so that what they send is
+ * timed from now.  Returns when it wants to be called again, or 0.
+ */
+uint64_t ikev1_tick(struct ikev1_ctx *ctx, uint64_t now);
+
+/* Responder SAs not yet authenticated (bounded by IKEV1_HALF_OPEN_MAX). */
+unsigned int ikev1_half_open(const struct ikev1_ctx *ctx);
 
 /* The ISAKMP SA with @peer, if any. */
 struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx,

@@ -35,6 +35,11 @@ void ikev1_sa_free(struct ikev1_sa *sa);
 int ikev1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const uint8_t *buf,
 	       size_t len);
 
+/* Timers (ikev1_timer.c): @sa's last message goes again unless answered. */
+void ikev1_timer_arm(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+/* @sa is authenticated: its lifetime starts. */
+void ikev1_established(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+
 /* The header for a message of @sa. */
 void ikev1_hdr(const struct ikev1_sa *sa, uint8_t exchange, uint8_t flags,
 	       uint32_t msgid, struct isakmp_hdr *h);

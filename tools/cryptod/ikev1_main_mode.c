@@ -323,6 +323,7 @@ static int mm_open(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 static void mm_authenticated(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
 	sa->state = IKEV1_QM_IDLE;
+	ikev1_established(ctx, sa);
 	ike_dh_free(&sa->dh);
 	ikev1_logf(ctx, sa, true, "SA has been authenticated");
 }

@@ -6,7 +6,10 @@
  * seed's AH+ESP bundle under PFS; each side's outbound keys are the
  * other's inbound keys.  A wrong key, a transform set mismatch, an ACL
  * mismatch and a missing key each fail with the expected message and
- * install nothing.
+ * install nothing.  With a clock of the tests' own: any one lost datagram
+ * is recovered by retransmission, a silent peer is given up after the
+ * backoff schedule, half-open responder SAs are bounded and die, and an
+ * ISAKMP SA ends with its lifetime.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -41,6 +44,12 @@ struct pkt {
 
 static struct pkt queue[16];
 static size_t qhead, qtail;
+static unsigned int nsent; /* datagrams sent by either side */
+static unsigned int lose; /* lose the datagram numbered so (from 1) */
+static bool silent; /* lose everything */
+static uint64_t sent_at[16]; /* when A sent, in ms */
+static unsigned int nsent_a;
+static uint64_t clock_ms;
 
 static struct side *side_of(const struct ikev1_ctx *ctx)
 {
@@ -51,8 +60,13 @@ static int t_send(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 		  const uint8_t *buf, size_t len)
 {
 	struct side *s = side_of(ctx);
-	struct pkt *p = &queue[qtail++ % 16];
+	struct pkt *p;
 
+	if (s == &A && nsent_a < 16)
+		sent_at[nsent_a++] = clock_ms;
+	if (++nsent == lose || silent)
+		return 0;
+	p = &queue[qtail++ % 16];
 	assert_true(len <= sizeof(p->data));
 	p->to = s == &A ? &B : &A;
 	assert_memory_equal(peer, &p->to->addr, sizeof(*peer));
@@ -178,6 +192,8 @@ static const struct opts seed_r2 = {
 static void run(const struct opts *o1, const struct opts *o2)
 {
 	qhead = qtail = 0;
+	nsent = nsent_a = 0;
+	clock_ms = 0;
 	setup_side(&A, "r1", "198.51.100.1", "198.51.100.2", o1);
 	setup_side(&B, "r2", "198.51.100.2", "198.51.100.1", o2);
 	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
@@ -389,11 +405,178 @@ static void test_phase1_mismatch(void **state)
 	teardown_sides();
 }
 
+/* Moves both clocks by @ms, delivering what the ticks send. */
+static void advance(uint64_t ms)
+{
+	clock_ms += ms;
+	ikev1_tick(&A.ctx, clock_ms);
+	ikev1_tick(&B.ctx, clock_ms);
+	pump();
+}
+
+/*
+ * Lose each datagram of Main Mode and Quick Mode in turn (1..9: MM1..6,
+ * QM1..3): the exchange still ends with one SA pair on each side, by the
+ * sender's timer or by the peer repeating its request.
+ */
+static void test_lost_datagram(void **state)
+{
+	static const char waits[] = "ABABAAABB";
+	unsigned int i;
+	int t;
+
+	(void)state;
+	for (i = 1; i <= 9; i++) {
+		lose = i;
+		run(&seed_r1, &seed_r2);
+		for (t = 0; t < 3 && (A.nchild == 0 || B.nchild == 0); t++)
+			advance(IKEV1_RTX_FIRST_MS);
+		lose = 0;
+		assert_mirrored();
+		/* who must retransmit: the one waiting for an answer */
+		assert_non_null(strstr(waits[i - 1] == 'A' ? A.log : B.log,
+				       "retransmitting phase"));
+		teardown_sides();
+	}
+	/* the one lost: MM1 goes again from A's timer */
+	lose = 1;
+	run(&seed_r1, &seed_r2);
+	advance(IKEV1_RTX_FIRST_MS);
+	lose = 0;
+	assert_non_null(strstr(
+		A.log, "ISAKMP (1): retransmitting phase 1 MM_NO_STATE..."));
+	teardown_sides();
+}
+
+/* A peer that never answers: 2, 4, 8, 16, 16 s apart, then given up. */
+static void test_silent_peer(void **state)
+{
+	static const uint64_t want[] = { 0, 2000, 6000, 14000, 30000, 46000 };
+	unsigned int i;
+
+	(void)state;
+	silent = true;
+	run(&seed_r1, &seed_r2);
+	for (i = 0; i < 70; i++)
+		advance(1000);
+	silent = false;
+	assert_int_equal(nsent_a, 6);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(sent_at[i], want[i]);
+	assert_string_equal(
+		A.ctx.failure,
+		"deleting SA reason \"Death by retransmission P1\" state (I) MM_NO_STATE (peer 198.51.100.2)");
+	assert_null(ikev1_find_peer(&A.ctx, &B.addr));
+	/* and the next packet starts afresh */
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	pump();
+	assert_mirrored();
+	teardown_sides();
+}
+
+/* Quick Mode 1 unanswered: the node dies, the ISAKMP SA stays. */
+static void test_silent_quick_mode(void **state)
+{
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	silent = true;
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	advance(2000);
+	assert_non_null(strstr(A.log, "retransmitting phase 2 QM_IDLE..."));
+	for (int i = 0; i < 60; i++)
+		advance(1000);
+	silent = false;
+	assert_non_null(strstr(A.ctx.failure, "Death by retransmission P2"));
+	assert_false(ikev1_find_peer(&A.ctx, &B.addr)->qm.active);
+	assert_int_equal(ikev1_find_peer(&A.ctx, &B.addr)->state,
+			 IKEV1_QM_IDLE);
+	teardown_sides();
+}
+
+/*
+ * Main Mode 1 from many initiators at once: 16 responder SAs half open,
+ * the rest dropped; the half-open ones die by retransmission, and then
+ * a real initiator gets through.
+ */
+static void test_half_open(void **state)
+{
+	struct pkt mm1;
+	unsigned int i;
+
+	(void)state;
+	qhead = qtail = 0;
+	nsent = nsent_a = 0;
+	clock_ms = 0;
+	setup_side(&A, "r1", "198.51.100.1", "198.51.100.2", &seed_r1);
+	setup_side(&B, "r2", "198.51.100.2", "198.51.100.1", &seed_r2);
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	mm1 = queue[qhead++ % 16];
+	silent = true;
+	for (i = 0; i < 20; i++) {
+		mm1.data[0] =
+			(uint8_t)(0xa0 + i); /* another initiator cookie */
+		ikev1_input(&B.ctx, &A.addr, mm1.data, mm1.len);
+	}
+	assert_int_equal(ikev1_half_open(&B.ctx), IKEV1_HALF_OPEN_MAX);
+	assert_non_null(strstr(
+		B.log,
+		"dropped Main Mode message 1 from 198.51.100.1: 16 SAs half open"));
+	for (i = 0; i < 63; i++)
+		advance(1000);
+	silent = false;
+	assert_int_equal(ikev1_half_open(&B.ctx), 0);
+	assert_non_null(strstr(B.ctx.failure, "state (R) MM_SA_SETUP"));
+	ikev1_destroy(&A.ctx);
+	ikev1_init(&A.ctx, A.conf, &ops, AF_INET, &A.addr);
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	pump();
+	assert_mirrored();
+	teardown_sides();
+}
+
+/* The seed's 240-second ISAKMP lifetime: the SA goes, the next QM redoes MM. */
+static void test_isakmp_lifetime(void **state)
+{
+	struct opts o1 = seed_r1, o2 = seed_r2;
+
+	(void)state;
+	o1.policy = o2.policy = " lifetime 240\n";
+	run(&o1, &o2);
+	assert_int_equal(ikev1_tick(&A.ctx, clock_ms), 240000);
+	advance(239000);
+	assert_non_null(ikev1_find_peer(&A.ctx, &B.addr));
+	advance(1000);
+	assert_null(ikev1_find_peer(&A.ctx, &B.addr));
+	assert_null(ikev1_find_peer(&B.ctx, &A.addr));
+	assert_non_null(strstr(
+		A.log, "ISADB: reaper checking SA, conn_id = 1 DELETE IT!"));
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	pump();
+	assert_int_equal(A.nchild, 2);
+	assert_int_equal(ikev1_find_peer(&A.ctx, &B.addr)->conn_id, 2);
+	teardown_sides();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seed_preshare),
 		cmocka_unit_test(test_repeats),
+		cmocka_unit_test(test_lost_datagram),
+		cmocka_unit_test(test_silent_peer),
+		cmocka_unit_test(test_silent_quick_mode),
+		cmocka_unit_test(test_half_open),
+		cmocka_unit_test(test_isakmp_lifetime),
 		cmocka_unit_test(test_bundle_pfs),
 		cmocka_unit_test(test_wrong_key),
 		cmocka_unit_test(test_no_key),
