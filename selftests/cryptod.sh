@@ -4,8 +4,12 @@
 # cryptod <-> cryptod on the seed's topology (hostA - R1 ==== R2 - hostB)
 # with the seed's pre-share configuration, in documentation addresses:
 # the first packet from hostA raises ACQUIRE, IKEv1 Main Mode and Quick
-# Mode run, and pings pass.  Then a wrong key and a mismatched transform
-# set fail with IOS's messages and install nothing.
+# Mode run, and pings pass.  cryptoctl shows the ISAKMP SAs and policies
+# from cryptod's control socket (root only), streams `debug crypto
+# isakmp`, and `clear crypto isakmp` + `clear crypto sa` lead to a new
+# negotiation on the next packet.  A peer that starts late is reached by
+# retransmission.  A wrong key and a mismatched transform set fail with
+# IOS's messages and install nothing.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -13,7 +17,7 @@ _lib_loaded_here=1
 CRYPTOD=$NFSEC_TOP/build/tools/cryptod/cryptod
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 9
+tap_plan 16
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -107,9 +111,80 @@ print(sum(s["stats"]["packets"] for s in json.load(sys.stdin)))')
 tap_check "R2's SAs carried the pings ($pk packets)" test "${pk:-0}" -ge 4
 tap_expect "the pre-shared key is not in either log" 0 \
 	"$(cat "$WORK/r1.log" "$WORK/r2.log" | grep -c sharedkey)"
+
+# show crypto isakmp sa: dst is the responder (R2), src the initiator
+isa_row() { ctl_in "$1" show crypto isakmp sa | grep -E '^198\.51\.100\.2 +198\.51\.100\.1 +QM_IDLE +[0-9]+ +0$'; }
+tap_check "show crypto isakmp sa: QM_IDLE on R1 and R2, as the seed shows" \
+	eval 'isa_row r1 && isa_row r2 && ctl_in r1 show crypto isakmp sa | head -1 | grep -Eq "^dst +src +state +conn-id slot$"'
+tap_expect "show crypto isakmp sa -j: R1 initiated, R2 responded" \
+	"QM_IDLE initiator QM_IDLE responder" \
+	"$(for r in r1 r2; do ctl_in $r -j show crypto isakmp sa | "$PY" -c 'import json,sys
+s = json.load(sys.stdin)[0]; print(s["state"], s["role"], end=" ")'; done | sed 's/ $//')"
+policy_ok() {
+	local out
+	out=$(ctl_in r1 show crypto isakmp policy) &&
+		grep -q "^Protection suite of priority 1$" <<<"$out" &&
+		grep -q "authentication method:.Pre-Shared Key" <<<"$out" &&
+		grep -q "Diffie-Hellman group:.#2 (1024 bit)" <<<"$out" &&
+		grep -q "^Default protection suite$" <<<"$out" ||
+		{ echo "$out"; return 1; }
+}
+tap_check "show crypto isakmp policy: policy 1 and the default suite" policy_ok
+nonroot=$(ip netns exec r1 setpriv --reuid=65534 --regid=65534 --clear-groups \
+	"$CRYPTOCTL" show crypto isakmp sa 2>&1; echo "rc=$?")
+tap_check "the control socket answers root only" \
+	grep -q "permission denied: root only" <<<"$nonroot"
+
+# debug crypto isakmp streams R2's lines while clear + traffic renegotiate
+ctl_in r2 debug crypto isakmp >"$WORK/debug.log" 2>&1 &
+dbg=$!
+sleep 0.5
+renegotiated() {
+	ctl_in r1 clear crypto isakmp >/dev/null &&
+		ctl_in r2 clear crypto isakmp >/dev/null &&
+		[ -z "$(ctl_in r1 show crypto isakmp sa | tail -n +2)" ] &&
+		ctl_in r1 clear crypto sa >/dev/null &&
+		ctl_in r2 clear crypto sa >/dev/null &&
+		traffic && ping_both &&
+		ctl_in r1 show crypto isakmp sa | grep -Eq 'QM_IDLE +2 +0$'
+}
+if renegotiated; then
+	tap_ok "clear crypto isakmp + clear crypto sa: the next packet renegotiates"
+else
+	tap_fail "clear crypto isakmp + clear crypto sa: the next packet renegotiates" \
+		"$(ctl_in r1 show crypto isakmp sa 2>&1)" "$(tail -20 "$WORK/r1.log")"
+fi
+ctl_in r2 undebug all >/dev/null
+for i in $(seq 20); do kill -0 $dbg 2>/dev/null || break; sleep 0.1; done
+if ! kill -0 $dbg 2>/dev/null &&
+	grep -q "ISADB: reaper checking SA, conn_id = 1 DELETE IT!" "$WORK/debug.log" &&
+	grep -q "ISAKMP (2): SA has been authenticated" "$WORK/debug.log"; then
+	tap_ok "debug crypto isakmp streamed the clear and the new SA; undebug all ended it"
+else
+	kill $dbg 2>/dev/null
+	tap_fail "debug crypto isakmp streamed the clear and the new SA; undebug all ended it" \
+		"$(cat "$WORK/debug.log")"
+fi
 stop_all
 tap_expect "cryptod took its SAs and crypto maps away on exit" "0 0" \
 	"$(sa_count r1) $(sa_count r2)"
+
+# R2 starts 3 s after R1's first packet: R1 retransmits Main Mode 1
+conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
+	198.51.100.2 veth-r2 >"$WORK/r1.conf"
+start r1 "$WORK/r1.conf"
+traffic >/dev/null &
+tpid=$!
+sleep 3
+start r2 "$WORK/r2.conf"
+if wait $tpid && ping_both &&
+	grep -q "retransmitting phase 1 MM_NO_STATE" "$WORK/r1.log"; then
+	tap_ok "a peer that starts late is reached by retransmission"
+else
+	tap_fail "a peer that starts late is reached by retransmission" \
+		"$(cat "$WORK/r1.log")"
+fi
+stop_all
 
 run_pair otherkey "esp-des esp-sha-hmac"
 traffic

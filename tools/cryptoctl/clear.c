@@ -3,6 +3,7 @@
  * Deleting SAs and policies, and the drop counters:
  *
  *   clear crypto sa [peer ADDR | spi ADDR esp|ah SPI | map NAME | counters]
+ *   clear crypto isakmp [CONN-ID]   (cryptod's; see isakmp_cmds.c)
  *   flush                    every SA, crypto map entry and binding
  *   counters                 why packets were dropped (as clear resets them)
  */
@@ -149,9 +150,11 @@ int ctl_cmd_clear(struct ctl *ctl, int argc, char **argv)
 	struct ctl_args a = { argc, argv, "clear" };
 	const char *w1 = args_next(&a), *w2 = args_next(&a);
 
+	if (w1 && w2 && !strcmp(w1, "crypto") && !strcmp(w2, "isakmp"))
+		return ctl_isakmp_clear(ctl, &a);
 	if (!w1 || !w2 || strcmp(w1, "crypto") || strcmp(w2, "sa")) {
 		fprintf(stderr,
-			"cryptoctl: clear: expected 'clear crypto sa ...'\n");
+			"cryptoctl: clear: expected 'clear crypto sa ...' or 'clear crypto isakmp [ID]'\n");
 		return 2;
 	}
 	return clear_crypto_sa(ctl, &a);

@@ -727,7 +727,7 @@ int ctl_cmd_show(struct ctl *ctl, int argc, char **argv)
 
 	if (!w1 || strcmp(w1, "crypto") || !w2) {
 		fprintf(stderr,
-			"cryptoctl: show: expected 'show crypto ipsec sa|engine connections|map'\n");
+			"cryptoctl: show: expected 'show crypto ipsec sa|isakmp sa|isakmp policy|engine connections|map'\n");
 		return 2;
 	}
 	if (!strcmp(w2, "ipsec")) {
@@ -737,9 +737,11 @@ int ctl_cmd_show(struct ctl *ctl, int argc, char **argv)
 					w3 ? w3 : "ipsec");
 		return cmd_ipsec_sa(ctl, &a);
 	}
+	if (!strcmp(w2, "isakmp"))
+		return ctl_isakmp_show(ctl, &a);
 	if (!strcmp(w2, "engine"))
 		return cmd_engine(ctl, &a);
 	if (!strcmp(w2, "map"))
 		return cmd_map(ctl, &a);
-	return args_bad(&a, "expected ipsec, engine or map, not", w2);
+	return args_bad(&a, "expected ipsec, isakmp, engine or map, not", w2);
 }

@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,18 +18,24 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 
+#include "control.h"
+#include "ctlsock.h"
 #include "daemon.h"
 #include "kernel.h"
 #include "kernel_map.h"
 
+#define CD_DEBUG_STREAMS 4
+
 struct cd_daemon {
 	const struct conf *conf;
 	struct cd_kernel k;
-	int udp;
+	int udp, ctl;
 	bool debug;
 	union nfsec_ip local;
 	struct ikev1_ctx ike;
+	int dbg[CD_DEBUG_STREAMS]; /* `debug crypto isakmp` clients, or -1 */
 };
 
 static volatile sig_atomic_t cd_stop;
@@ -103,16 +110,42 @@ static int cd_install(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
 	return err;
 }
 
+/* A debug stream that cannot take a line is ended, not waited for. */
+static void cd_debug_send(struct cd_daemon *d, const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < CD_DEBUG_STREAMS; i++) {
+		if (d->dbg[i] < 0)
+			continue;
+		if (send(d->dbg[i], text, len, MSG_DONTWAIT | MSG_NOSIGNAL) !=
+		    (ssize_t)len) {
+			close(d->dbg[i]);
+			d->dbg[i] = -1;
+		}
+	}
+}
+
 static void cd_log(struct ikev1_ctx *ctx, unsigned int conn_id,
 		   const char *line)
 {
-	/* failures always; the rest with -d (debug crypto isakmp) */
-	if (!cd_of(ctx)->debug && strcmp(line, ctx->failure))
-		return;
+	struct cd_daemon *d = cd_of(ctx);
+	char text[600];
+	int n;
+
 	if (conn_id)
-		fprintf(stderr, "ISAKMP (%u): %s\n", conn_id, line);
+		n = snprintf(text, sizeof(text), "ISAKMP (%u): %s\n", conn_id,
+			     line);
 	else
-		fprintf(stderr, "ISAKMP: %s\n", line);
+		n = snprintf(text, sizeof(text), "ISAKMP: %s\n", line);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(text))
+		n = (int)sizeof(text) - 1;
+	cd_debug_send(d, text, (size_t)n);
+	/* failures always; the rest with -d (debug crypto isakmp) */
+	if (d->debug || !strcmp(line, ctx->failure))
+		fputs(text, stderr);
 }
 
 static const struct ikev1_ops cd_ops = {
@@ -281,39 +314,175 @@ static int cd_tick(struct cd_daemon *d)
 	return (int)(next - now);
 }
 
+static size_t cd_undebug(struct cd_daemon *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < CD_DEBUG_STREAMS; i++)
+		if (d->dbg[i] >= 0) {
+			close(d->dbg[i]);
+			d->dbg[i] = -1;
+			n++;
+		}
+	return n;
+}
+
+/* Keeps @fd as a debug stream; false when all slots are taken. */
+static bool cd_debug_add(struct cd_daemon *d, int fd)
+{
+	size_t i;
+
+	for (i = 0; i < CD_DEBUG_STREAMS; i++)
+		if (d->dbg[i] < 0) {
+			d->dbg[i] = fd;
+			return true;
+		}
+	return false;
+}
+
+static bool cd_debug_full(const struct cd_daemon *d)
+{
+	size_t i;
+
+	for (i = 0; i < CD_DEBUG_STREAMS; i++)
+		if (d->dbg[i] < 0)
+			return false;
+	return true;
+}
+
+/* The answer to @req, for the connection @fd; true keeps @fd open. */
+static bool cd_ctl_answer(struct cd_daemon *d, int fd, const char *req)
+{
+	enum cd_control_action act = CD_CONTROL_DONE;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	m = open_memstream(&out, &len);
+	if (!m)
+		return false;
+	if (!strncmp(req, "debug", 5) && cd_debug_full(d))
+		fputs("error too many debug streams\n", m);
+	else
+		act = cd_control_answer(&d->ike, req, m);
+	if (act == CD_CONTROL_UNDEBUG)
+		fprintf(m, "ok\nundebugged\t%zu\n", cd_undebug(d));
+	fclose(m);
+	if (nfsec_ctl_write(fd, out, len))
+		act = CD_CONTROL_DONE;
+	free(out);
+	return act == CD_CONTROL_DEBUG && cd_debug_add(d, fd);
+}
+
+/* One control connection: root only, one request line, one answer. */
+static void cd_ctl_accept(struct cd_daemon *d)
+{
+	static const char denied[] = "error permission denied: root only\n";
+	struct timeval tv = { .tv_sec = 1 };
+	char req[NFSEC_CTL_REQ_MAX];
+	ssize_t n;
+	int fd;
+
+	fd = accept4(d->ctl, NULL, NULL, SOCK_CLOEXEC);
+	if (fd < 0)
+		return;
+	/* a client that says nothing cannot hold the daemon up */
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	if (nfsec_ctl_peer_root(fd)) {
+		nfsec_ctl_write(fd, denied, sizeof(denied) - 1);
+		close(fd);
+		return;
+	}
+	n = recv(fd, req, sizeof(req) - 1, 0);
+	if (n > 0) {
+		req[n] = '\0';
+		if (cd_ctl_answer(d, fd, req))
+			return;
+	}
+	close(fd);
+}
+
+enum {
+	CD_FD_UDP,
+	CD_FD_EVENTS,
+	CD_FD_CTL,
+	CD_FD_DBG,
+	CD_FDS = CD_FD_DBG + CD_DEBUG_STREAMS
+};
+
+/* A debug stream's client left (or wrote, which it should not). */
+static void cd_debug_poll(struct cd_daemon *d, const struct pollfd *p)
+{
+	size_t i;
+
+	for (i = 0; i < CD_DEBUG_STREAMS; i++)
+		if (d->dbg[i] >= 0 && p[i].fd == d->dbg[i] && p[i].revents) {
+			close(d->dbg[i]);
+			d->dbg[i] = -1;
+		}
+}
+
 static void cd_loop(struct cd_daemon *d)
 {
-	struct pollfd p[2] = {
-		{ .fd = d->udp, .events = POLLIN },
-		{ .fd = cd_kernel_event_fd(&d->k), .events = POLLIN },
-	};
+	struct pollfd p[CD_FDS];
 	int timeout = 1000;
+	size_t i;
 
 	while (!cd_stop) {
-		if (poll(p, 2, timeout) < 0) {
+		p[CD_FD_UDP] =
+			(struct pollfd){ .fd = d->udp, .events = POLLIN };
+		p[CD_FD_EVENTS] =
+			(struct pollfd){ .fd = cd_kernel_event_fd(&d->k),
+					 .events = POLLIN };
+		p[CD_FD_CTL] =
+			(struct pollfd){ .fd = d->ctl, .events = POLLIN };
+		for (i = 0; i < CD_DEBUG_STREAMS; i++)
+			p[CD_FD_DBG + i] = (struct pollfd){ .fd = d->dbg[i],
+							    .events = POLLIN };
+		if (poll(p, CD_FDS, timeout) < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
 		cd_tick(d); /* what input and ACQUIRE send is timed from now */
-		if (p[0].revents & POLLIN)
+		if (p[CD_FD_UDP].revents & POLLIN)
 			cd_udp_input(d);
-		if (p[1].revents & POLLIN)
+		if (p[CD_FD_EVENTS].revents & POLLIN)
 			cd_kernel_events(&d->k, cd_acquire, d);
+		cd_debug_poll(d, p + CD_FD_DBG);
+		if (p[CD_FD_CTL].revents & POLLIN)
+			cd_ctl_accept(d);
 		timeout = cd_tick(d);
 	}
+}
+
+static int cd_ctl_open(struct cd_daemon *d)
+{
+	d->ctl = nfsec_ctl_listen();
+	if (d->ctl == -EADDRINUSE)
+		fprintf(stderr,
+			"cryptod: another cryptod runs in this network namespace\n");
+	else if (d->ctl < 0)
+		fprintf(stderr, "cryptod: control socket: %s\n",
+			strerror(-d->ctl));
+	return d->ctl < 0 ? d->ctl : 0;
 }
 
 int cd_daemon_run(const struct conf *conf, bool debug)
 {
 	static struct cd_daemon d;
 	struct sigaction sa = { .sa_handler = cd_on_signal };
+	size_t i;
 	int err;
 
 	memset(&d, 0, sizeof(d));
 	d.conf = conf;
 	d.debug = debug;
 	d.udp = -1;
+	d.ctl = -1;
+	for (i = 0; i < CD_DEBUG_STREAMS; i++)
+		d.dbg[i] = -1;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	err = cd_kernel_open(&d.k);
@@ -323,7 +492,7 @@ int cd_daemon_run(const struct conf *conf, bool debug)
 			err == -ENOENT ? " (is nfsec.ko loaded?)" : "");
 		return 1;
 	}
-	err = cd_setup(&d) ?: cd_udp_open(&d);
+	err = cd_ctl_open(&d) ?: cd_setup(&d) ?: cd_udp_open(&d);
 	if (!err) {
 		ikev1_init(&d.ike, conf, &cd_ops, AF_INET, &d.local);
 		d.ike.priv = &d;
@@ -331,10 +500,17 @@ int cd_daemon_run(const struct conf *conf, bool debug)
 		cd_loop(&d);
 		ikev1_destroy(&d.ike);
 	}
-	/* our policies and SAs go with us */
-	cd_kernel_flush(&d.k);
+	/*
+	 * Our policies and SAs go with us; while another cryptod holds
+	 * this namespace (d.ctl < 0), they are its and stay.
+	 */
+	if (d.ctl >= 0)
+		cd_kernel_flush(&d.k);
 	if (d.udp >= 0)
 		close(d.udp);
+	cd_undebug(&d);
+	if (d.ctl >= 0)
+		close(d.ctl);
 	cd_kernel_close(&d.k);
 	return err ? 1 : 0;
 }

@@ -125,6 +125,30 @@ void ikev1_sa_free(struct ikev1_sa *sa)
 	explicit_bzero(sa, sizeof(*sa));
 }
 
+void ikev1_reap(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+{
+	ikev1_logf(ctx, sa, false,
+		   "ISADB: reaper checking SA, conn_id = %u DELETE IT!",
+		   sa->conn_id);
+	ikev1_sa_free(sa);
+}
+
+unsigned int ikev1_clear(struct ikev1_ctx *ctx, unsigned int conn_id)
+{
+	unsigned int n = 0;
+	size_t i;
+
+	for (i = 0; i < IKEV1_SAS_MAX; i++) {
+		struct ikev1_sa *sa = &ctx->sas[i];
+
+		if (!sa->used || (conn_id && sa->conn_id != conn_id))
+			continue;
+		ikev1_reap(ctx, sa);
+		n++;
+	}
+	return n;
+}
+
 struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx,
 				 const union nfsec_ip *peer)
 {

@@ -170,6 +170,12 @@ void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
  */
 uint64_t ikev1_tick(struct ikev1_ctx *ctx, uint64_t now);
 
+/*
+ * clear crypto isakmp [CONN-ID]: deletes that ISAKMP SA, or all of them
+ * when @conn_id is 0.  Returns how many went.
+ */
+unsigned int ikev1_clear(struct ikev1_ctx *ctx, unsigned int conn_id);
+
 /* Responder SAs not yet authenticated (bounded by IKEV1_HALF_OPEN_MAX). */
 unsigned int ikev1_half_open(const struct ikev1_ctx *ctx);
 

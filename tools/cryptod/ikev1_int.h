@@ -30,6 +30,8 @@ void ikev1_proposal_log(void *arg, bool conn, const char *fmt, ...)
 struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 			      bool initiator);
 void ikev1_sa_free(struct ikev1_sa *sa);
+/* Deletes @sa, as `clear crypto isakmp` and the lifetime's end do. */
+void ikev1_reap(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 
 /* Send @len bytes of @buf, kept for retransmission. */
 int ikev1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const uint8_t *buf,

@@ -74,10 +74,7 @@ static void ikev1_give_up(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 static void ikev1_sa_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
 	if (sa->expires && ctx->now >= sa->expires) {
-		ikev1_logf(ctx, sa, false,
-			   "ISADB: reaper checking SA, conn_id = %u DELETE IT!",
-			   sa->conn_id);
-		ikev1_sa_free(sa);
+		ikev1_reap(ctx, sa);
 		return;
 	}
 	if (!ikev1_waiting(sa))

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "control.h"
 #include "ikev1.h"
 
 struct side {
@@ -567,6 +568,69 @@ static void test_isakmp_lifetime(void **state)
 	teardown_sides();
 }
 
+/* The control socket's answers for what the engines hold. */
+static char *out;
+
+static char *answer(struct side *s, const char *req,
+		    enum cd_control_action want)
+{
+	size_t len;
+	FILE *m;
+
+	free(out);
+	out = NULL;
+	m = open_memstream(&out, &len);
+	assert_non_null(m);
+	assert_int_equal(cd_control_answer(&s->ctx, req, m), want);
+	fclose(m);
+	return out;
+}
+
+static void test_control(void **state)
+{
+	struct opts o1 = seed_r1, o2 = seed_r2;
+
+	(void)state;
+	o1.policy = o2.policy = " lifetime 240\n";
+	run(&o1, &o2);
+	advance(1500);
+	/* dst is the responder, as IOS shows it; 238.5 s left rounds up */
+	assert_string_equal(
+		answer(&A, "isakmp sa\n", CD_CONTROL_DONE),
+		"ok\nsa\t198.51.100.2\t198.51.100.1\tQM_IDLE\t1\t0\tI\t239\n");
+	assert_string_equal(
+		answer(&B, "isakmp sa", CD_CONTROL_DONE),
+		"ok\nsa\t198.51.100.2\t198.51.100.1\tQM_IDLE\t1\t0\tR\t239\n");
+	assert_string_equal(
+		answer(&A, "isakmp policy\n", CD_CONTROL_DONE),
+		"ok\npolicy\t1\tdes\t0\tsha\tpre-share\t2\t240\n"
+		"policy\tdefault\tdes\t0\tsha\trsa-sig\t1\t86400\n");
+	assert_string_equal(answer(&A, "clear isakmp 7\n", CD_CONTROL_DONE),
+			    "ok\ncleared\t0\n");
+	assert_string_equal(answer(&A, "clear isakmp x\n", CD_CONTROL_DONE),
+			    "error bad connection id 'x'\n");
+	assert_string_equal(answer(&A, "clear isakmp 1 2\n", CD_CONTROL_DONE),
+			    "error unknown request 'clear'\n");
+	assert_string_equal(answer(&A, "show\n", CD_CONTROL_DONE),
+			    "error unknown request 'show'\n");
+	assert_string_equal(answer(&A, "", CD_CONTROL_DONE),
+			    "error unknown request ''\n");
+	assert_string_equal(answer(&A, "debug isakmp\n", CD_CONTROL_DEBUG),
+			    "ok\n");
+	assert_string_equal(answer(&A, "undebug\n", CD_CONTROL_UNDEBUG), "");
+	assert_string_equal(answer(&A, "clear isakmp 1\n", CD_CONTROL_DONE),
+			    "ok\ncleared\t1\n");
+	assert_non_null(strstr(
+		A.log, "ISADB: reaper checking SA, conn_id = 1 DELETE IT!"));
+	assert_string_equal(answer(&A, "isakmp sa\n", CD_CONTROL_DONE), "ok\n");
+	assert_string_equal(answer(&B, "clear isakmp\n", CD_CONTROL_DONE),
+			    "ok\ncleared\t1\n");
+	assert_string_equal(answer(&B, "isakmp sa", CD_CONTROL_DONE), "ok\n");
+	free(out);
+	out = NULL;
+	teardown_sides();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -577,6 +641,7 @@ int main(void)
 		cmocka_unit_test(test_silent_quick_mode),
 		cmocka_unit_test(test_half_open),
 		cmocka_unit_test(test_isakmp_lifetime),
+		cmocka_unit_test(test_control),
 		cmocka_unit_test(test_bundle_pfs),
 		cmocka_unit_test(test_wrong_key),
 		cmocka_unit_test(test_no_key),

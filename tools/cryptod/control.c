@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Control requests (see control.h and lib/ctlsock.h):
+ *
+ *   isakmp sa            the ISAKMP SAs, as `show crypto isakmp sa`
+ *   isakmp policy        the policies and the default protection suite
+ *   clear isakmp [ID]    delete one ISAKMP SA, or all
+ *   debug isakmp         stream `debug crypto isakmp` lines
+ *   undebug              end every stream
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "control.h"
+#include "ctlsock.h"
+
+static const char *const cd_enc_words[] = {
+	[CONF_IKE_DES] = "des", [CONF_IKE_3DES] = "3des", [CONF_IKE_AES] = "aes"
+};
+static const char *const cd_hash_words[] = {
+	[CONF_HASH_MD5] = "md5",       [CONF_HASH_SHA1] = "sha",
+	[CONF_HASH_SHA256] = "sha256", [CONF_HASH_SHA384] = "sha384",
+	[CONF_HASH_SHA512] = "sha512",
+};
+static const char *const cd_auth_words[] = {
+	[CONF_AUTH_PSK] = "pre-share",
+	[CONF_AUTH_RSA_SIG] = "rsa-sig",
+	[CONF_AUTH_RSA_ENCR] = "rsa-encr",
+};
+
+#define CD_WORD(words, i) \
+	((i) < sizeof(words) / sizeof(words[0]) && words[i] ? words[i] : "?")
+
+static void cd_control_sa(const struct ikev1_ctx *ike,
+			  const struct ikev1_sa *sa, FILE *out)
+{
+	char l[64], p[64], left[24] = "-";
+
+	nfsec_ip_str(sa->family, &sa->local, l, sizeof(l));
+	nfsec_ip_str(sa->family, &sa->peer, p, sizeof(p));
+	if (sa->expires)
+		snprintf(left, sizeof(left), "%" PRIu64,
+			 sa->expires > ike->now
+				 ? (sa->expires - ike->now + 999) / 1000
+				 : 0);
+	/* dst is the responder, src the initiator, as IOS shows them */
+	fprintf(out, "sa\t%s\t%s\t%s\t%u\t0\t%c\t%s\n", sa->initiator ? p : l,
+		sa->initiator ? l : p, ikev1_state_str(sa->state), sa->conn_id,
+		sa->initiator ? 'I' : 'R', left);
+}
+
+static void cd_control_sas(const struct ikev1_ctx *ike, FILE *out)
+{
+	size_t i;
+
+	fputs("ok\n", out);
+	for (i = 0; i < IKEV1_SAS_MAX; i++)
+		if (ike->sas[i].used)
+			cd_control_sa(ike, &ike->sas[i], out);
+}
+
+static void cd_control_policy(const struct conf_policy *p, bool dflt, FILE *out)
+{
+	char prio[16];
+
+	snprintf(prio, sizeof(prio), "%u", p->prio);
+	fprintf(out, "policy\t%s\t%s\t%u\t%s\t%s\t%u\t%" PRIu32 "\n",
+		dflt ? "default" : prio, CD_WORD(cd_enc_words, p->enc),
+		p->enc == CONF_IKE_AES ? p->keybits : 0,
+		CD_WORD(cd_hash_words, p->hash),
+		CD_WORD(cd_auth_words, p->auth), p->group, p->lifetime);
+}
+
+static void cd_control_policies(const struct conf *c, FILE *out)
+{
+	size_t i;
+
+	fputs("ok\n", out);
+	for (i = 0; i < c->npolicies; i++)
+		cd_control_policy(&c->policies[i], false, out);
+	cd_control_policy(&conf_default_policy, true, out);
+}
+
+static void cd_control_clear(struct ikev1_ctx *ike, const char *arg, FILE *out)
+{
+	unsigned long id = 0;
+	char *end;
+
+	if (arg) {
+		errno = 0;
+		id = strtoul(arg, &end, 10);
+		if (errno || *end || !id || id > UINT32_MAX) {
+			fprintf(out, "error bad connection id '%s'\n", arg);
+			return;
+		}
+	}
+	fprintf(out, "ok\ncleared\t%u\n", ikev1_clear(ike, (unsigned int)id));
+}
+
+enum cd_control_action cd_control_answer(struct ikev1_ctx *ike, const char *req,
+					 FILE *out)
+{
+	char buf[NFSEC_CTL_REQ_MAX], *w[5] = { NULL }, *save = NULL;
+	size_t n = 0;
+
+	snprintf(buf, sizeof(buf), "%s", req);
+	/* up to 4 words: n == 4 is one too many for any request */
+	for (w[0] = strtok_r(buf, " \t\r\n", &save); n < 4 && w[n];)
+		w[++n] = strtok_r(NULL, " \t\r\n", &save);
+	if (n == 2 && !strcmp(w[0], "isakmp") && !strcmp(w[1], "sa"))
+		cd_control_sas(ike, out);
+	else if (n == 2 && !strcmp(w[0], "isakmp") && !strcmp(w[1], "policy"))
+		cd_control_policies(ike->conf, out);
+	else if ((n == 2 || n == 3) && !strcmp(w[0], "clear") &&
+		 !strcmp(w[1], "isakmp"))
+		cd_control_clear(ike, w[2], out);
+	else if (n == 2 && !strcmp(w[0], "debug") && !strcmp(w[1], "isakmp")) {
+		fputs("ok\n", out);
+		return CD_CONTROL_DEBUG;
+	} else if (n == 1 && !strcmp(w[0], "undebug")) {
+		return CD_CONTROL_UNDEBUG;
+	} else {
+		fprintf(out, "error unknown request '%s'\n", n ? w[0] : "");
+	}
+	return CD_CONTROL_DONE;
+}
