@@ -7,8 +7,9 @@
 # Mode run, and pings pass.  cryptoctl shows the ISAKMP SAs and policies
 # from cryptod's control socket (root only), streams `debug crypto
 # isakmp`, and `clear crypto isakmp` + `clear crypto sa` lead to a new
-# negotiation on the next packet.  A peer that starts late is reached by
-# retransmission.  A wrong key and a mismatched transform set fail with
+# negotiation on the next packet, on both ends (Delete payloads).  A pair
+# is rekeyed under traffic without loss.  A peer that starts late is
+# reached by retransmission.  A wrong key and a mismatched transform set fail with
 # IOS's messages and install nothing.
 
 . "$(dirname "$0")/lib.sh"
@@ -17,16 +18,18 @@ _lib_loaded_here=1
 CRYPTOD=$NFSEC_TOP/build/tools/cryptod/cryptod
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 16
+tap_plan 18
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
 topo_seed || { echo "Bail out! topology setup failed"; exit 1; }
 
-# conf NAME KEY TSET ACL_SRC ACL_DST PEER IFACE: the seed's cl-2513 config.
+# conf NAME KEY TSET ACL_SRC ACL_DST PEER IFACE [LINE]: the seed's cl-2513
+# config, with LINE (a global command) added.
 conf() {
 	cat <<EOF
 hostname $1
+${8:-!}
 crypto isakmp policy 1
  authentication pre-share
  group 2
@@ -64,12 +67,13 @@ stop_all() {
 }
 trap 'stop_all; rm -rf "$WORK"; _lib_cleanup' EXIT
 
-# run_pair KEY2 TSET2: both routers, R2 with KEY2 and TSET2.
+# run_pair KEY2 TSET2 [LINE]: both routers, R2 with KEY2 and TSET2, both
+# with LINE.
 run_pair() {
 	conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
-		198.51.100.2 veth-r2 >"$WORK/r1.conf"
+		198.51.100.2 veth-r2 "${3:-}" >"$WORK/r1.conf"
 	conf r2 "$1" "$2" 203.0.113.0 192.0.2.0 198.51.100.1 veth-r1 \
-		>"$WORK/r2.conf"
+		"${3:-}" >"$WORK/r2.conf"
 	start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf"
 }
 
@@ -139,35 +143,66 @@ tap_check "the control socket answers root only" \
 ctl_in r2 debug crypto isakmp >"$WORK/debug.log" 2>&1 &
 dbg=$!
 sleep 0.5
+# clear on R1 only: R2 hears the Deletes
+wait_sas() {
+	local i
+	for i in $(seq 20); do
+		[ "$(sa_count r1) $(sa_count r2)" != "$1" ] || return 0
+		sleep 0.2
+	done
+	return 1
+}
+if ctl_in r1 clear crypto sa >/dev/null && wait_sas "0 0"; then
+	tap_ok "clear crypto sa on R1: R2's SAs go too (Delete)"
+else
+	tap_fail "clear crypto sa on R1: R2's SAs go too (Delete)" \
+		"$(ctl_in r2 sa list 2>&1)" "$(tail -20 "$WORK/r2.log")"
+fi
 renegotiated() {
 	ctl_in r1 clear crypto isakmp >/dev/null &&
-		ctl_in r2 clear crypto isakmp >/dev/null &&
+		sleep 0.5 &&
 		[ -z "$(ctl_in r1 show crypto isakmp sa | tail -n +2)" ] &&
-		ctl_in r1 clear crypto sa >/dev/null &&
-		ctl_in r2 clear crypto sa >/dev/null &&
+		[ -z "$(ctl_in r2 show crypto isakmp sa | tail -n +2)" ] &&
 		traffic && ping_both &&
 		ctl_in r1 show crypto isakmp sa | grep -Eq 'QM_IDLE +2 +0$'
 }
 if renegotiated; then
-	tap_ok "clear crypto isakmp + clear crypto sa: the next packet renegotiates"
+	tap_ok "clear crypto isakmp on R1 clears R2's too; the next packet renegotiates"
 else
-	tap_fail "clear crypto isakmp + clear crypto sa: the next packet renegotiates" \
-		"$(ctl_in r1 show crypto isakmp sa 2>&1)" "$(tail -20 "$WORK/r1.log")"
+	tap_fail "clear crypto isakmp on R1 clears R2's too; the next packet renegotiates" \
+		"$(ctl_in r1 show crypto isakmp sa 2>&1)" \
+		"$(ctl_in r2 show crypto isakmp sa 2>&1)" "$(tail -20 "$WORK/r1.log")"
 fi
 ctl_in r2 undebug all >/dev/null
 for i in $(seq 20); do kill -0 $dbg 2>/dev/null || break; sleep 0.1; done
 if ! kill -0 $dbg 2>/dev/null &&
-	grep -q "ISADB: reaper checking SA, conn_id = 1 DELETE IT!" "$WORK/debug.log" &&
+	grep -q 'deleting SA reason "Received DELETE"' "$WORK/debug.log" &&
 	grep -q "ISAKMP (2): SA has been authenticated" "$WORK/debug.log"; then
-	tap_ok "debug crypto isakmp streamed the clear and the new SA; undebug all ended it"
+	tap_ok "debug crypto isakmp streamed R2's Delete and new SA; undebug all ended it"
 else
 	kill $dbg 2>/dev/null
-	tap_fail "debug crypto isakmp streamed the clear and the new SA; undebug all ended it" \
+	tap_fail "debug crypto isakmp streamed R2's Delete and new SA; undebug all ended it" \
 		"$(cat "$WORK/debug.log")"
 fi
 stop_all
 tap_expect "cryptod took its SAs and crypto maps away on exit" "0 0" \
 	"$(sa_count r1) $(sa_count r2)"
+
+# Rekey by kilobytes (IOS's least, 2560) under steady pings: the soft
+# limit starts a new pair, the old one dies at its hard limit, no loss.
+run_pair sharedkey "esp-des esp-sha-hmac" \
+	"crypto ipsec security-association lifetime kilobytes 2560"
+traffic
+out=$(ip netns exec hA ping -q -s 1400 -i 0.01 -c 2200 -W 2 203.0.113.10 2>&1)
+if grep -q "2200 packets transmitted, 2200 received" <<<"$out" &&
+	grep -q "IPSEC(rekey): crypto map test 10, retiring SA" "$WORK/r1.log" &&
+	wait_sas "2 2"; then
+	tap_ok "rekey by kilobytes under traffic: new pair, old one retired on both ends, no loss"
+else
+	tap_fail "rekey by kilobytes under traffic: new pair, old one retired on both ends, no loss" \
+		"$out" "$(ctl_in r1 sa list 2>&1)" "$(grep -v '^ISAKMP: ' "$WORK/r1.log" | tail -30)"
+fi
+stop_all
 
 # R2 starts 3 s after R1's first packet: R1 retransmits Main Mode 1
 conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \

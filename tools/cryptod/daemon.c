@@ -126,6 +126,15 @@ static void cd_debug_send(struct cd_daemon *d, const char *text, size_t len)
 	}
 }
 
+static int cd_del_sa(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
+		     const union nfsec_ip *dst)
+{
+	struct cd_daemon *d = cd_of(ctx);
+	int err = cd_kernel_del_sa(&d->k, proto, spi, AF_INET, dst);
+
+	return err == -ENOENT ? 0 : err; /* the one the kernel dropped */
+}
+
 static void cd_log(struct ikev1_ctx *ctx, unsigned int conn_id,
 		   const char *line)
 {
@@ -152,6 +161,7 @@ static const struct ikev1_ops cd_ops = {
 	.send = cd_send,
 	.spi_alloc = cd_spi,
 	.install = cd_install,
+	.del_sa = cd_del_sa,
 	.log = cd_log,
 };
 
@@ -277,6 +287,20 @@ static void cd_acquire(void *arg, const char *map, uint32_t seq,
 	if (err && err != -EINPROGRESS)
 		fprintf(stderr, "cryptod: cannot negotiate for %s %u: %s\n",
 			map, seq, strerror(-err));
+}
+
+static void cd_sa_gone(void *arg, const struct nfsec_sa_info *sa)
+{
+	struct cd_daemon *d = arg;
+
+	ikev1_sa_gone(&d->ike, sa->proto, sa->spi, &sa->dst);
+}
+
+static void cd_sa_soft(void *arg, const struct nfsec_sa_info *sa)
+{
+	struct cd_daemon *d = arg;
+
+	ikev1_sa_soft(&d->ike, sa->proto, sa->spi, &sa->dst);
 }
 
 static void cd_udp_input(struct cd_daemon *d)
@@ -425,6 +449,10 @@ static void cd_debug_poll(struct cd_daemon *d, const struct pollfd *p)
 
 static void cd_loop(struct cd_daemon *d)
 {
+	const struct cd_events ev = { .acquire = cd_acquire,
+				      .gone = cd_sa_gone,
+				      .soft = cd_sa_soft,
+				      .arg = d };
 	struct pollfd p[CD_FDS];
 	int timeout = 1000;
 	size_t i;
@@ -449,7 +477,7 @@ static void cd_loop(struct cd_daemon *d)
 		if (p[CD_FD_UDP].revents & POLLIN)
 			cd_udp_input(d);
 		if (p[CD_FD_EVENTS].revents & POLLIN)
-			cd_kernel_events(&d->k, cd_acquire, d);
+			cd_kernel_events(&d->k, &ev);
 		cd_debug_poll(d, p + CD_FD_DBG);
 		if (p[CD_FD_CTL].revents & POLLIN)
 			cd_ctl_accept(d);

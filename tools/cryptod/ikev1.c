@@ -127,6 +127,8 @@ void ikev1_sa_free(struct ikev1_sa *sa)
 
 void ikev1_reap(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
+	if (sa->state == IKEV1_QM_IDLE)
+		ikev1_info_delete_isakmp(ctx, sa);
 	ikev1_logf(ctx, sa, false,
 		   "ISADB: reaper checking SA, conn_id = %u DELETE IT!",
 		   sa->conn_id);
@@ -378,6 +380,8 @@ void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 		ikev1_mm_input(ctx, sa, &h, copy, len);
 	else if (h.exchange == ISAKMP_EXCH_QUICK)
 		ikev1_qm_input(ctx, sa, &h, copy, len);
+	else if (h.exchange == ISAKMP_EXCH_INFO)
+		ikev1_info_input(ctx, sa, &h, copy, len);
 	else
 		ikev1_logf(ctx, sa, true, "exchange type %u not handled",
 			   h.exchange);

@@ -35,8 +35,13 @@ const char *ikev1_state_str(enum ikev1_state s);
 
 struct ikev1_ctx;
 
+/* Which SAs of a child ops->install puts in. */
+#define IKEV1_DIR_IN 1
+#define IKEV1_DIR_OUT 2
+
 /* One negotiated IPsec SA pair (a bundle counts as one: AH and ESP). */
 struct ikev1_child {
+	uint8_t dirs; /* IKEV1_DIR_*: what to install this time */
 	const struct conf_map_entry *entry;
 	const struct conf_tset *tset;
 	uint8_t family;
@@ -58,8 +63,19 @@ struct ikev1_ops {
 	/* An SPI from the kernel for our inbound SA (network order out). */
 	int (*spi_alloc)(struct ikev1_ctx *ctx, uint8_t proto,
 			 const union nfsec_ip *peer, uint8_t *spi);
-	/* Install inbound then outbound SAs; 0 or -errno. */
+	/*
+	 * Install the SAs @child->dirs names, inbound before outbound.
+	 * The responder installs inbound before it sends QM2 and outbound
+	 * on QM3; the initiator both on QM2.  So neither end ever sends on
+	 * an SA the other cannot take yet.  0 or -errno.
+	 */
 	int (*install)(struct ikev1_ctx *ctx, const struct ikev1_child *child);
+	/*
+	 * Delete one SA we installed: @proto IPPROTO_ESP or IPPROTO_AH,
+	 * @spi in host order, @dst us (inbound) or the peer (outbound).
+	 */
+	int (*del_sa)(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
+		      const union nfsec_ip *dst);
 	/* `debug crypto isakmp` lines; conn_id 0 prints "ISAKMP:". */
 	void (*log)(struct ikev1_ctx *ctx, unsigned int conn_id,
 		    const char *line);
@@ -115,6 +131,32 @@ struct ikev1_sa {
 };
 
 #define IKEV1_SAS_MAX 64
+
+/*
+ * An SA pair (or AH+ESP bundle) we installed, kept so that when one of
+ * its SAs goes (cleared, hard expiry) the rest go too and the peer is
+ * told, and so that a Delete from the peer finds it.
+ */
+struct ikev1_installed {
+	bool used;
+	bool initiator; /* we started its quick mode: we rekey it */
+	bool rekey; /* a successor is due (soft limit) but not yet begun */
+	bool rekeyed; /* its successor's quick mode has begun */
+	uint64_t retire_at; /* successor in: deleted then (ms), or 0 */
+	uint8_t dirs; /* IKEV1_DIR_*: installed so far */
+	unsigned int conn_id; /* the ISAKMP SA that made it */
+	const struct conf_map_entry *entry;
+	struct nfsec_sel sel;
+	union nfsec_ip peer;
+	uint32_t ah_in, ah_out, esp_in, esp_out; /* host order; 0: none */
+};
+
+#define IKEV1_INSTALLED_MAX 256
+/*
+ * A rekeyed pair goes this long after its successor is in, with a
+ * Delete to the peer: packets already on their way still find it.
+ */
+#define IKEV1_REKEY_GRACE_MS 5000
 /*
  * A message that waits for an answer goes again after 2 s, then after
  * twice as long each time up to 16 s, 5 times in all; 16 s after the
@@ -137,6 +179,7 @@ struct ikev1_ctx {
 	uint8_t family;
 	union nfsec_ip local; /* our address toward peers */
 	struct ikev1_sa sas[IKEV1_SAS_MAX];
+	struct ikev1_installed installed[IKEV1_INSTALLED_MAX];
 	unsigned int next_conn_id;
 	bool answering; /* inside ikev1_input(): sends are answers */
 	uint64_t now; /* ms, as of the last ikev1_tick() */
@@ -175,6 +218,27 @@ uint64_t ikev1_tick(struct ikev1_ctx *ctx, uint64_t now);
  * when @conn_id is 0.  Returns how many went.
  */
 unsigned int ikev1_clear(struct ikev1_ctx *ctx, unsigned int conn_id);
+
+/*
+ * The kernel says an SA went away (its DEL_SA event: cleared, or past a
+ * hard limit).  When it was one of ours, the rest of its pair goes too
+ * and the peer gets a Delete for our inbound SPIs, so both ends stop
+ * together ("clear crypto sa" acts on both).  @proto is IPPROTO_ESP or
+ * IPPROTO_AH, @spi host order, @dst the SA's destination.
+ */
+void ikev1_sa_gone(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
+		   const union nfsec_ip *dst);
+
+/*
+ * One of our SAs reached a soft limit (its EXPIRE event): when we
+ * initiated its pair, negotiate the successor now; the old pair keeps
+ * working until the successor is in (make-before-break: the kernel sends
+ * on the newest outbound SA of an entry) and goes IKEV1_REKEY_GRACE_MS
+ * later, on both ends.  The responder leaves rekeying
+ * to the initiator, so two quick modes never cross.
+ */
+void ikev1_sa_soft(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
+		   const union nfsec_ip *dst);
 
 /* Responder SAs not yet authenticated (bounded by IKEV1_HALF_OPEN_MAX). */
 unsigned int ikev1_half_open(const struct ikev1_ctx *ctx);

@@ -60,6 +60,33 @@ int ikev1_decrypt(const struct ikev1_sa *sa, uint8_t *iv, uint8_t *buf,
 const struct conf_psk *ikev1_psk_for(const struct conf *c, uint8_t family,
 				     const union nfsec_ip *peer);
 
+/* prf(SKEYID_a, [0 |] M-ID | [nonce |] data): quick mode's and INFO's HASH */
+int ikev1_p2_hash(const struct ikev1_sa *sa, bool zero, uint32_t msgid,
+		  const uint8_t *nonce, size_t nlen, const uint8_t *data,
+		  size_t dlen, uint8_t *out);
+
+/* Installed SAs (ikev1_installed.c): @ch went in under @sa. */
+void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+			 const struct ikev1_child *ch);
+/*
+ * Retries the successors that were due while a quick mode ran; retires
+ * rekeyed pairs.  Returns the next retirement (ms), or 0.
+ */
+uint64_t ikev1_installed_tick(struct ikev1_ctx *ctx);
+/* The peer deleted its inbound SA @spi (our outbound): ours go too. */
+void ikev1_installed_peer_deleted(struct ikev1_ctx *ctx,
+				  const union nfsec_ip *peer, uint8_t proto,
+				  uint32_t spi);
+
+/* Informational exchanges (ikev1_info.c) */
+void ikev1_info_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		      const struct isakmp_hdr *h, uint8_t *buf, size_t len);
+/* A Delete for @sa itself, before it goes. */
+int ikev1_info_delete_isakmp(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+/* A Delete for our inbound SPIs (host order, 0: none) of one pair. */
+int ikev1_info_delete_ipsec(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+			    uint32_t ah_in, uint32_t esp_in);
+
 /* Main Mode */
 int ikev1_mm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,

@@ -9,8 +9,10 @@
  * HASH(1) = prf(SKEYID_a, M-ID | what follows HASH(1)),
  * HASH(2) = prf(SKEYID_a, M-ID | Ni_b | what follows HASH(2)),
  * HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b).
- * The initiator installs its SAs on QM2, the responder on QM3, each
- * inbound before outbound.
+ * The initiator installs its SAs on QM2.  The responder installs its
+ * inbound ones before it sends QM2 and its outbound ones on QM3, so no
+ * packet goes out on an SA the other end does not have yet: rekeying
+ * under traffic loses nothing.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -23,10 +25,9 @@
 
 #define IOV(p, n) ((struct iovec){ .iov_base = (void *)(p), .iov_len = (n) })
 
-/* prf(SKEYID_a, [0 |] M-ID | [nonce |] data) */
-static int qm_hash(const struct ikev1_sa *sa, bool zero, uint32_t msgid,
-		   const uint8_t *nonce, size_t nlen, const uint8_t *data,
-		   size_t dlen, uint8_t *out)
+int ikev1_p2_hash(const struct ikev1_sa *sa, bool zero, uint32_t msgid,
+		  const uint8_t *nonce, size_t nlen, const uint8_t *data,
+		  size_t dlen, uint8_t *out)
 {
 	uint32_t id = htonl(msgid);
 	uint8_t z = 0;
@@ -52,8 +53,8 @@ static uint32_t spi_host(const uint8_t *spi)
 	return ntohl(v);
 }
 
-/* KEYMAT for both directions of each protocol, then install. */
-static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+/* KEYMAT for both directions of each protocol, then install @dirs. */
+static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa, uint8_t dirs)
 {
 	struct ikev1_qm *qm = &sa->qm;
 	const struct conf_tset *t = qm->choice.tset;
@@ -62,6 +63,7 @@ static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	int err = 0;
 
 	memset(&ch, 0, sizeof(ch));
+	ch.dirs = dirs;
 	ch.entry = qm->entry;
 	ch.tset = t;
 	ch.family = sa->family;
@@ -103,9 +105,12 @@ static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 				ch.esp_key_out, ch.esp_enclen + ch.esp_authlen);
 	}
 	if (!err) {
-		ikev1_logf(ctx, sa, true, "Creating IPSec SAs");
+		if (dirs & IKEV1_DIR_IN)
+			ikev1_logf(ctx, sa, true, "Creating IPSec SAs");
 		err = ctx->ops->install(ctx, &ch);
 	}
+	if (!err)
+		ikev1_installed_add(ctx, sa, &ch);
 	explicit_bzero(&ch, sizeof(ch));
 	return err;
 }
@@ -133,8 +138,9 @@ static int qm_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	if (err || len < 0)
 		return err ? err : len;
 	n = (size_t)len;
-	err = qm_hash(sa, false, qm->msgid, nonce_i ? qm->ni : NULL, qm->nilen,
-		      buf + rest_at, n - rest_at, buf + hash_at);
+	err = ikev1_p2_hash(sa, false, qm->msgid, nonce_i ? qm->ni : NULL,
+			    qm->nilen, buf + rest_at, n - rest_at,
+			    buf + hash_at);
 	if (!err)
 		err = ikev1_encrypt(sa, qm->iv, buf, &n, sizeof(buf));
 	return err ? err : ikev1_send(ctx, sa, buf, n);
@@ -265,8 +271,8 @@ static int qm_check_hash(struct ikev1_sa *sa, const uint8_t *buf,
 	const uint8_t *rest = pls->pl[0].body + pls->pl[0].len;
 	uint8_t want[IKE_HASH_MAX];
 
-	if (qm_hash(sa, false, sa->qm.msgid, nonce, nlen, rest,
-		    end - (size_t)(rest - buf), want))
+	if (ikev1_p2_hash(sa, false, sa->qm.msgid, nonce, nlen, rest,
+			  end - (size_t)(rest - buf), want))
 		return -EIO;
 	return gnutls_memcmp(want, pls->pl[0].body, sa->keys.hlen) ? -EACCES
 								   : 0;
@@ -414,7 +420,9 @@ static void qm_r1(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	    ike_random(qm->nr, IKEV1_NONCE_LEN))
 		goto fail;
 	qm->nrlen = IKEV1_NONCE_LEN;
-	if (qm_send(ctx, sa, qm2_write, true))
+	/* inbound first: the initiator sends on its new SAs after QM2 */
+	if (qm_install(ctx, sa, IKEV1_DIR_IN) ||
+	    qm_send(ctx, sa, qm2_write, true))
 		goto fail;
 	return;
 fail:
@@ -426,8 +434,8 @@ static int qm_hash3(const struct ikev1_sa *sa, uint8_t *out)
 {
 	const struct ikev1_qm *qm = &sa->qm;
 
-	return qm_hash(sa, true, qm->msgid, qm->ni, qm->nilen, qm->nr,
-		       qm->nrlen, out);
+	return ikev1_p2_hash(sa, true, qm->msgid, qm->ni, qm->nilen, qm->nr,
+			     qm->nrlen, out);
 }
 
 static int qm3_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
@@ -475,7 +483,9 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	if (ikev1_p2_select(ctx->conf, qm->entry, &in, &qm->choice,
 			    ikev1_proposal_log, &la) ||
 	    (qm->pfs && qm->choice.pfs_group != qm->entry->pfs_group) ||
-	    qm_take_ke(sa, &pls) || qm_install(ctx, sa) || qm3_send(ctx, sa))
+	    qm_take_ke(sa, &pls) ||
+	    qm_install(ctx, sa, IKEV1_DIR_IN | IKEV1_DIR_OUT) ||
+	    qm3_send(ctx, sa))
 		goto fail;
 	ikev1_qm_free(qm);
 	return;
@@ -499,7 +509,7 @@ static void qm_r3(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		ikev1_logf(ctx, sa, true, "HASH(3) does not verify");
 		goto fail;
 	}
-	if (qm_install(ctx, sa))
+	if (qm_install(ctx, sa, IKEV1_DIR_OUT))
 		goto fail;
 	ikev1_qm_free(qm);
 	return;

@@ -96,10 +96,11 @@ static uint64_t ikev1_earliest(uint64_t a, uint64_t b)
 
 uint64_t ikev1_tick(struct ikev1_ctx *ctx, uint64_t now)
 {
-	uint64_t next = 0;
+	uint64_t next;
 	size_t i;
 
 	ctx->now = now;
+	next = ikev1_installed_tick(ctx);
 	for (i = 0; i < IKEV1_SAS_MAX; i++) {
 		struct ikev1_sa *sa = &ctx->sas[i];
 

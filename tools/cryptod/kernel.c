@@ -110,6 +110,20 @@ int cd_kernel_sa(struct cd_kernel *k, const struct nfsec_sa_info *sa)
 	return err;
 }
 
+int cd_kernel_del_sa(struct cd_kernel *k, uint8_t proto, uint32_t spi,
+		     uint8_t family, const union nfsec_ip *dst)
+{
+	struct nfsec_sa_info sa = {
+		.spi = spi, .proto = proto, .family = family, .dst = *dst
+	};
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+
+	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_DEL_SA, 0);
+	nfsec_sa_put(nlh, &sa, NFSEC_SA_PUT_KEY);
+	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
+}
+
 struct cd_out_sa {
 	const char *map;
 	uint32_t seq;
@@ -150,39 +164,59 @@ int cd_kernel_flush(struct cd_kernel *k)
 	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
 }
 
-struct cd_event_ctx {
-	cd_acquire_fn acquire;
-	void *arg;
-};
+static void cd_event_acquire(const struct nlattr **tb,
+			     const struct cd_events *ev)
+{
+	struct nfsec_entry_info e;
+	struct nfsec_sel flow;
+
+	if (!tb[NFSEC_A_POLICY] || !tb[NFSEC_A_FLOW] ||
+	    nfsec_entry_parse(tb[NFSEC_A_POLICY], &e))
+		return;
+	if (!nfsec_sel_parse(tb[NFSEC_A_FLOW], &flow))
+		ev->acquire(ev->arg, e.map, e.seq, &flow);
+	nfsec_entry_free(&e);
+}
+
+/* DEL_SA, or an EXPIRE that is soft (a hard one is followed by DEL_SA) */
+static void cd_event_sa(const struct nlattr **tb, uint8_t cmd,
+			const struct cd_events *ev)
+{
+	struct nfsec_sa_info sa;
+
+	if (!tb[NFSEC_A_SA] || nfsec_sa_parse(tb[NFSEC_A_SA], &sa))
+		return;
+	if (cmd == NFSEC_CMD_DEL_SA)
+		ev->gone(ev->arg, &sa);
+	else if (!tb[NFSEC_A_EXPIRE_HARD])
+		ev->soft(ev->arg, &sa);
+	nfsec_sa_wipe(&sa);
+}
 
 static int cd_event_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *tb[NFSEC_A_MAX + 1];
-	struct cd_event_ctx *ec = data;
-	struct nfsec_entry_info e;
-	struct nfsec_sel flow;
+	const struct cd_events *ev = data;
 
-	if (g->cmd != NFSEC_CMD_ACQUIRE)
-		return MNL_CB_OK; /* EXPIRE and DEL_SA: not yet acted on */
-	if (nfsec_msg_attrs(nlh, tb) || !tb[NFSEC_A_POLICY] ||
-	    !tb[NFSEC_A_FLOW] || nfsec_entry_parse(tb[NFSEC_A_POLICY], &e))
+	if (nfsec_msg_attrs(nlh, tb))
 		return MNL_CB_OK;
-	if (!nfsec_sel_parse(tb[NFSEC_A_FLOW], &flow))
-		ec->acquire(ec->arg, e.map, e.seq, &flow);
-	nfsec_entry_free(&e);
+	if (g->cmd == NFSEC_CMD_ACQUIRE)
+		cd_event_acquire(tb, ev);
+	else if (g->cmd == NFSEC_CMD_DEL_SA || g->cmd == NFSEC_CMD_EXPIRE)
+		cd_event_sa(tb, g->cmd, ev);
 	return MNL_CB_OK;
 }
 
-int cd_kernel_events(struct cd_kernel *k, cd_acquire_fn acquire, void *arg)
+int cd_kernel_events(struct cd_kernel *k, const struct cd_events *ev)
 {
-	struct cd_event_ctx ec = { acquire, arg };
 	char buf[NFSEC_NL_RECV_SIZE];
 	ssize_t n;
 
 	n = mnl_socket_recvfrom(k->ev.sock, buf, sizeof(buf));
 	if (n < 0)
 		return errno == ENOBUFS ? 0 : -errno; /* overrun: keep going */
-	return mnl_cb_run(buf, (size_t)n, 0, 0, cd_event_cb, &ec) < 0 ? -EBADMSG
-								      : 0;
+	return mnl_cb_run(buf, (size_t)n, 0, 0, cd_event_cb, (void *)ev) < 0
+		       ? -EBADMSG
+		       : 0;
 }

@@ -15,8 +15,16 @@ struct cd_kernel {
 	struct nfsec_nl ev; /* the events group */
 };
 
-typedef void (*cd_acquire_fn)(void *arg, const char *map, uint32_t seq,
-			      const struct nfsec_sel *flow);
+/* What the events socket brings, each with the caller's @arg. */
+struct cd_events {
+	void (*acquire)(void *arg, const char *map, uint32_t seq,
+			const struct nfsec_sel *flow);
+	/* an SA went away (DEL_SA) */
+	void (*gone)(void *arg, const struct nfsec_sa_info *sa);
+	/* an SA reached a soft limit (EXPIRE without HARD) */
+	void (*soft)(void *arg, const struct nfsec_sa_info *sa);
+	void *arg;
+};
 
 int cd_kernel_open(struct cd_kernel *k);
 void cd_kernel_close(struct cd_kernel *k);
@@ -30,11 +38,14 @@ int cd_kernel_spi(struct cd_kernel *k, uint8_t proto, uint8_t family,
 		  const union nfsec_ip *src, const union nfsec_ip *dst,
 		  uint32_t *spi);
 int cd_kernel_sa(struct cd_kernel *k, const struct nfsec_sa_info *sa);
+/* Deletes SA (@proto, @spi host order, @dst); 0, -ENOENT or -errno. */
+int cd_kernel_del_sa(struct cd_kernel *k, uint8_t proto, uint32_t spi,
+		     uint8_t family, const union nfsec_ip *dst);
 /* Does crypto map entry MAP SEQ have an outbound SA?  1, 0 or -errno. */
 int cd_kernel_has_out_sa(struct cd_kernel *k, const char *map, uint32_t seq);
 /* SAs, entries and bindings: what cryptod put there. */
 int cd_kernel_flush(struct cd_kernel *k);
-/* Reads pending events; calls @acquire for each ACQUIRE. */
-int cd_kernel_events(struct cd_kernel *k, cd_acquire_fn acquire, void *arg);
+/* Reads pending events and calls @ev's handlers. */
+int cd_kernel_events(struct cd_kernel *k, const struct cd_events *ev);
 
 #endif /* NFSEC_CD_KERNEL_H */

@@ -122,15 +122,16 @@ static void cd_esp(const struct ikev1_child *ch, bool in,
 
 size_t cd_child_sas(const struct ikev1_child *ch, struct nfsec_sa_info *sas)
 {
+	bool in = ch->dirs & IKEV1_DIR_IN, out = ch->dirs & IKEV1_DIR_OUT;
 	size_t n = 0;
 
-	if (ch->tset->ah_auth)
+	if (in && ch->tset->ah_auth)
 		cd_ah(ch, true, &sas[n++]);
-	if (ch->tset->esp)
+	if (in && ch->tset->esp)
 		cd_esp(ch, true, &sas[n++]);
-	if (ch->tset->esp)
+	if (out && ch->tset->esp)
 		cd_esp(ch, false, &sas[n++]);
-	if (ch->tset->ah_auth)
+	if (out && ch->tset->ah_auth)
 		cd_ah(ch, false, &sas[n++]);
 	return n;
 }

@@ -26,7 +26,8 @@ int cd_entry_info(const struct conf *c, const struct conf_map_entry *e,
 		  struct nfsec_entry_info *out);
 
 /*
- * The SAs of @ch in install order: AH in, ESP in, ESP out, AH out.
+ * The SAs of @ch that @ch->dirs names, in install order: AH in, ESP in,
+ * ESP out, AH out.
  * Returns how many (up to 4); nfsec_sa_wipe() each after use.
  */
 size_t cd_child_sas(const struct ikev1_child *ch, struct nfsec_sa_info *sas);

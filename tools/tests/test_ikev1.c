@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
 #include <cmocka.h>
 
 #include "control.h"
@@ -30,7 +31,13 @@ struct side {
 	union nfsec_ip addr;
 	uint32_t next_spi;
 	struct ikev1_child child[4];
-	size_t nchild;
+	size_t nchild, nin; /* complete pairs; inbound-only installs */
+	struct {
+		uint8_t proto;
+		uint32_t spi;
+		union nfsec_ip dst;
+	} dels[8];
+	size_t ndels;
 	char log[32768];
 };
 
@@ -95,8 +102,25 @@ static int t_install(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
 {
 	struct side *s = side_of(ctx);
 
+	if (!(ch->dirs & IKEV1_DIR_OUT)) {
+		s->nin++; /* the responder's first step */
+		return 0;
+	}
 	assert_true(s->nchild < 4);
 	s->child[s->nchild++] = *ch;
+	return 0;
+}
+
+static int t_del(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
+		 const union nfsec_ip *dst)
+{
+	struct side *s = side_of(ctx);
+
+	assert_true(s->ndels < 8);
+	s->dels[s->ndels].proto = proto;
+	s->dels[s->ndels].spi = spi;
+	s->dels[s->ndels].dst = *dst;
+	s->ndels++;
 	return 0;
 }
 
@@ -117,6 +141,7 @@ static const struct ikev1_ops ops = {
 	.send = t_send,
 	.spi_alloc = t_spi,
 	.install = t_install,
+	.del_sa = t_del,
 	.log = t_log,
 };
 
@@ -631,6 +656,172 @@ static void test_control(void **state)
 	teardown_sides();
 }
 
+static bool deleted(const struct side *s, uint8_t proto, uint32_t spi,
+		    const struct side *dst)
+{
+	size_t i;
+
+	for (i = 0; i < s->ndels; i++)
+		if (s->dels[i].proto == proto && s->dels[i].spi == spi &&
+		    !memcmp(&s->dels[i].dst, &dst->addr, sizeof(dst->addr)))
+			return true;
+	return false;
+}
+
+/*
+ * The kernel drops one SA of a pair on B (clear crypto sa, hard limit):
+ * B deletes the rest and sends a Delete; A deletes its pair.  The DEL_SA
+ * events of those deletions find nothing and send nothing.  The same for
+ * an AH+ESP bundle from A's side.
+ */
+static void test_delete_pair(void **state)
+{
+	struct opts o1 = seed_r1, o2 = seed_r2;
+	const struct ikev1_child *a, *b;
+	size_t sent;
+
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	a = &A.child[0];
+	b = &B.child[0];
+	assert_int_equal(B.nin, 1); /* the responder's inbound step */
+	ikev1_sa_gone(&B.ctx, IPPROTO_ESP, b->esp_spi_in, &B.addr);
+	pump();
+	assert_int_equal(B.ndels, 2);
+	assert_true(deleted(&B, IPPROTO_ESP, b->esp_spi_in, &B));
+	assert_true(deleted(&B, IPPROTO_ESP, b->esp_spi_out, &A));
+	assert_int_equal(A.ndels, 2);
+	assert_true(deleted(&A, IPPROTO_ESP, a->esp_spi_in, &A));
+	assert_true(deleted(&A, IPPROTO_ESP, a->esp_spi_out, &B));
+	assert_non_null(
+		strstr(A.log, "processing DELETE payload. message ID = "));
+	assert_non_null(strstr(
+		A.log,
+		"IPSEC(delete_sa): deleting SA, (sa) sa_dest= 198.51.100.2, sa_prot= 50, sa_spi= 0x"));
+	/* the echoes of those deletions */
+	sent = nsent;
+	ikev1_sa_gone(&A.ctx, IPPROTO_ESP, a->esp_spi_out, &B.addr);
+	ikev1_sa_gone(&B.ctx, IPPROTO_ESP, b->esp_spi_out, &A.addr);
+	assert_int_equal(nsent, sent);
+	assert_int_equal(A.ndels + B.ndels, 4);
+	/* ISAKMP SAs stay */
+	assert_non_null(ikev1_find_peer(&B.ctx, &A.addr));
+	teardown_sides();
+
+	o1.tset = o2.tset = "ah-sha-hmac esp-des esp-sha-hmac";
+	run(&o1, &o2);
+	a = &A.child[0];
+	b = &B.child[0];
+	ikev1_sa_gone(&A.ctx, IPPROTO_AH, a->ah_spi_out, &B.addr);
+	pump();
+	assert_int_equal(A.ndels, 4);
+	assert_int_equal(B.ndels, 4);
+	assert_true(deleted(&B, IPPROTO_AH, b->ah_spi_in, &B));
+	assert_true(deleted(&B, IPPROTO_AH, b->ah_spi_out, &A));
+	assert_true(deleted(&B, IPPROTO_ESP, b->esp_spi_in, &B));
+	assert_true(deleted(&B, IPPROTO_ESP, b->esp_spi_out, &A));
+	teardown_sides();
+}
+
+/* clear crypto isakmp on A: B hears the Delete and drops its SA too. */
+static void test_delete_isakmp(void **state)
+{
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	assert_int_equal(ikev1_clear(&A.ctx, 0), 1);
+	pump();
+	assert_null(ikev1_find_peer(&A.ctx, &B.addr));
+	assert_null(ikev1_find_peer(&B.ctx, &A.addr));
+	assert_non_null(strstr(A.log, "sending DELETE for the ISAKMP SA"));
+	assert_non_null(strstr(
+		B.log, "deleting SA reason \"Received DELETE\" state QM_IDLE"));
+	/* IPsec SAs are not the ISAKMP SA's: they stay */
+	assert_int_equal(A.ndels + B.ndels, 0);
+	teardown_sides();
+}
+
+/* A Delete altered on the way, or sent in the clear, deletes nothing. */
+static void test_info_forged(void **state)
+{
+	struct pkt p;
+
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	ikev1_sa_gone(&A.ctx, IPPROTO_ESP, A.child[0].esp_spi_in, &A.addr);
+	assert_int_equal(qtail - qhead, 1);
+	p = queue[qhead++ % 16];
+	p.data[p.len - 9] ^= 1; /* in the HASH or the Delete */
+	ikev1_input(&B.ctx, &A.addr, p.data, p.len);
+	p.data[p.len - 9] ^= 1;
+	p.data[19] &= (uint8_t)~ISAKMP_FLAG_ENC;
+	ikev1_input(&B.ctx, &A.addr, p.data, p.len);
+	assert_int_equal(B.ndels, 0);
+	assert_true(strstr(B.log, "HASH(1) does not verify") ||
+		    strstr(B.log, "dropped a malformed Informational message"));
+	assert_non_null(strstr(
+		B.log, "dropped an unauthenticated Informational message"));
+	teardown_sides();
+}
+
+/*
+ * Rekeying: a soft limit on the responder's SAs does nothing; on the
+ * initiator's it negotiates a successor once, while the old pair stays.
+ * The old pair is retired on both ends after the grace period, and only
+ * it.
+ * A soft limit during another quick mode waits for it to end.
+ */
+static void test_rekey(void **state)
+{
+	const struct ikev1_child *a, *b;
+	size_t sent;
+
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	a = &A.child[0];
+	b = &B.child[0];
+	sent = nsent;
+	ikev1_sa_soft(&B.ctx, IPPROTO_ESP, b->esp_spi_out, &A.addr);
+	assert_int_equal(nsent, sent);
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, a->esp_spi_out, &B.addr);
+	pump();
+	assert_int_equal(A.nchild, 2);
+	assert_int_equal(B.nchild, 2);
+	assert_int_not_equal(A.child[1].esp_spi_out, a->esp_spi_out);
+	assert_int_equal(A.child[1].esp_spi_out, B.child[1].esp_spi_in);
+	assert_non_null(strstr(A.log, "IPSEC(rekey): crypto map test 10"));
+	/* the same pair's other SA reaching its limit: no second successor */
+	sent = nsent;
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, a->esp_spi_in, &A.addr);
+	assert_int_equal(nsent, sent);
+	/* the old pair is retired after the grace period, on both ends */
+	advance(IKEV1_REKEY_GRACE_MS - 1);
+	assert_int_equal(A.ndels, 0);
+	advance(1);
+	assert_non_null(strstr(
+		A.log, "IPSEC(rekey): crypto map test 10, retiring SA 0x"));
+	assert_int_equal(A.ndels, 2);
+	assert_true(deleted(&A, IPPROTO_ESP, a->esp_spi_out, &B));
+	assert_int_equal(B.ndels, 2);
+	assert_true(deleted(&B, IPPROTO_ESP, b->esp_spi_in, &B));
+	assert_false(deleted(&B, IPPROTO_ESP, B.child[1].esp_spi_in, &B));
+	/* the successor is rekeyed in turn, after a running quick mode */
+	silent = true;
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	sent = nsent;
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, A.child[1].esp_spi_out, &B.addr);
+	assert_int_equal(nsent, sent); /* due, not begun */
+	for (int i = 0; i < 63; i++)
+		advance(1000); /* the silent quick mode dies */
+	silent = false;
+	for (int i = 0; i < 3; i++)
+		advance(1000); /* its QM1 may have been lost: retransmitted */
+	assert_int_equal(A.nchild, 3);
+	assert_non_null(strstr(A.ctx.failure, "Death by retransmission P2"));
+	teardown_sides();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -642,6 +833,10 @@ int main(void)
 		cmocka_unit_test(test_half_open),
 		cmocka_unit_test(test_isakmp_lifetime),
 		cmocka_unit_test(test_control),
+		cmocka_unit_test(test_delete_pair),
+		cmocka_unit_test(test_delete_isakmp),
+		cmocka_unit_test(test_info_forged),
+		cmocka_unit_test(test_rekey),
 		cmocka_unit_test(test_bundle_pfs),
 		cmocka_unit_test(test_wrong_key),
 		cmocka_unit_test(test_no_key),

@@ -82,6 +82,7 @@ static void child_of(const struct conf *c, struct ikev1_child *ch)
 	size_t i;
 
 	memset(ch, 0, sizeof(*ch));
+	ch->dirs = IKEV1_DIR_IN | IKEV1_DIR_OUT;
 	ch->entry = &c->entries[0];
 	ch->tset = conf_tset_find(c, "seed");
 	ch->family = AF_INET;
@@ -157,6 +158,21 @@ static void test_child(void **state)
 	assert_int_equal(sas[1].replay_window, 64);
 	assert_int_equal(sas[2].life.soft_seconds, 3240);
 	assert_true(sas[2].life.soft_bytes < sas[2].life.hard_bytes);
+	for (i = 0; i < n; i++)
+		nfsec_sa_wipe(&sas[i]);
+	/* the responder's two steps: inbound, then outbound */
+	ch.dirs = IKEV1_DIR_IN;
+	n = cd_child_sas(&ch, sas);
+	assert_int_equal(n, 2);
+	assert_int_equal(sas[0].spi, 0x1001);
+	assert_int_equal(sas[1].spi, 0x1002);
+	for (i = 0; i < n; i++)
+		nfsec_sa_wipe(&sas[i]);
+	ch.dirs = IKEV1_DIR_OUT;
+	n = cd_child_sas(&ch, sas);
+	assert_int_equal(n, 2);
+	assert_int_equal(sas[0].spi, 0x2002);
+	assert_int_equal(sas[1].spi, 0x2001);
 	for (i = 0; i < n; i++)
 		nfsec_sa_wipe(&sas[i]);
 	conf_free(c);

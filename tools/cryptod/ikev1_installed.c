@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The SA pairs the engine installed, and their end.  Whichever way one
+ * SA of a pair goes, the pair goes as a whole and both ends learn it:
+ *
+ *   - the kernel deletes one (clear crypto sa, a hard limit) and says so
+ *     with DEL_SA: ikev1_sa_gone() deletes the rest here and sends the
+ *     peer a Delete for our inbound SPIs;
+ *   - the peer sends a Delete for its inbound SPI, our outbound one:
+ *     ikev1_installed_peer_deleted() deletes the pair here.
+ *
+ * The record goes first, so the DEL_SA events our own deletions raise
+ * find nothing and cannot echo.
+ *
+ * A soft limit on a pair we initiated starts its successor
+ * (ikev1_sa_soft()); once the successor is in, the old pair is retired
+ * after a grace period with a Delete, so the peer drops it too.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <netinet/in.h>
+
+#include "ikev1_int.h"
+
+static struct ikev1_installed *inst_find(struct ikev1_ctx *ctx,
+					 const union nfsec_ip *peer,
+					 uint32_t ah, uint32_t esp)
+{
+	struct ikev1_installed *r;
+	size_t i;
+
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
+		r = &ctx->installed[i];
+		if (r->used && !memcmp(&r->peer, peer, sizeof(*peer)) &&
+		    ((ah && r->ah_in == ah) || (esp && r->esp_in == esp)))
+			return r;
+	}
+	return NULL;
+}
+
+/* @r is in: the pairs it succeeds are retired after the grace period. */
+static void inst_succeeded(struct ikev1_ctx *ctx,
+			   const struct ikev1_installed *r)
+{
+	struct ikev1_installed *o;
+	size_t i;
+
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
+		o = &ctx->installed[i];
+		if (o != r && o->used && o->rekeyed && !o->retire_at &&
+		    o->entry == r->entry &&
+		    !memcmp(&o->peer, &r->peer, sizeof(o->peer)) &&
+		    !memcmp(&o->sel, &r->sel, sizeof(o->sel)))
+			o->retire_at = ctx->now + IKEV1_REKEY_GRACE_MS;
+	}
+}
+
+void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+			 const struct ikev1_child *ch)
+{
+	struct ikev1_installed *r;
+	size_t i;
+
+	r = inst_find(ctx, &ch->peer, ch->ah_spi_in, ch->esp_spi_in);
+	for (i = 0; !r && i < IKEV1_INSTALLED_MAX; i++)
+		if (!ctx->installed[i].used)
+			r = &ctx->installed[i];
+	if (!r) {
+		ikev1_logf(ctx, sa, true,
+			   "too many SA pairs to track; this one is not");
+		return;
+	}
+	r->used = true;
+	r->initiator = sa->qm.initiator;
+	r->dirs |= ch->dirs;
+	r->conn_id = sa->conn_id;
+	r->entry = ch->entry;
+	r->sel = ch->sel;
+	r->peer = ch->peer;
+	r->ah_in = ch->ah_spi_in;
+	r->ah_out = ch->ah_spi_out;
+	r->esp_in = ch->esp_spi_in;
+	r->esp_out = ch->esp_spi_out;
+	if (r->initiator && (r->dirs & IKEV1_DIR_OUT))
+		inst_succeeded(ctx, r);
+}
+
+/* Deletes one SA of @r, with IOS's line. */
+static void inst_del_one(struct ikev1_ctx *ctx, const struct ikev1_installed *r,
+			 uint8_t proto, uint32_t spi, bool in)
+{
+	const union nfsec_ip *dst = in ? &ctx->local : &r->peer;
+	char a[64];
+
+	if (!spi)
+		return;
+	ikev1_logf(
+		ctx, NULL, false,
+		"IPSEC(delete_sa): deleting SA, (sa) sa_dest= %s, sa_prot= %u, sa_spi= 0x%X(%u)",
+		nfsec_ip_str(ctx->family, dst, a, sizeof(a)), proto, spi, spi);
+	ctx->ops->del_sa(ctx, proto, spi, dst);
+}
+
+/* Deletes what is left of @r (its record first). */
+static void inst_del(struct ikev1_ctx *ctx, struct ikev1_installed *r)
+{
+	struct ikev1_installed copy = *r;
+
+	memset(r, 0, sizeof(*r));
+	inst_del_one(ctx, &copy, IPPROTO_AH, copy.ah_in, true);
+	inst_del_one(ctx, &copy, IPPROTO_ESP, copy.esp_in, true);
+	if (copy.dirs & IKEV1_DIR_OUT) {
+		inst_del_one(ctx, &copy, IPPROTO_ESP, copy.esp_out, false);
+		inst_del_one(ctx, &copy, IPPROTO_AH, copy.ah_out, false);
+	}
+}
+
+/* The pair holding SA (@proto, @spi, @dst): inbound when @dst is us. */
+static struct ikev1_installed *inst_by_sa(struct ikev1_ctx *ctx, uint8_t proto,
+					  uint32_t spi,
+					  const union nfsec_ip *dst)
+{
+	bool in = !memcmp(dst, &ctx->local, sizeof(*dst));
+	struct ikev1_installed *r;
+	uint32_t have;
+	size_t i;
+
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
+		r = &ctx->installed[i];
+		if (!r->used || (!in && memcmp(&r->peer, dst, sizeof(*dst))))
+			continue;
+		if (proto == IPPROTO_ESP)
+			have = in ? r->esp_in : r->esp_out;
+		else
+			have = in ? r->ah_in : r->ah_out;
+		if (have == spi)
+			return r;
+	}
+	return NULL;
+}
+
+/* @r goes here and, by a Delete, at the peer. */
+static void inst_end(struct ikev1_ctx *ctx, struct ikev1_installed *r)
+{
+	struct ikev1_sa *sa = ikev1_find_peer(ctx, &r->peer);
+
+	if (sa && sa->state == IKEV1_QM_IDLE)
+		ikev1_info_delete_ipsec(ctx, sa, r->ah_in, r->esp_in);
+	inst_del(ctx, r);
+}
+
+void ikev1_sa_gone(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
+		   const union nfsec_ip *dst)
+{
+	struct ikev1_installed *r = inst_by_sa(ctx, proto, spi, dst);
+
+	if (r && spi) /* else not ours, or already handled */
+		inst_end(ctx, r);
+}
+
+void ikev1_installed_peer_deleted(struct ikev1_ctx *ctx,
+				  const union nfsec_ip *peer, uint8_t proto,
+				  uint32_t spi)
+{
+	struct ikev1_installed *r = inst_by_sa(ctx, proto, spi, peer);
+
+	if (r && spi)
+		inst_del(ctx, r);
+}
+
+/* Starts @r's successor, or leaves it due when a quick mode runs. */
+static void inst_rekey(struct ikev1_ctx *ctx, struct ikev1_installed *r)
+{
+	int err = ikev1_initiate(ctx, r->entry, &r->sel);
+
+	r->rekey = err == -EINPROGRESS;
+	r->rekeyed = !err;
+	if (err && err != -EINPROGRESS)
+		ikev1_logf(ctx, NULL, false,
+			   "rekeying crypto map %s %u failed: error %d",
+			   r->entry->map, r->entry->seq, err);
+}
+
+void ikev1_sa_soft(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
+		   const union nfsec_ip *dst)
+{
+	struct ikev1_installed *r = inst_by_sa(ctx, proto, spi, dst);
+
+	if (!r || !spi || !r->initiator || r->rekeyed || r->rekey ||
+	    !(r->dirs & IKEV1_DIR_OUT))
+		return;
+	ikev1_logf(
+		ctx, NULL, false,
+		"IPSEC(rekey): crypto map %s %u, SA 0x%X reached a soft limit",
+		r->entry->map, r->entry->seq, spi);
+	inst_rekey(ctx, r);
+}
+
+uint64_t ikev1_installed_tick(struct ikev1_ctx *ctx)
+{
+	struct ikev1_installed *r;
+	uint64_t next = 0;
+	size_t i;
+
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
+		r = &ctx->installed[i];
+		if (r->used && r->rekey)
+			inst_rekey(ctx, r);
+		if (r->used && r->retire_at && ctx->now >= r->retire_at) {
+			ikev1_logf(
+				ctx, NULL, false,
+				"IPSEC(rekey): crypto map %s %u, retiring SA 0x%X",
+				r->entry->map, r->entry->seq,
+				r->esp_out ? r->esp_out : r->ah_out);
+			inst_end(ctx, r);
+		}
+		if (r->used && r->retire_at && (!next || r->retire_at < next))
+			next = r->retire_at;
+	}
+	return next;
+}
