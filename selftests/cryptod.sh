@@ -7,10 +7,11 @@
 # Mode run, and pings pass.  cryptoctl shows the ISAKMP SAs and policies
 # from cryptod's control socket (root only), streams `debug crypto
 # isakmp`, and `clear crypto isakmp` + `clear crypto sa` lead to a new
-# negotiation on the next packet, on both ends (Delete payloads).  A pair
-# is rekeyed under traffic without loss.  A peer that starts late is
-# reached by retransmission.  A wrong key and a mismatched transform set fail with
-# IOS's messages and install nothing.
+# negotiation on the next packet, on both ends (Delete payloads).  SIGHUP
+# reloads the file and keeps the SAs; a broken file changes nothing.  A
+# pair is rekeyed under traffic without loss.  A peer that starts late is
+# reached by retransmission.  A wrong key and a mismatched transform set
+# fail with IOS's messages and install nothing.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -18,7 +19,7 @@ _lib_loaded_here=1
 CRYPTOD=$NFSEC_TOP/build/tools/cryptod/cryptod
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 18
+tap_plan 20
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -134,6 +135,39 @@ policy_ok() {
 		{ echo "$out"; return 1; }
 }
 tap_check "show crypto isakmp policy: policy 1 and the default suite" policy_ok
+
+# SIGHUP: a new policy takes over and the SAs stay; a broken file changes
+# nothing and says where it is broken
+wait_log() {
+	local i
+	for i in $(seq 25); do
+		grep -q "$2" "$1" && return 0
+		sleep 0.2
+	done
+	return 1
+}
+sed -i '/^end$/i crypto isakmp policy 20\n encryption aes 256\n hash sha256\n authentication pre-share\n group 14' \
+	"$WORK/r1.conf"
+kill -HUP "${pids[0]}"
+if wait_log "$WORK/r1.log" "reloaded $WORK/r1.conf" &&
+	ctl_in r1 show crypto isakmp policy | grep -q "^Protection suite of priority 20$" &&
+	[ "$(sa_count r1)" = 2 ] && ping_both; then
+	tap_ok "SIGHUP: the new policy shows, the SAs stay and carry traffic"
+else
+	tap_fail "SIGHUP: the new policy shows, the SAs stay and carry traffic" \
+		"$(tail -5 "$WORK/r1.log")" "$(ctl_in r1 show crypto isakmp policy 2>&1)"
+fi
+sed -i '/^end$/i crypto isakmp policy 30\n encryption rot13' "$WORK/r1.conf"
+kill -HUP "${pids[0]}"
+if wait_log "$WORK/r1.log" "the running configuration stays" &&
+	grep -Eq "r1.conf:[0-9]+:[0-9]+: error: .*rot13" "$WORK/r1.log" &&
+	! ctl_in r1 show crypto isakmp policy | grep -q "priority 30" &&
+	[ "$(sa_count r1)" = 2 ]; then
+	tap_ok "SIGHUP with a broken file: file:line:col error, nothing changes"
+else
+	tap_fail "SIGHUP with a broken file: file:line:col error, nothing changes" \
+		"$(tail -5 "$WORK/r1.log")"
+fi
 nonroot=$(ip netns exec r1 setpriv --reuid=65534 --regid=65534 --clear-groups \
 	"$CRYPTOCTL" show crypto isakmp sa 2>&1; echo "rc=$?")
 tap_check "the control socket answers root only" \

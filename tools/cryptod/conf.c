@@ -165,6 +165,17 @@ const struct conf_tset *conf_tset_find(const struct conf *c, const char *name)
 	return NULL;
 }
 
+const struct conf_map_entry *conf_entry_find(const struct conf *c,
+					     const char *map, uint32_t seq)
+{
+	size_t i;
+
+	for (i = 0; i < c->nentries; i++)
+		if (c->entries[i].seq == seq && !strcmp(c->entries[i].map, map))
+			return &c->entries[i];
+	return NULL;
+}
+
 const struct conf_acl *conf_acl_find(const struct conf *c, const char *name)
 {
 	size_t i;

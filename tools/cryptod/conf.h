@@ -244,6 +244,9 @@ void conf_print_diags(const struct conf *c, FILE *f);
 
 const struct conf_tset *conf_tset_find(const struct conf *c, const char *name);
 const struct conf_acl *conf_acl_find(const struct conf *c, const char *name);
+/* crypto map MAP SEQ, or NULL. */
+const struct conf_map_entry *conf_entry_find(const struct conf *c,
+					     const char *map, uint32_t seq);
 
 /* A name Linux can give an interface: 1-15 bytes, no '/', ':' or space. */
 bool conf_ifname_ok(const char *s);

@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,31 +20,38 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <syslog.h>
 
 #include "control.h"
 #include "ctlsock.h"
-#include "daemon.h"
+#include "daemon_int.h"
 #include "kernel.h"
 #include "kernel_map.h"
 
-#define CD_DEBUG_STREAMS 4
+static volatile sig_atomic_t cd_stop, cd_hup;
+static bool cd_syslog; /* -s: syslog, not stderr */
 
-struct cd_daemon {
-	const struct conf *conf;
-	struct cd_kernel k;
-	int udp, ctl;
-	bool debug;
-	union nfsec_ip local;
-	struct ikev1_ctx ike;
-	int dbg[CD_DEBUG_STREAMS]; /* `debug crypto isakmp` clients, or -1 */
-};
+void cd_msg(int prio, const char *fmt, ...)
+{
+	va_list ap;
 
-static volatile sig_atomic_t cd_stop;
+	va_start(ap, fmt);
+	if (cd_syslog) {
+		vsyslog(prio, fmt, ap);
+	} else {
+		fputs("cryptod: ", stderr);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	}
+	va_end(ap);
+}
 
 static void cd_on_signal(int sig)
 {
-	(void)sig;
-	cd_stop = 1;
+	if (sig == SIGHUP)
+		cd_hup = 1;
+	else
+		cd_stop = 1;
 }
 
 static struct cd_daemon *cd_of(struct ikev1_ctx *ctx)
@@ -79,10 +87,10 @@ static int cd_spi(struct ikev1_ctx *ctx, uint8_t proto,
 	return 0;
 }
 
-static void cd_nl_failed(const struct cd_daemon *d, const char *what, int err)
+void cd_nl_failed(const struct cd_daemon *d, const char *what, int err)
 {
-	fprintf(stderr, "cryptod: %s: %s%s%s\n", what, strerror(-err),
-		d->k.nl.errmsg[0] ? ": " : "", d->k.nl.errmsg);
+	cd_msg(LOG_ERR, "%s: %s%s%s", what, strerror(-err),
+	       d->k.nl.errmsg[0] ? ": " : "", d->k.nl.errmsg);
 }
 
 /* The entry takes the negotiated set's protocols and mode, then the SAs. */
@@ -153,7 +161,11 @@ static void cd_log(struct ikev1_ctx *ctx, unsigned int conn_id,
 		n = (int)sizeof(text) - 1;
 	cd_debug_send(d, text, (size_t)n);
 	/* failures always; the rest with -d (debug crypto isakmp) */
-	if (d->debug || !strcmp(line, ctx->failure))
+	if (!d->debug && strcmp(line, ctx->failure))
+		return;
+	if (cd_syslog)
+		syslog(d->debug ? LOG_DEBUG : LOG_WARNING, "%.*s", n - 1, text);
+	else
 		fputs(text, stderr);
 }
 
@@ -186,8 +198,7 @@ static int cd_if_addr(const char *ifname, union nfsec_ip *out)
 	return err;
 }
 
-/* Installs one bound map: its entries, then the binding. */
-static int cd_install_map(struct cd_daemon *d, const struct conf_iface *f)
+int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind)
 {
 	const struct conf *c = d->conf;
 	struct nfsec_entry_info ei;
@@ -196,8 +207,8 @@ static int cd_install_map(struct cd_daemon *d, const struct conf_iface *f)
 	int err;
 
 	if (!ifindex) {
-		fprintf(stderr, "cryptod: interface %s (%s) does not exist\n",
-			f->name, f->ifname);
+		cd_msg(LOG_ERR, "interface %s (%s) does not exist", f->name,
+		       f->ifname);
 		return -ENODEV;
 	}
 	for (i = 0; i < c->nentries; i++) {
@@ -216,7 +227,7 @@ static int cd_install_map(struct cd_daemon *d, const struct conf_iface *f)
 			return err;
 		}
 	}
-	err = cd_kernel_bind(&d->k, f->map, ifindex);
+	err = bind ? cd_kernel_bind(&d->k, f->map, ifindex) : 0;
 	if (err)
 		cd_nl_failed(d, "binding a crypto map", err);
 	return err;
@@ -234,13 +245,13 @@ static int cd_setup(struct cd_daemon *d)
 			continue;
 		if (!have_local && !cd_if_addr(c->ifaces[i].ifname, &d->local))
 			have_local = true;
-		err = cd_install_map(d, &c->ifaces[i]);
+		err = cd_install_map(d, &c->ifaces[i], true);
 		if (err)
 			return err;
 	}
 	if (!have_local) {
-		fprintf(stderr,
-			"cryptod: no IPv4 address on an interface with a crypto map\n");
+		cd_msg(LOG_ERR,
+		       "no IPv4 address on an interface with a crypto map");
 		return -EADDRNOTAVAIL;
 	}
 	return 0;
@@ -255,7 +266,7 @@ static int cd_udp_open(struct cd_daemon *d)
 	if (d->udp < 0)
 		return -errno;
 	if (bind(d->udp, (struct sockaddr *)&a, sizeof(a)) < 0) {
-		fprintf(stderr, "cryptod: UDP port 500: %s\n", strerror(errno));
+		cd_msg(LOG_ERR, "UDP port 500: %s", strerror(errno));
 		return -errno;
 	}
 	return 0;
@@ -285,8 +296,8 @@ static void cd_acquire(void *arg, const char *map, uint32_t seq,
 		return;
 	err = ikev1_initiate(&d->ike, e, &r->sel);
 	if (err && err != -EINPROGRESS)
-		fprintf(stderr, "cryptod: cannot negotiate for %s %u: %s\n",
-			map, seq, strerror(-err));
+		cd_msg(LOG_WARNING, "cannot negotiate for %s %u: %s", map, seq,
+		       strerror(-err));
 }
 
 static void cd_sa_gone(void *arg, const struct nfsec_sa_info *sa)
@@ -474,6 +485,10 @@ static void cd_loop(struct cd_daemon *d)
 			break;
 		}
 		cd_tick(d); /* what input and ACQUIRE send is timed from now */
+		if (cd_hup) {
+			cd_hup = 0;
+			cd_reload(d);
+		}
 		if (p[CD_FD_UDP].revents & POLLIN)
 			cd_udp_input(d);
 		if (p[CD_FD_EVENTS].revents & POLLIN)
@@ -489,15 +504,15 @@ static int cd_ctl_open(struct cd_daemon *d)
 {
 	d->ctl = nfsec_ctl_listen();
 	if (d->ctl == -EADDRINUSE)
-		fprintf(stderr,
-			"cryptod: another cryptod runs in this network namespace\n");
+		cd_msg(LOG_ERR,
+		       "another cryptod runs in this network namespace");
 	else if (d->ctl < 0)
-		fprintf(stderr, "cryptod: control socket: %s\n",
-			strerror(-d->ctl));
+		cd_msg(LOG_ERR, "control socket: %s", strerror(-d->ctl));
 	return d->ctl < 0 ? d->ctl : 0;
 }
 
-int cd_daemon_run(const struct conf *conf, bool debug)
+int cd_daemon_run(const char *file, struct conf *conf, bool debug,
+		  bool use_syslog)
 {
 	static struct cd_daemon d;
 	struct sigaction sa = { .sa_handler = cd_on_signal };
@@ -505,7 +520,17 @@ int cd_daemon_run(const struct conf *conf, bool debug)
 	int err;
 
 	memset(&d, 0, sizeof(d));
+	cd_syslog = use_syslog;
+	if (use_syslog)
+		openlog("cryptod", LOG_PID, LOG_DAEMON);
+	d.file = file;
 	d.conf = conf;
+	d.confs = malloc(sizeof(*d.confs));
+	if (!d.confs) {
+		conf_free(conf);
+		return 1;
+	}
+	d.confs[d.nconfs++] = conf;
 	d.debug = debug;
 	d.udp = -1;
 	d.ctl = -1;
@@ -513,18 +538,18 @@ int cd_daemon_run(const struct conf *conf, bool debug)
 		d.dbg[i] = -1;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	err = cd_kernel_open(&d.k);
 	if (err) {
-		fprintf(stderr, "cryptod: nfsec netlink: %s%s\n",
-			strerror(-err),
-			err == -ENOENT ? " (is nfsec.ko loaded?)" : "");
+		cd_msg(LOG_ERR, "nfsec netlink: %s%s", strerror(-err),
+		       err == -ENOENT ? " (is nfsec.ko loaded?)" : "");
 		return 1;
 	}
 	err = cd_ctl_open(&d) ?: cd_setup(&d) ?: cd_udp_open(&d);
 	if (!err) {
 		ikev1_init(&d.ike, conf, &cd_ops, AF_INET, &d.local);
 		d.ike.priv = &d;
-		fprintf(stderr, "cryptod: running\n");
+		cd_msg(LOG_NOTICE, "running");
 		cd_loop(&d);
 		ikev1_destroy(&d.ike);
 	}
@@ -540,5 +565,8 @@ int cd_daemon_run(const struct conf *conf, bool debug)
 	if (d.ctl >= 0)
 		close(d.ctl);
 	cd_kernel_close(&d.k);
+	for (i = 0; i < d.nconfs; i++)
+		conf_free(d.confs[i]);
+	free(d.confs);
 	return err ? 1 : 0;
 }

@@ -9,7 +9,14 @@
 
 #include "conf.h"
 
-/* Runs until SIGTERM or SIGINT; the exit status. */
-int cd_daemon_run(const struct conf *conf, bool debug);
+/*
+ * Runs until SIGTERM or SIGINT; the exit status.  Owns @conf (loaded
+ * from @file, read again on SIGHUP) and frees it.  @debug logs every
+ * `debug crypto isakmp` line, not only failures; @use_syslog logs to
+ * syslog (facility daemon; failures at warning, debug lines at debug)
+ * rather than stderr.
+ */
+int cd_daemon_run(const char *file, struct conf *conf, bool debug,
+		  bool use_syslog);
 
 #endif /* NFSEC_CD_DAEMON_H */

@@ -78,6 +78,21 @@ void ikev1_init(struct ikev1_ctx *ctx, const struct conf *conf,
 	ctx->next_conn_id = 1;
 }
 
+void ikev1_reconf(struct ikev1_ctx *ctx, const struct conf *conf)
+{
+	struct ikev1_sa *sa;
+	size_t i;
+
+	ctx->conf = conf;
+	for (i = 0; i < IKEV1_SAS_MAX; i++) {
+		sa = &ctx->sas[i];
+		if (sa->used && sa->pending)
+			sa->pending = conf_entry_find(conf, sa->pending->map,
+						      sa->pending->seq);
+	}
+	ikev1_installed_reconf(ctx);
+}
+
 void ikev1_destroy(struct ikev1_ctx *ctx)
 {
 	size_t i;
@@ -154,13 +169,23 @@ unsigned int ikev1_clear(struct ikev1_ctx *ctx, unsigned int conn_id)
 struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx,
 				 const union nfsec_ip *peer)
 {
+	struct ikev1_sa *sa, *best = NULL;
 	size_t i;
 
-	for (i = 0; i < IKEV1_SAS_MAX; i++)
-		if (ctx->sas[i].used &&
-		    !memcmp(&ctx->sas[i].peer, peer, sizeof(*peer)))
-			return &ctx->sas[i];
-	return NULL;
+	/* an authenticated one first, then the newest */
+	for (i = 0; i < IKEV1_SAS_MAX; i++) {
+		sa = &ctx->sas[i];
+		if (!sa->used || memcmp(&sa->peer, peer, sizeof(*peer)))
+			continue;
+		if (!best ||
+		    (sa->state == IKEV1_QM_IDLE) >
+			    (best->state == IKEV1_QM_IDLE) ||
+		    ((sa->state == IKEV1_QM_IDLE) ==
+			     (best->state == IKEV1_QM_IDLE) &&
+		     sa->conn_id > best->conn_id))
+			best = sa;
+	}
+	return best;
 }
 
 static struct ikev1_sa *ikev1_find_cookies(struct ikev1_ctx *ctx,

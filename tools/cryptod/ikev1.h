@@ -193,6 +193,15 @@ void ikev1_init(struct ikev1_ctx *ctx, const struct conf *conf,
 void ikev1_destroy(struct ikev1_ctx *ctx);
 
 /*
+ * A reloaded configuration for what comes next.  Established ISAKMP and
+ * IPsec SAs stay (as IOS keeps them); a pair whose crypto map entry is
+ * gone is deleted on both ends, the others are rekeyed by their entry in
+ * @conf.  Exchanges under way finish under the old configuration, which
+ * the caller keeps allocated.
+ */
+void ikev1_reconf(struct ikev1_ctx *ctx, const struct conf *conf);
+
+/*
  * Start negotiating for @sel (our side as source) under entry @e with
  * its first peer: Main Mode first when no ISAKMP SA is up, then Quick
  * Mode.  0 or -errno.
@@ -243,7 +252,10 @@ void ikev1_sa_soft(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
 /* Responder SAs not yet authenticated (bounded by IKEV1_HALF_OPEN_MAX). */
 unsigned int ikev1_half_open(const struct ikev1_ctx *ctx);
 
-/* The ISAKMP SA with @peer, if any. */
+/*
+ * The ISAKMP SA with @peer, if any: an authenticated one before one
+ * still in Main Mode, the newest before older ones.
+ */
 struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx,
 				 const union nfsec_ip *peer);
 

@@ -110,6 +110,58 @@ int ikev1_info_delete_ipsec(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 					  ah_in);
 }
 
+bool ikev1_initial_contact_due(struct ikev1_ctx *ctx, const struct ikev1_sa *sa)
+{
+	size_t i;
+
+	for (i = 0; i < IKEV1_SAS_MAX; i++)
+		if (&ctx->sas[i] != sa && ctx->sas[i].used &&
+		    !memcmp(&ctx->sas[i].peer, &sa->peer, sizeof(sa->peer)))
+			return false;
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++)
+		if (ctx->installed[i].used &&
+		    !memcmp(&ctx->installed[i].peer, &sa->peer,
+			    sizeof(sa->peer)))
+			return false;
+	return true;
+}
+
+/* N: DOI, protocol ISAKMP, SPI size 16, INITIAL-CONTACT, the cookies. */
+void ikev1_initial_contact_write(const struct ikev1_sa *sa, struct isakmp_w *w)
+{
+	isakmp_w_payload(w, ISAKMP_PL_N);
+	isakmp_w_u32(w, ISAKMP_DOI_IPSEC);
+	isakmp_w_u8(w, ISAKMP_PROTO_ISAKMP);
+	isakmp_w_u8(w, 16);
+	isakmp_w_u16(w, ISAKMP_N_INITIAL_CONTACT);
+	isakmp_w_put(w, sa->icky, 8);
+	isakmp_w_put(w, sa->rcky, 8);
+}
+
+void ikev1_initial_contact_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+				 const struct isakmp_payloads *pls)
+{
+	const struct isakmp_payload *p;
+	size_t i, k;
+
+	for (i = 0; i < pls->n; i++) {
+		p = &pls->pl[i];
+		if (p->type != ISAKMP_PL_N || p->len < 8 ||
+		    (p->body[6] << 8 | p->body[7]) != ISAKMP_N_INITIAL_CONTACT)
+			continue;
+		ikev1_logf(
+			ctx, sa, true,
+			"received INITIAL-CONTACT: the peer's older SAs are gone");
+		for (k = 0; k < IKEV1_SAS_MAX; k++)
+			if (&ctx->sas[k] != sa && ctx->sas[k].used &&
+			    !memcmp(&ctx->sas[k].peer, &sa->peer,
+				    sizeof(sa->peer)))
+				ikev1_sa_free(&ctx->sas[k]);
+		ikev1_installed_forget(ctx, &sa->peer);
+		return;
+	}
+}
+
 /* A Delete from the peer: its ISAKMP SA (ours goes), or its IPsec SAs. */
 static void info_delete(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 			uint32_t msgid, const uint8_t *b, size_t len)

@@ -159,6 +159,16 @@ void ikev1_sa_gone(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
 		inst_end(ctx, r);
 }
 
+void ikev1_installed_forget(struct ikev1_ctx *ctx, const union nfsec_ip *peer)
+{
+	size_t i;
+
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++)
+		if (ctx->installed[i].used &&
+		    !memcmp(&ctx->installed[i].peer, peer, sizeof(*peer)))
+			inst_del(ctx, &ctx->installed[i]);
+}
+
 void ikev1_installed_peer_deleted(struct ikev1_ctx *ctx,
 				  const union nfsec_ip *peer, uint8_t proto,
 				  uint32_t spi)
@@ -219,4 +229,27 @@ uint64_t ikev1_installed_tick(struct ikev1_ctx *ctx)
 			next = r->retire_at;
 	}
 	return next;
+}
+
+void ikev1_installed_reconf(struct ikev1_ctx *ctx)
+{
+	const struct conf_map_entry *e;
+	struct ikev1_installed *r;
+	size_t i;
+
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
+		r = &ctx->installed[i];
+		if (!r->used)
+			continue;
+		e = conf_entry_find(ctx->conf, r->entry->map, r->entry->seq);
+		if (e && !e->disabled && !e->manual) {
+			r->entry = e; /* rekeyed by the new configuration */
+			continue;
+		}
+		ikev1_logf(
+			ctx, NULL, false,
+			"crypto map %s %u is gone from the configuration: its SAs go",
+			r->entry->map, r->entry->seq);
+		inst_end(ctx, r);
+	}
 }

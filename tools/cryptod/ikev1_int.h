@@ -73,6 +73,8 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
  * rekeyed pairs.  Returns the next retirement (ms), or 0.
  */
 uint64_t ikev1_installed_tick(struct ikev1_ctx *ctx);
+/* A new ctx->conf: each pair follows its entry (map, seq), or goes. */
+void ikev1_installed_reconf(struct ikev1_ctx *ctx);
 /* The peer deleted its inbound SA @spi (our outbound): ours go too. */
 void ikev1_installed_peer_deleted(struct ikev1_ctx *ctx,
 				  const union nfsec_ip *peer, uint8_t proto,
@@ -81,6 +83,18 @@ void ikev1_installed_peer_deleted(struct ikev1_ctx *ctx,
 /* Informational exchanges (ikev1_info.c) */
 void ikev1_info_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		      const struct isakmp_hdr *h, uint8_t *buf, size_t len);
+/*
+ * INITIAL-CONTACT (RFC 2407 4.6.3.3), in Main Mode 5 or 6: whether we
+ * send one (we hold nothing else with the peer), and what receiving one
+ * does (everything else with the peer is stale: it goes, silently).
+ */
+bool ikev1_initial_contact_due(struct ikev1_ctx *ctx,
+			       const struct ikev1_sa *sa);
+void ikev1_initial_contact_write(const struct ikev1_sa *sa, struct isakmp_w *w);
+void ikev1_initial_contact_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+				 const struct isakmp_payloads *pls);
+/* Deletes every pair with @peer, without a Delete (the peer lost them). */
+void ikev1_installed_forget(struct ikev1_ctx *ctx, const union nfsec_ip *peer);
 /* A Delete for @sa itself, before it goes. */
 int ikev1_info_delete_isakmp(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 /* A Delete for our inbound SPIs (host order, 0: none) of one pair. */

@@ -273,6 +273,8 @@ static int mm_send_auth(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	isakmp_w_init(&w, buf, sizeof(buf), &h);
 	isakmp_w_simple(&w, ISAKMP_PL_ID, idb, idlen);
 	isakmp_w_simple(&w, ISAKMP_PL_HASH, hash, sa->keys.hlen);
+	if (sa->initiator && ikev1_initial_contact_due(ctx, sa))
+		ikev1_initial_contact_write(sa, &w);
 	return mm_finish_send(ctx, sa, &w, true);
 }
 
@@ -396,6 +398,7 @@ void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 			return;
 		}
 		mm_authenticated(ctx, sa);
+		ikev1_initial_contact_input(ctx, sa, &pls);
 	} else if (sa->initiator && sa->state == IKEV1_MM_KEY_EXCH) {
 		/* MM6 in */
 		if (mm_open(ctx, sa, h, m, len, &pls))
@@ -406,6 +409,7 @@ void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 			return;
 		}
 		mm_authenticated(ctx, sa);
+		ikev1_initial_contact_input(ctx, sa, &pls);
 		if (sa->pending && ikev1_qm_start(ctx, sa))
 			ikev1_logf(ctx, sa, true, "could not start Quick Mode");
 	} else {

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <linux/genetlink.h>
 
@@ -62,6 +63,28 @@ int cd_kernel_bind(struct cd_kernel *k, const char *map, uint32_t ifindex)
 	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_BIND_MAP, 0);
 	mnl_attr_put_strz(nlh, NFSEC_A_MAP_NAME, map);
 	mnl_attr_put_u32(nlh, NFSEC_A_IFINDEX, ifindex);
+	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
+}
+
+int cd_kernel_unbind(struct cd_kernel *k, uint32_t ifindex)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+
+	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_UNBIND_MAP, 0);
+	mnl_attr_put_u32(nlh, NFSEC_A_IFINDEX, ifindex);
+	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
+}
+
+int cd_kernel_del_policy(struct cd_kernel *k, const char *map, uint32_t seq)
+{
+	struct nfsec_entry_info e = { .seq = seq };
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+
+	snprintf(e.map, sizeof(e.map), "%s", map);
+	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_DEL_POLICY, 0);
+	nfsec_entry_put(nlh, &e, false);
 	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
 }
 

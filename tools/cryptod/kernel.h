@@ -33,6 +33,8 @@ int cd_kernel_event_fd(const struct cd_kernel *k);
 
 int cd_kernel_policy(struct cd_kernel *k, const struct nfsec_entry_info *e);
 int cd_kernel_bind(struct cd_kernel *k, const char *map, uint32_t ifindex);
+int cd_kernel_unbind(struct cd_kernel *k, uint32_t ifindex);
+int cd_kernel_del_policy(struct cd_kernel *k, const char *map, uint32_t seq);
 /* An inbound SPI from @src (the peer) to @dst (us); host order out. */
 int cd_kernel_spi(struct cd_kernel *k, uint8_t proto, uint8_t family,
 		  const union nfsec_ip *src, const union nfsec_ip *dst,

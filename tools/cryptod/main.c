@@ -3,10 +3,10 @@
  * cryptod: the nfsec IKE keying daemon.
  *
  *   cryptod [-f FILE] -t     check a configuration and exit
- *   cryptod [-f FILE] [-d]   run: install the crypto maps, negotiate
+ *   cryptod [-f FILE] [-d] [-s]  run: install the crypto maps, negotiate
  *                            (IKEv1 Main Mode with pre-shared keys, Quick
  *                            Mode) when traffic needs SAs; -d logs as
- *                            `debug crypto isakmp` does
+ *                            `debug crypto isakmp` does; -s logs to syslog
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,11 +21,12 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: cryptod [-f FILE] [-t | -d]\n\n"
+		"usage: cryptod [-f FILE] [-t | [-d] [-s]]\n\n"
 		"  -f, --config FILE  the IOS-style configuration (default " CRYPTOD_CONF
 		")\n"
 		"  -t, --test         check the configuration and exit\n"
 		"  -d, --debug        log negotiations (debug crypto isakmp)\n"
+		"  -s, --syslog       log to syslog (daemon) instead of stderr\n"
 		"  -V, --version      print the version\n");
 }
 
@@ -68,16 +69,17 @@ int main(int argc, char **argv)
 		{ "config", required_argument, NULL, 'f' },
 		{ "test", no_argument, NULL, 't' },
 		{ "debug", no_argument, NULL, 'd' },
+		{ "syslog", no_argument, NULL, 's' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *file = CRYPTOD_CONF;
-	bool test = false, debug = false;
+	bool test = false, debug = false, use_syslog = false;
 	struct conf *c;
 	int o;
 
-	while ((o = getopt_long(argc, argv, "f:tdVh", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "f:tdsVh", opts, NULL)) != -1) {
 		switch (o) {
 		case 'f':
 			file = optarg;
@@ -87,6 +89,9 @@ int main(int argc, char **argv)
 			break;
 		case 'd':
 			debug = true;
+			break;
+		case 's':
+			use_syslog = true;
 			break;
 		case 'V':
 			printf("cryptod %s\n", NFSEC_VERSION);
@@ -116,7 +121,5 @@ int main(int argc, char **argv)
 		conf_free(c);
 		return 1;
 	}
-	o = cd_daemon_run(c, debug);
-	conf_free(c);
-	return o;
+	return cd_daemon_run(file, c, debug, use_syslog);
 }

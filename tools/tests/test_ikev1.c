@@ -590,6 +590,10 @@ static void test_isakmp_lifetime(void **state)
 	pump();
 	assert_int_equal(A.nchild, 2);
 	assert_int_equal(ikev1_find_peer(&A.ctx, &B.addr)->conn_id, 2);
+	/* A still held SAs with B: no INITIAL-CONTACT, B's pair stays */
+	assert_non_null(strstr(B.log, "ISAKMP (1): received INITIAL-CONTACT"));
+	assert_null(strstr(B.log, "ISAKMP (2): received INITIAL-CONTACT"));
+	assert_int_equal(B.ndels, 0);
 	teardown_sides();
 }
 
@@ -822,6 +826,92 @@ static void test_rekey(void **state)
 	teardown_sides();
 }
 
+/*
+ * A restarts and has lost everything: its Main Mode 5 carries
+ * INITIAL-CONTACT, and B drops its old ISAKMP SA and pair, silently,
+ * keeping only the new ones.
+ */
+static void test_initial_contact(void **state)
+{
+	const struct ikev1_child *b;
+	size_t i, n = 0;
+
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	b = &B.child[0];
+	ikev1_destroy(&A.ctx);
+	ikev1_init(&A.ctx, A.conf, &ops, AF_INET, &A.addr);
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	pump();
+	assert_non_null(strstr(
+		B.log,
+		"received INITIAL-CONTACT: the peer's older SAs are gone"));
+	assert_int_equal(B.ndels, 2);
+	assert_true(deleted(&B, IPPROTO_ESP, b->esp_spi_in, &B));
+	assert_true(deleted(&B, IPPROTO_ESP, b->esp_spi_out, &A));
+	assert_int_equal(B.nchild, 2);
+	for (i = 0; i < IKEV1_SAS_MAX; i++)
+		n += B.ctx.sas[i].used;
+	assert_int_equal(n, 1);
+	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->conn_id, 2);
+	teardown_sides();
+}
+
+/* A's configuration text for @o, with the map entry numbered @seq. */
+static struct conf *conf_with_seq(const struct opts *o, const char *seq)
+{
+	char buf[2048], *at;
+	struct conf *c;
+
+	snprintf(buf, sizeof(buf), conf_fmt, "r1", o->policy, o->key,
+		 "198.51.100.2", o->tset, "198.51.100.2", o->extra, o->acl);
+	at = strstr(buf, "test 10");
+	assert_non_null(at);
+	memcpy(at + 5, seq, 2);
+	c = conf_parse("r1", buf, strlen(buf));
+	assert_non_null(c);
+	assert_int_equal(c->nerrors, 0);
+	return c;
+}
+
+/*
+ * A reload: with the entry still there the pair follows it (and is
+ * rekeyed by the new file); with the entry gone, the pair is deleted on
+ * both ends.  The ISAKMP SA stays either way.
+ */
+static void test_reconf(void **state)
+{
+	struct conf *same, *gone;
+	size_t sent;
+
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	same = conf_with_seq(&seed_r1, "10");
+	sent = nsent;
+	ikev1_reconf(&A.ctx, same);
+	assert_int_equal(nsent, sent);
+	assert_ptr_equal(A.ctx.installed[0].entry, &same->entries[0]);
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, A.child[0].esp_spi_out, &B.addr);
+	pump();
+	assert_int_equal(A.nchild, 2);
+	assert_ptr_equal(A.child[1].entry, &same->entries[0]);
+	gone = conf_with_seq(&seed_r1, "20");
+	ikev1_reconf(&A.ctx, gone);
+	pump();
+	assert_non_null(strstr(
+		A.log,
+		"crypto map test 10 is gone from the configuration: its SAs go"));
+	assert_int_equal(A.ndels, 4); /* both pairs */
+	assert_int_equal(B.ndels, 4);
+	assert_non_null(ikev1_find_peer(&A.ctx, &B.addr));
+	assert_non_null(ikev1_find_peer(&B.ctx, &A.addr));
+	teardown_sides();
+	conf_free(same);
+	conf_free(gone);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -837,6 +927,8 @@ int main(void)
 		cmocka_unit_test(test_delete_isakmp),
 		cmocka_unit_test(test_info_forged),
 		cmocka_unit_test(test_rekey),
+		cmocka_unit_test(test_initial_contact),
+		cmocka_unit_test(test_reconf),
 		cmocka_unit_test(test_bundle_pfs),
 		cmocka_unit_test(test_wrong_key),
 		cmocka_unit_test(test_no_key),

@@ -1,0 +1,224 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# cryptod against strongSwan: R1 runs cryptod over nfsec, R2 runs Debian's
+# charon over the kernel's XFRM, IKEv1 Main Mode with a pre-shared key.
+# For the seed's suite (des-sha1-modp1024, ESP des-sha1; charon has DES
+# from its openssl plugin) and for aes256-sha256-modp2048 (ESP
+# aes256-sha256), cryptod first initiates (hostA's traffic raises ACQUIRE)
+# and then answers charon's `swanctl --initiate`.  Each time pings pass
+# both ways, ESP between nfsec and XFRM.  Then `clear crypto sa` on R1
+# makes charon delete its CHILD_SA (our Delete payload understood).
+#
+# charon runs in R2's network namespace and a private mount namespace
+# whose /run is a tmpfs directory: its pid file and vici socket stay out
+# of the shared file system (UNIX sockets do not work on 9p).
+
+. "$(dirname "$0")/lib.sh"
+
+_lib_loaded_here=1
+CRYPTOD=$NFSEC_TOP/build/tools/cryptod/cryptod
+CHARON=/usr/lib/ipsec/charon
+WORK=$(mktemp -d /tmp/nfsec-swan.XXXXXX)
+RUN=$(mktemp -d /dev/shm/nfsec-swan.XXXXXX)
+VICI=unix://$RUN/charon.vici
+
+tap_plan 9
+
+if [ ! -x "$CHARON" ] || ! command -v swanctl >/dev/null ||
+	[ ! -e /usr/lib/ipsec/plugins/libstrongswan-openssl.so ]; then
+	echo "Bail out! strongSwan (charon, swanctl, openssl plugin) is not installed: make deps"
+	exit 1
+fi
+mod_unload
+mod_load || { echo "Bail out! insmod failed"; exit 1; }
+topo_seed || { echo "Bail out! topology setup failed"; exit 1; }
+
+# cd_conf IKE-ENC IKE-HASH GROUP TSET: R1's IOS configuration.
+cd_conf() {
+	cat <<EOF
+hostname r1
+crypto isakmp policy 10
+ encryption $1
+ hash $2
+ authentication pre-share
+ group $3
+crypto isakmp key swankey address 198.51.100.2
+crypto ipsec transform-set ts $4
+crypto map swan 10 ipsec-isakmp
+ set peer 198.51.100.2
+ set transform-set ts
+ match address 101
+interface veth-r2
+ crypto map swan
+access-list 101 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255
+EOF
+}
+
+# sw_conf IKE-PROPOSAL ESP-PROPOSAL: R2's swanctl.conf.
+sw_conf() {
+	cat <<EOF
+connections {
+	r1 {
+		version = 1
+		local_addrs = 198.51.100.2
+		remote_addrs = 198.51.100.1
+		proposals = $1
+		local {
+			auth = psk
+			id = 198.51.100.2
+		}
+		remote {
+			auth = psk
+			id = 198.51.100.1
+		}
+		children {
+			net {
+				local_ts = 203.0.113.0/24
+				remote_ts = 192.0.2.0/24
+				esp_proposals = $2
+				mode = tunnel
+			}
+		}
+	}
+}
+secrets {
+	ike-r1 {
+		id = 198.51.100.1
+		secret = swankey
+	}
+}
+EOF
+}
+
+cat >"$WORK/strongswan.conf" <<EOF
+charon {
+	load_modular = no
+	load = random nonce openssl aes sha1 sha2 md5 hmac gmp kernel-netlink socket-default vici
+	install_routes = no
+	retransmit_tries = 3
+	plugins {
+		vici {
+			socket = $VICI
+		}
+	}
+	filelog {
+		swan {
+			path = $WORK/charon.log
+			default = 1
+			ike = 2
+			time_format = %T
+		}
+	}
+}
+EOF
+
+pids=()
+cd_start() {
+	local i
+	ip netns exec r1 "$CRYPTOD" -d -f "$WORK/r1.conf" >"$WORK/r1.log" 2>&1 &
+	pids+=($!)
+	for i in $(seq 50); do
+		! grep -q '^cryptod: running' "$WORK/r1.log" || return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+sw_start() {
+	local i
+	ip netns exec r2 unshare -m --propagation private sh -c \
+		"mount --bind '$RUN' /run && STRONGSWAN_CONF='$WORK/strongswan.conf' exec $CHARON" \
+		>"$WORK/charon.out" 2>&1 &
+	pids+=($!)
+	for i in $(seq 50); do
+		[ ! -S "$RUN/charon.vici" ] || break
+		sleep 0.2
+	done
+	sw --load-all --file "$WORK/swanctl.conf" >"$WORK/load.out" 2>&1
+}
+
+sw() { ip netns exec r2 swanctl "$@" -u "$VICI"; }
+
+stop_all() {
+	local p
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+	for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+	pids=()
+	rm -f "$RUN"/*
+}
+trap 'stop_all; rm -rf "$WORK" "$RUN"; _lib_cleanup' EXIT
+
+xfrm_states() { ip -n r2 xfrm state | grep -c '^src'; }
+
+traffic() {
+	local i
+	for i in 1 2 3 4 5 6 7 8; do
+		ip netns exec hA ping -c 1 -W 2 203.0.113.10 >/dev/null && return 0
+	done
+	return 1
+}
+
+diag() {
+	tail -25 "$WORK/r1.log"
+	grep -v "^.\{8\} [0-9]\+\[\(NET\|ENC\|CFG\|LIB\|JOB\)\]" "$WORK/charon.log" | tail -25
+}
+
+# run SUITE ROLE IKE-ENC IKE-HASH GROUP TSET IKE-PROP ESP-PROP
+run() {
+	local what="$1: cryptod $2 against charon, pings pass nfsec <-> XFRM"
+	cd_conf "$3" "$4" "$5" "$6" >"$WORK/r1.conf"
+	sw_conf "$7" "$8" >"$WORK/swanctl.conf"
+	: >"$WORK/charon.log"
+	if ! cd_start || ! sw_start; then
+		tap_fail "$what" "could not start" "$(cat "$WORK/r1.log" "$WORK/load.out")"
+		stop_all
+		return
+	fi
+	if [ "$2" = responds ]; then
+		sw --initiate --child net >"$WORK/initiate.out" 2>&1
+	fi
+	if traffic && ping_both && [ "$(xfrm_states)" = 2 ] &&
+		[ "$(ctl_in r1 -j sa list | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 2 ]; then
+		tap_ok "$what"
+	else
+		tap_fail "$what" "$(diag)" "$(ip -n r2 xfrm state 2>&1)" \
+			"$(ctl_in r1 sa list 2>&1)"
+	fi
+}
+
+run "des-sha1-modp1024" initiates des sha 2 "esp-des esp-sha-hmac" \
+	des-sha1-modp1024 des-sha1
+tap_check "charon chose DES/SHA-1/MODP-1024 from cryptod's offer (the seed's suite)" \
+	grep -q "selected proposal: IKE:DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024" "$WORK/charon.log"
+stop_all
+run "des-sha1-modp1024" responds des sha 2 "esp-des esp-sha-hmac" \
+	des-sha1-modp1024 des-sha1
+tap_check "swanctl --initiate succeeded against cryptod" \
+	grep -q "initiate completed successfully" "$WORK/initiate.out"
+stop_all
+
+run "aes256-sha256-modp2048" initiates "aes 256" sha256 14 \
+	"esp-aes 256 esp-sha256-hmac" aes256-sha256-modp2048 aes256-sha256
+stop_all
+run "aes256-sha256-modp2048" responds "aes 256" sha256 14 \
+	"esp-aes 256 esp-sha256-hmac" aes256-sha256-modp2048 aes256-sha256
+tap_check "the key is in no log" \
+	eval '! grep -q swankey "$WORK/r1.log" "$WORK/charon.log"'
+
+# clear crypto sa on R1: charon hears the Delete and drops its CHILD_SA
+ctl_in r1 clear crypto sa >/dev/null
+for i in $(seq 20); do
+	[ "$(xfrm_states)" != 0 ] || break
+	sleep 0.2
+done
+tap_expect "clear crypto sa on R1: charon deletes its SAs too" 0 \
+	"$(xfrm_states)"
+# and the next packet negotiates again
+if traffic && ping_both; then
+	tap_ok "after the clear, hostA's traffic renegotiates with charon"
+else
+	tap_fail "after the clear, hostA's traffic renegotiates with charon" "$(diag)"
+fi
+stop_all
+tap_done

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Inside cryptod's running part: what daemon.c and reload.c share.
+ */
+#ifndef NFSEC_CD_DAEMON_INT_H
+#define NFSEC_CD_DAEMON_INT_H
+
+#include <stdbool.h>
+
+#include "daemon.h"
+#include "ikev1.h"
+#include "kernel.h"
+
+#define CD_DEBUG_STREAMS 4
+
+struct cd_daemon {
+	const char *file; /* for SIGHUP */
+	const struct conf *conf; /* the running configuration */
+	struct conf **confs; /* every one loaded: exchanges under way may
+			      * still point into an older one */
+	size_t nconfs;
+	struct cd_kernel k;
+	int udp, ctl;
+	bool debug;
+	union nfsec_ip local;
+	struct ikev1_ctx ike;
+	int dbg[CD_DEBUG_STREAMS]; /* `debug crypto isakmp` clients, or -1 */
+};
+
+/* "cryptod: ..." on stderr, or to syslog at @prio without the prefix. */
+void cd_msg(int prio, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A failed netlink request, with the kernel's extack text. */
+void cd_nl_failed(const struct cd_daemon *d, const char *what, int err);
+/* Installs one bound map's entries (NEW_POLICY replaces), then binds it. */
+int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind);
+/* SIGHUP: the file again; a bad one leaves everything as it was. */
+void cd_reload(struct cd_daemon *d);
+
+#endif /* NFSEC_CD_DAEMON_INT_H */

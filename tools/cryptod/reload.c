@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SIGHUP: cryptod reads its configuration again.  A file with any error
+ * changes nothing (each error is reported as at start).  A good one
+ * takes over as IOS applies a changed configuration: established ISAKMP
+ * and IPsec SAs stay; crypto map entries and bindings the new file no
+ * longer has are removed from the kernel (and the SA pairs of a removed
+ * entry are deleted on both ends); the new file's bound maps are
+ * installed (NEW_POLICY replaces an entry in one step); new negotiations
+ * follow the new file.  Exchanges under way finish under the old one,
+ * so every configuration loaded stays allocated until exit.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <net/if.h>
+
+#include "daemon_int.h"
+
+/* Is crypto map @map bound to @ifname in @c? */
+static bool cd_bound(const struct conf *c, const char *ifname, const char *map)
+{
+	size_t i;
+
+	for (i = 0; i < c->nifaces; i++)
+		if (!strcmp(c->ifaces[i].ifname, ifname) &&
+		    !strcmp(c->ifaces[i].map, map))
+			return true;
+	return false;
+}
+
+/* Is @map bound anywhere in @c? */
+static bool cd_map_bound(const struct conf *c, const char *map)
+{
+	size_t i;
+
+	for (i = 0; i < c->nifaces; i++)
+		if (!strcmp(c->ifaces[i].map, map))
+			return true;
+	return false;
+}
+
+/* Entries and bindings of @old that @c does not have leave the kernel. */
+static void cd_unapply(struct cd_daemon *d, const struct conf *old,
+		       const struct conf *c)
+{
+	const struct conf_map_entry *e, *n;
+	const struct conf_iface *f;
+	size_t i;
+
+	for (i = 0; i < old->nentries; i++) {
+		e = &old->entries[i];
+		if (e->disabled || !cd_map_bound(old, e->map))
+			continue;
+		n = conf_entry_find(c, e->map, e->seq);
+		if (!n || n->disabled || !cd_map_bound(c, e->map))
+			cd_kernel_del_policy(&d->k, e->map, e->seq);
+	}
+	for (i = 0; i < old->nifaces; i++) {
+		f = &old->ifaces[i];
+		if (f->map[0] && !cd_bound(c, f->ifname, f->map))
+			cd_kernel_unbind(&d->k, if_nametoindex(f->ifname));
+	}
+}
+
+/* The new file's bound maps go in; bindings it shares with @old stay. */
+static int cd_apply(struct cd_daemon *d, const struct conf *old)
+{
+	const struct conf_iface *f;
+	size_t i;
+	int err;
+
+	for (i = 0; i < d->conf->nifaces; i++) {
+		f = &d->conf->ifaces[i];
+		if (!f->map[0])
+			continue;
+		err = cd_install_map(d, f, !cd_bound(old, f->ifname, f->map));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* Loads @d->file; NULL (reported) when it cannot be used. */
+static struct conf *cd_reload_load(struct cd_daemon *d)
+{
+	struct conf *c = conf_load(d->file);
+
+	if (!c) {
+		cd_msg(LOG_ERR,
+		       "reload: %s: %s; the running configuration stays",
+		       d->file, strerror(errno));
+		return NULL;
+	}
+	conf_print_diags(c, stderr);
+	if (c->nerrors) {
+		cd_msg(LOG_ERR,
+		       "reload: %s: %zu error%s; the running configuration stays",
+		       d->file, c->nerrors, c->nerrors == 1 ? "" : "s");
+		conf_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void cd_reload(struct cd_daemon *d)
+{
+	const struct conf *old = d->conf;
+	struct conf *c = cd_reload_load(d), **confs;
+
+	if (!c)
+		return;
+	confs = realloc(d->confs, (d->nconfs + 1) * sizeof(*confs));
+	if (!confs) {
+		cd_msg(LOG_ERR, "reload: out of memory");
+		conf_free(c);
+		return;
+	}
+	d->confs = confs;
+	d->confs[d->nconfs++] = c;
+	d->conf = c;
+	ikev1_reconf(&d->ike, c); /* pairs of removed entries go first */
+	cd_unapply(d, old, c);
+	if (cd_apply(d, old))
+		cd_msg(LOG_ERR, "reload: %s: not every crypto map went in",
+		       d->file);
+	else
+		cd_msg(LOG_NOTICE, "reloaded %s", d->file);
+}
