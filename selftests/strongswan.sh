@@ -107,6 +107,7 @@ charon {
 			path = $WORK/charon.log
 			default = 1
 			ike = 2
+			cfg = 2
 			time_format = %T
 		}
 	}
@@ -187,16 +188,31 @@ run() {
 	fi
 }
 
+# The debug-kernel run (which limits the algorithms) keeps one suite: the
+# kernel does the same work for both, and TCG under KASAN is slow.
+if [ -n "${NFSEC_SELFTEST_ALGS:-}" ]; then
+	for t in "des-sha1-modp1024: cryptod initiates" \
+		"charon chose the seed's suite" \
+		"des-sha1-modp1024: cryptod responds" "swanctl --initiate"; do
+		tap_skip "$t" "one suite on the debug kernel"
+	done
+else
 run "des-sha1-modp1024" initiates des sha 2 "esp-des esp-sha-hmac" \
 	des-sha1-modp1024 des-sha1
-tap_check "charon chose DES/SHA-1/MODP-1024 from cryptod's offer (the seed's suite)" \
-	grep -q "selected proposal: IKE:DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024" "$WORK/charon.log"
+sas=$(sw --list-sas 2>&1)
+if grep -q "DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024" <<<"$sas" &&
+	grep -q "INSTALLED, TUNNEL.*ESP:DES_CBC/HMAC_SHA1_96" <<<"$sas"; then
+	tap_ok "charon chose DES/SHA-1/MODP-1024 and ESP DES/SHA-1 from cryptod's offer (the seed's suite)"
+else
+	tap_fail "charon chose DES/SHA-1/MODP-1024 and ESP DES/SHA-1 from cryptod's offer (the seed's suite)" "$sas"
+fi
 stop_all
 run "des-sha1-modp1024" responds des sha 2 "esp-des esp-sha-hmac" \
 	des-sha1-modp1024 des-sha1
 tap_check "swanctl --initiate succeeded against cryptod" \
 	grep -q "initiate completed successfully" "$WORK/initiate.out"
 stop_all
+fi
 
 run "aes256-sha256-modp2048" initiates "aes 256" sha256 14 \
 	"esp-aes 256 esp-sha256-hmac" aes256-sha256-modp2048 aes256-sha256

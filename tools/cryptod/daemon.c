@@ -424,13 +424,11 @@ static void cd_ctl_accept(struct cd_daemon *d)
 	/* a client that says nothing cannot hold the daemon up */
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
-	if (nfsec_ctl_peer_root(fd)) {
-		nfsec_ctl_write(fd, denied, sizeof(denied) - 1);
-		close(fd);
-		return;
-	}
+	/* the request is read first: closing on it unread resets the client */
 	n = recv(fd, req, sizeof(req) - 1, 0);
-	if (n > 0) {
+	if (n > 0 && nfsec_ctl_peer_root(fd)) {
+		nfsec_ctl_write(fd, denied, sizeof(denied) - 1);
+	} else if (n > 0) {
 		req[n] = '\0';
 		if (cd_ctl_answer(d, fd, req))
 			return;
