@@ -399,6 +399,7 @@ void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 	}
 	if (ikev1_repeated(ctx, sa, buf, len))
 		return;
+	sa->last_heard = ctx->now; /* for DPD: the peer is alive */
 	memcpy(copy, buf, len);
 	ctx->answering = true;
 	if (h.exchange == ISAKMP_EXCH_IDPROT)

@@ -128,6 +128,12 @@ struct ikev1_sa {
 	uint64_t rtx_at; /* when `last` goes again (ms), or 0 */
 	unsigned int rtx_n; /* times `last` went again */
 	uint64_t expires; /* end of the ISAKMP SA's lifetime (ms), or 0 */
+	uint64_t last_heard; /* the peer's last datagram for it (ms) */
+	bool dpd_peer; /* the peer sent DPD's vendor ID */
+	bool dpd_wait; /* an R-U-THERE is unanswered */
+	unsigned int dpd_tries; /* R-U-THEREs sent since the last answer */
+	uint32_t dpd_seq; /* ours, last sent */
+	uint64_t dpd_at; /* the next R-U-THERE (while dpd_wait), ms */
 };
 
 #define IKEV1_SAS_MAX 64
@@ -171,6 +177,8 @@ struct ikev1_installed {
  * die by retransmission like any other.
  */
 #define IKEV1_HALF_OPEN_MAX 16
+/* Unanswered R-U-THEREs (RFC 3706) before the peer is taken for dead. */
+#define IKEV1_DPD_TRIES 5
 
 struct ikev1_ctx {
 	const struct conf *conf;

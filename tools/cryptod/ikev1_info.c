@@ -8,7 +8,8 @@
  * encrypted with an IV of its own M-ID, as a quick mode is.  What goes
  * out: Delete payloads (RFC 2408 3.15) for an ISAKMP SA that is cleared
  * or at its end, and for IPsec SAs that went away.  What comes in: the
- * same from the peer.  An informational message is never retransmitted
+ * same from the peer; DPD's notifies go to ikev1_dpd.c.  An
+ * informational message is never retransmitted
  * nor answered, and one that is not encrypted or whose HASH does not
  * verify is logged and dropped: anyone can send those.
  */
@@ -23,8 +24,8 @@
 
 #define INFO_DELETE_HDR 8 /* DOI, protocol, SPI size, # of SPIs */
 
-static int info_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, uint8_t type,
-		     const uint8_t *body, size_t blen)
+int ikev1_info_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, uint8_t type,
+		    const uint8_t *body, size_t blen)
 {
 	uint8_t buf[512], iv[IKE_BLOCK_MAX], zero[IKE_HASH_MAX] = { 0 };
 	struct isakmp_hdr h;
@@ -83,7 +84,7 @@ int ikev1_info_delete_isakmp(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	memcpy(cookies, sa->icky, 8);
 	memcpy(cookies + 8, sa->rcky, 8);
 	ikev1_logf(ctx, sa, true, "sending DELETE for the ISAKMP SA");
-	return info_send(
+	return ikev1_info_send(
 		ctx, sa, ISAKMP_PL_D, body,
 		info_delete_body(body, ISAKMP_PROTO_ISAKMP, 16, cookies, 1));
 }
@@ -96,8 +97,9 @@ static int info_delete_spi(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 
 	if (!spi)
 		return 0;
-	return info_send(ctx, sa, ISAKMP_PL_D, body,
-			 info_delete_body(body, proto, 4, (uint8_t *)&be, 1));
+	return ikev1_info_send(
+		ctx, sa, ISAKMP_PL_D, body,
+		info_delete_body(body, proto, 4, (uint8_t *)&be, 1));
 }
 
 int ikev1_info_delete_ipsec(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
@@ -256,7 +258,9 @@ void ikev1_info_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		if (pls.pl[i].type == ISAKMP_PL_D)
 			info_delete(ctx, sa, h->msgid, pls.pl[i].body,
 				    pls.pl[i].len);
-		else if (pls.pl[i].type == ISAKMP_PL_N && pls.pl[i].len >= 8)
+		else if (pls.pl[i].type == ISAKMP_PL_N && pls.pl[i].len >= 8 &&
+			 !ikev1_dpd_notify(ctx, sa, pls.pl[i].body,
+					   pls.pl[i].len))
 			ikev1_logf(ctx, sa, true,
 				   "processing NOTIFY payload %u protocol %u",
 				   (unsigned int)(pls.pl[i].body[6] << 8 |

@@ -81,6 +81,8 @@ void ikev1_installed_peer_deleted(struct ikev1_ctx *ctx,
 				  uint32_t spi);
 
 /* Informational exchanges (ikev1_info.c) */
+int ikev1_info_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, uint8_t type,
+		    const uint8_t *body, size_t blen);
 void ikev1_info_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		      const struct isakmp_hdr *h, uint8_t *buf, size_t len);
 /*
@@ -100,6 +102,17 @@ int ikev1_info_delete_isakmp(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 /* A Delete for our inbound SPIs (host order, 0: none) of one pair. */
 int ikev1_info_delete_ipsec(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 			    uint32_t ah_in, uint32_t esp_in);
+
+/* Dead peer detection (ikev1_dpd.c) */
+void ikev1_dpd_vid_write(struct isakmp_w *w);
+void ikev1_dpd_vid_seen(struct ikev1_sa *sa, const struct isakmp_payloads *pls);
+/* An R-U-THERE or R-U-THERE-ACK notify body; false if neither. */
+bool ikev1_dpd_notify(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		      const uint8_t *body, size_t len);
+/* Time for @sa: probe when quiet, give the peer up when silent. */
+void ikev1_dpd_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+/* When ikev1_dpd_tick() has something to do for @sa, or 0. */
+uint64_t ikev1_dpd_next(const struct ikev1_ctx *ctx, const struct ikev1_sa *sa);
 
 /* Main Mode */
 int ikev1_mm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa);

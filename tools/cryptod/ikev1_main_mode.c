@@ -50,6 +50,7 @@ int ikev1_mm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		return -ENOSPC;
 	memcpy(sa->sai_b, buf + at, w.len - at);
 	sa->sai_len = w.len - at;
+	ikev1_dpd_vid_write(&w);
 	ikev1_logf(ctx, sa, true, "beginning Main Mode exchange");
 	sa->state = IKEV1_MM_NO_STATE;
 	return mm_finish_send(ctx, sa, &w, false);
@@ -108,6 +109,8 @@ static void mm_r_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	ikev1_hdr(sa, ISAKMP_EXCH_IDPROT, 0, 0, &rh);
 	isakmp_w_init(&w, reply, sizeof(reply), &rh);
 	isakmp_w_sa(&w, &out);
+	ikev1_dpd_vid_write(&w);
+	ikev1_dpd_vid_seen(sa, &pls);
 	sa->state = IKEV1_MM_SA_SETUP;
 	mm_finish_send(ctx, sa, &w, false);
 	return;
@@ -178,6 +181,7 @@ static void mm_i_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		return;
 	}
 	memcpy(sa->rcky, h->rcky, 8);
+	ikev1_dpd_vid_seen(sa, &pls);
 	sa->state = IKEV1_MM_SA_SETUP;
 	if (mm_make_ke(sa) || mm_send_ke(ctx, sa))
 		ikev1_fail(ctx, sa, "could not send Main Mode message 3");

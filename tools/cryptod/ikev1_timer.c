@@ -36,6 +36,7 @@ void ikev1_timer_arm(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 
 void ikev1_established(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
+	sa->last_heard = ctx->now;
 	if (sa->choice.lifetime)
 		sa->expires = ctx->now + (uint64_t)sa->choice.lifetime * 1000;
 }
@@ -77,6 +78,9 @@ static void ikev1_sa_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		ikev1_reap(ctx, sa);
 		return;
 	}
+	ikev1_dpd_tick(ctx, sa);
+	if (!sa->used)
+		return; /* the peer is dead */
 	if (!ikev1_waiting(sa))
 		sa->rtx_at = 0; /* answered: nothing to repeat */
 	if (!sa->rtx_at || ctx->now < sa->rtx_at)
@@ -107,9 +111,11 @@ uint64_t ikev1_tick(struct ikev1_ctx *ctx, uint64_t now)
 		if (!sa->used)
 			continue;
 		ikev1_sa_tick(ctx, sa);
-		if (sa->used)
-			next = ikev1_earliest(ikev1_earliest(next, sa->rtx_at),
-					      sa->expires);
+		if (!sa->used)
+			continue;
+		next = ikev1_earliest(next, sa->rtx_at);
+		next = ikev1_earliest(next, sa->expires);
+		next = ikev1_earliest(next, ikev1_dpd_next(ctx, sa));
 	}
 	return next;
 }

@@ -912,6 +912,51 @@ static void test_reconf(void **state)
 	conf_free(gone);
 }
 
+/*
+ * DPD with `crypto isakmp keepalive 10 2` on both: a quiet SA probes
+ * after 10 s and is answered; when the peer goes silent, 5 R-U-THEREs
+ * 2 s apart go unanswered and the peer's SAs are deleted.
+ */
+static void test_dpd(void **state)
+{
+	struct opts o1 = seed_r1, o2 = seed_r2;
+	int i;
+
+	(void)state;
+	o1.policy = o2.policy = "crypto isakmp keepalive 10 2\n";
+	run(&o1, &o2);
+	assert_true(ikev1_find_peer(&A.ctx, &B.addr)->dpd_peer);
+	assert_true(ikev1_find_peer(&B.ctx, &A.addr)->dpd_peer);
+	assert_int_equal(ikev1_tick(&A.ctx, clock_ms), 10000); /* 1st probe */
+	advance(9000);
+	assert_null(strstr(A.log, "sending DPD R-U-THERE"));
+	advance(1000);
+	assert_non_null(strstr(A.log, "sending DPD R-U-THERE 1"));
+	assert_non_null(strstr(
+		B.log, "received DPD R-U-THERE 1, sending R-U-THERE-ACK"));
+	assert_non_null(strstr(A.log, "received DPD R-U-THERE-ACK 1"));
+	silent = true;
+	for (i = 0; i < 40 && ikev1_find_peer(&A.ctx, &B.addr); i++)
+		advance(1000);
+	silent = false;
+	/* quiet since 10 s: probes at 20, 22, 24, 26, 28 s; dead at 30 s */
+	assert_int_equal(clock_ms, 30000);
+	assert_string_equal(
+		A.ctx.failure,
+		"DPD: peer 198.51.100.2 is not responding; deleting its SAs");
+	assert_non_null(strstr(A.log, "sending DPD R-U-THERE 6"));
+	assert_null(strstr(A.log, "sending DPD R-U-THERE 7"));
+	assert_int_equal(A.ndels, 2);
+	teardown_sides();
+	/* without keepalive no probe goes out, but probes are answered */
+	run(&seed_r1, &seed_r2);
+	for (i = 0; i < 30; i++)
+		advance(1000);
+	assert_null(strstr(A.log, "R-U-THERE"));
+	assert_null(strstr(B.log, "R-U-THERE"));
+	teardown_sides();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -929,6 +974,7 @@ int main(void)
 		cmocka_unit_test(test_rekey),
 		cmocka_unit_test(test_initial_contact),
 		cmocka_unit_test(test_reconf),
+		cmocka_unit_test(test_dpd),
 		cmocka_unit_test(test_bundle_pfs),
 		cmocka_unit_test(test_wrong_key),
 		cmocka_unit_test(test_no_key),
