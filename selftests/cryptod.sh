@@ -10,8 +10,9 @@
 # negotiation on the next packet, on both ends (Delete payloads).  SIGHUP
 # reloads the file and keeps the SAs; a broken file changes nothing.  A
 # pair is rekeyed under traffic without loss.  A peer that starts late is
-# reached by retransmission.  A wrong key and a mismatched transform set
-# fail with IOS's messages and install nothing.
+# reached by retransmission.  Aggressive Mode keys R1 by its hostname.
+# A wrong key and a mismatched transform set fail with IOS's messages and
+# install nothing.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -19,7 +20,7 @@ _lib_loaded_here=1
 CRYPTOD=$NFSEC_TOP/build/tools/cryptod/cryptod
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 20
+tap_plan 22
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -255,6 +256,41 @@ if wait $tpid && ping_both &&
 else
 	tap_fail "a peer that starts late is reached by retransmission" \
 		"$(cat "$WORK/r1.log")"
+fi
+stop_all
+
+# Aggressive Mode: R1 names itself (the seed's wan2511 way), R2 keys it
+# by that name; then a key for another name fails as the seed shows
+am_pair() {
+	conf r1 otherkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
+		198.51.100.2 veth-r2 "crypto isakmp identity hostname" |
+		sed 's/^crypto isakmp key otherkey/crypto isakmp key sharedkey/' \
+			>"$WORK/r1.conf"
+	conf r2 otherkey "esp-des esp-sha-hmac" 203.0.113.0 192.0.2.0 \
+		198.51.100.1 veth-r1 "crypto isakmp key sharedkey hostname $1" \
+		>"$WORK/r2.conf"
+	start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf"
+}
+am_pair r1
+if traffic && ping_both &&
+	grep -q "beginning Aggressive Mode exchange" "$WORK/r1.log" &&
+	ctl_in r2 show crypto isakmp sa | grep -Eq '^198\.51\.100\.2 +198\.51\.100\.1 +QM_IDLE'; then
+	tap_ok "Aggressive Mode with hostname identity: R2 keys R1 by its name"
+else
+	tap_fail "Aggressive Mode with hostname identity: R2 keys R1 by its name" \
+		"$(tail -15 "$WORK/r1.log")" "$(tail -15 "$WORK/r2.log")"
+fi
+stop_all
+am_pair r9
+traffic
+sleep 1
+if grep -q "no pre-shared key based on hostname r1!" "$WORK/r2.log" &&
+	grep -q "Processing of Aggressive mode failed with peer at 198.51.100.1" \
+		"$WORK/r2.log" && [ "$(sa_count r1) $(sa_count r2)" = "0 0" ]; then
+	tap_ok "no key for R1's name: the seed's Aggressive mode failure, no SAs"
+else
+	tap_fail "no key for R1's name: the seed's Aggressive mode failure, no SAs" \
+		"$(tail -15 "$WORK/r2.log")"
 fi
 stop_all
 

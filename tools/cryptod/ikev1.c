@@ -19,6 +19,8 @@ const char *ikev1_state_str(enum ikev1_state s)
 		return "MM_SA_SETUP";
 	case IKEV1_MM_KEY_EXCH:
 		return "MM_KEY_EXCH";
+	case IKEV1_AG_INIT_EXCH:
+		return "AG_INIT_EXCH";
 	case IKEV1_QM_IDLE:
 		return "QM_IDLE";
 	case IKEV1_DEAD:
@@ -316,6 +318,9 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 		return -ENOMEM;
 	sa->pending = e;
 	sa->pending_sel = *sel;
+	/* a name as our identity: only Aggressive Mode lets the peer key by it */
+	if (ctx->conf->identity == CONF_ID_HOSTNAME)
+		return ikev1_am_start(ctx, sa);
 	return ikev1_mm_start(ctx, sa);
 }
 
@@ -328,8 +333,10 @@ static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx,
 	struct ikev1_sa *sa;
 	char a[64];
 
-	if (h->exchange != ISAKMP_EXCH_IDPROT || memcmp(h->rcky, zero, 8) ||
-	    h->msgid || (h->flags & ISAKMP_FLAG_ENC))
+	if ((h->exchange != ISAKMP_EXCH_IDPROT &&
+	     h->exchange != ISAKMP_EXCH_AGGRESSIVE) ||
+	    memcmp(h->rcky, zero, 8) || h->msgid ||
+	    (h->flags & ISAKMP_FLAG_ENC))
 		return NULL;
 	if (ikev1_half_open(ctx) >= IKEV1_HALF_OPEN_MAX) {
 		ikev1_logf(
@@ -362,7 +369,11 @@ static bool ikev1_repeated(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		memcpy(sa->last_in, h, sizeof(h));
 		return false;
 	}
-	if (sa->lastlen && !memcmp(h, sa->answered, sizeof(h))) {
+	if (sa->am3len && !memcmp(h, sa->am3_answers, sizeof(h))) {
+		ikev1_logf(ctx, sa, true,
+			   "retransmission: sending Aggressive Mode 3 again");
+		ctx->ops->send(ctx, &sa->peer, sa->am3, sa->am3len);
+	} else if (sa->lastlen && !memcmp(h, sa->answered, sizeof(h))) {
 		ikev1_logf(ctx, sa, true,
 			   "retransmission: sending our answer again");
 		ctx->ops->send(ctx, &sa->peer, sa->last, sa->lastlen);
@@ -402,8 +413,11 @@ void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 	sa->last_heard = ctx->now; /* for DPD: the peer is alive */
 	memcpy(copy, buf, len);
 	ctx->answering = true;
-	if (h.exchange == ISAKMP_EXCH_IDPROT)
+	if (h.exchange == ISAKMP_EXCH_IDPROT && !sa->aggressive)
 		ikev1_mm_input(ctx, sa, &h, copy, len);
+	else if (h.exchange == ISAKMP_EXCH_AGGRESSIVE &&
+		 (sa->aggressive || sa->state == IKEV1_MM_NO_STATE))
+		ikev1_am_input(ctx, sa, &h, copy, len);
 	else if (h.exchange == ISAKMP_EXCH_QUICK)
 		ikev1_qm_input(ctx, sa, &h, copy, len);
 	else if (h.exchange == ISAKMP_EXCH_INFO)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The IKEv1 exchange engine: Main Mode with pre-shared keys and Quick Mode
+ * The IKEv1 exchange engine: Main Mode and Aggressive Mode with
+ * pre-shared keys, and Quick Mode
  * (with or without PFS), initiator and responder.  It holds no sockets
  * and no clock: packets come in through ikev1_input(), time through
  * ikev1_tick(), packets go out through the ops, and negotiated SAs leave
@@ -27,6 +28,7 @@ enum ikev1_state {
 	IKEV1_MM_NO_STATE, /* initiator sent MM1 / responder got it */
 	IKEV1_MM_SA_SETUP, /* SA agreed (MM2) */
 	IKEV1_MM_KEY_EXCH, /* KE and nonces exchanged (MM4) */
+	IKEV1_AG_INIT_EXCH, /* Aggressive Mode 1 sent / taken, not done */
 	IKEV1_QM_IDLE, /* authenticated: ready for quick mode */
 	IKEV1_DEAD,
 };
@@ -108,6 +110,9 @@ struct ikev1_sa {
 	union nfsec_ip local, peer;
 	struct ikev1_choice choice;
 	const struct conf_psk *psk;
+	bool aggressive; /* phase 1 by Aggressive Mode */
+	uint8_t idi_b[300]; /* Aggressive Mode: the initiator's ID body */
+	size_t idi_len;
 	uint8_t sai_b[1024]; /* the initiator's SA payload body */
 	size_t sai_len;
 	struct ike_dh dh;
@@ -125,6 +130,13 @@ struct ikev1_sa {
 	size_t lastlen;
 	uint8_t last_in[20]; /* SHA-1 of what we received last */
 	uint8_t answered[20]; /* ... of what `last` answered, or zero */
+	/*
+	 * Aggressive Mode 3, kept apart: a quick mode goes out right after
+	 * it, so it is not `last` when a repeated AM2 asks for it again.
+	 */
+	uint8_t am3[256];
+	size_t am3len;
+	uint8_t am3_answers[20]; /* SHA-1 of the AM2 it answered */
 	uint64_t rtx_at; /* when `last` goes again (ms), or 0 */
 	unsigned int rtx_n; /* times `last` went again */
 	uint64_t expires; /* end of the ISAKMP SA's lifetime (ms), or 0 */

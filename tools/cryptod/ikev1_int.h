@@ -114,6 +114,34 @@ void ikev1_dpd_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 /* When ikev1_dpd_tick() has something to do for @sa, or 0. */
 uint64_t ikev1_dpd_next(const struct ikev1_ctx *ctx, const struct ikev1_sa *sa);
 
+/* Phase 1, shared by Main Mode and Aggressive Mode (ikev1_main_mode.c) */
+/* Finishes @w, encrypted with the phase-1 IV when @encrypt, and sends. */
+int ikev1_p1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		  struct isakmp_w *w, bool encrypt);
+int ikev1_p1_parse(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		   const struct isakmp_hdr *h, const uint8_t *buf, size_t len,
+		   struct isakmp_payloads *pls);
+/* Our DH value and nonce (sa->choice.group chosen). */
+int ikev1_p1_make_ke(struct ikev1_sa *sa);
+/*
+ * The peer's KE and nonce; then g^xy, SKEYID.. and the first IV, with
+ * sa->psk, or the key for the peer's address when none is chosen yet.
+ */
+int ikev1_p1_take_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		     const struct isakmp_payloads *pls);
+/* Our phase-1 identity: our address, or hostname.domain. */
+void ikev1_p1_my_id(const struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+		    struct ikev1_id *id);
+void ikev1_p1_authenticated(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+
+/* Aggressive Mode (ikev1_aggressive.c) */
+int ikev1_am_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+void ikev1_am_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len);
+/* The pre-shared key for FQDN @name (crypto isakmp key K hostname H). */
+const struct conf_psk *ikev1_psk_for_host(const struct conf *c,
+					  const char *name);
+
 /* Main Mode */
 int ikev1_mm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,

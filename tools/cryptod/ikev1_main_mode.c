@@ -19,8 +19,8 @@
 
 #include "ikev1_int.h"
 
-static int mm_finish_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-			  struct isakmp_w *w, bool encrypt)
+int ikev1_p1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		  struct isakmp_w *w, bool encrypt)
 {
 	int len = isakmp_w_finish(w);
 	size_t n;
@@ -53,12 +53,12 @@ int ikev1_mm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	ikev1_dpd_vid_write(&w);
 	ikev1_logf(ctx, sa, true, "beginning Main Mode exchange");
 	sa->state = IKEV1_MM_NO_STATE;
-	return mm_finish_send(ctx, sa, &w, false);
+	return ikev1_p1_send(ctx, sa, &w, false);
 }
 
-static int mm_parse(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len,
-		    struct isakmp_payloads *pls)
+int ikev1_p1_parse(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		   const struct isakmp_hdr *h, const uint8_t *buf, size_t len,
+		   struct isakmp_payloads *pls)
 {
 	struct isakmp_err e;
 
@@ -85,7 +85,7 @@ static void mm_r_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	struct isakmp_w w;
 	size_t i;
 
-	if (mm_parse(ctx, sa, h, buf, len, &pls))
+	if (ikev1_p1_parse(ctx, sa, h, buf, len, &pls))
 		goto drop;
 	p = isakmp_find(&pls, ISAKMP_PL_SA);
 	ikev1_logf(ctx, sa, true, "processing SA payload. message ID = 0");
@@ -112,14 +112,14 @@ static void mm_r_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	ikev1_dpd_vid_write(&w);
 	ikev1_dpd_vid_seen(sa, &pls);
 	sa->state = IKEV1_MM_SA_SETUP;
-	mm_finish_send(ctx, sa, &w, false);
+	ikev1_p1_send(ctx, sa, &w, false);
 	return;
 drop:
 	ikev1_fail(ctx, sa, "malformed Main Mode message 1");
 }
 
 /* Our DH value and nonce, for MM3 or MM4. */
-static int mm_make_ke(struct ikev1_sa *sa)
+int ikev1_p1_make_ke(struct ikev1_sa *sa)
 {
 	uint8_t *nonce = sa->initiator ? sa->ni : sa->nr;
 	int err;
@@ -152,7 +152,7 @@ static int mm_send_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	isakmp_w_init(&w, buf, sizeof(buf), &h);
 	isakmp_w_simple(&w, ISAKMP_PL_KE, sa->dh.pub, sa->dh.len);
 	isakmp_w_simple(&w, ISAKMP_PL_NONCE, nonce, IKEV1_NONCE_LEN);
-	return mm_finish_send(ctx, sa, &w, false);
+	return ikev1_p1_send(ctx, sa, &w, false);
 }
 
 static void mm_i_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
@@ -164,7 +164,7 @@ static void mm_i_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	struct isakmp_payloads pls;
 	struct isakmp_err e;
 
-	if (mm_parse(ctx, sa, h, buf, len, &pls))
+	if (ikev1_p1_parse(ctx, sa, h, buf, len, &pls))
 		return;
 	p = isakmp_find(&pls, ISAKMP_PL_SA);
 	ikev1_logf(ctx, sa, true, "processing SA payload. message ID = 0");
@@ -183,13 +183,13 @@ static void mm_i_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	memcpy(sa->rcky, h->rcky, 8);
 	ikev1_dpd_vid_seen(sa, &pls);
 	sa->state = IKEV1_MM_SA_SETUP;
-	if (mm_make_ke(sa) || mm_send_ke(ctx, sa))
+	if (ikev1_p1_make_ke(sa) || mm_send_ke(ctx, sa))
 		ikev1_fail(ctx, sa, "could not send Main Mode message 3");
 }
 
 /* KE and nonce from the peer; then g^xy, SKEYID... and the first IV. */
-static int mm_take_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-		      const struct isakmp_payloads *pls)
+int ikev1_p1_take_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		     const struct isakmp_payloads *pls)
 {
 	const struct isakmp_payload *ke = isakmp_find(pls, ISAKMP_PL_KE);
 	const struct isakmp_payload *n = isakmp_find(pls, ISAKMP_PL_NONCE);
@@ -208,7 +208,8 @@ static int mm_take_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	*peer_nlen = n->len;
 	memcpy(sa->initiator ? sa->gxr : sa->gxi, ke->body, ke->len);
 	sa->gxlen = ke->len;
-	sa->psk = ikev1_psk_for(ctx->conf, sa->family, &sa->peer);
+	if (!sa->psk)
+		sa->psk = ikev1_psk_for(ctx->conf, sa->family, &sa->peer);
 	if (!sa->psk) {
 		char a[64];
 
@@ -234,8 +235,8 @@ static int mm_take_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 }
 
 /* Our phase-1 identity: our address, or hostname.domain. */
-static void mm_my_id(const struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
-		     struct ikev1_id *id)
+void ikev1_p1_my_id(const struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+		    struct ikev1_id *id)
 {
 	memset(id, 0, sizeof(*id));
 	id->proto = IPPROTO_UDP;
@@ -265,7 +266,7 @@ static int mm_send_auth(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	size_t idlen;
 	int err;
 
-	mm_my_id(ctx, sa, &id);
+	ikev1_p1_my_id(ctx, sa, &id);
 	idlen = ikev1_id_write(&id, idb, sizeof(idb));
 	err = ikev1_hash_auth(&sa->keys, ga, gb, sa->gxlen,
 			      sa->initiator ? sa->icky : sa->rcky,
@@ -279,7 +280,7 @@ static int mm_send_auth(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	isakmp_w_simple(&w, ISAKMP_PL_HASH, hash, sa->keys.hlen);
 	if (sa->initiator && ikev1_initial_contact_due(ctx, sa))
 		ikev1_initial_contact_write(sa, &w);
-	return mm_finish_send(ctx, sa, &w, true);
+	return ikev1_p1_send(ctx, sa, &w, true);
 }
 
 /* The peer's ID and HASH: is it who holds our pre-shared key? */
@@ -316,7 +317,7 @@ static int mm_open(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 
 	if (!(h->flags & ISAKMP_FLAG_ENC) ||
 	    ikev1_decrypt(sa, sa->iv, buf, len) ||
-	    mm_parse(ctx, sa, h, buf, len, pls)) {
+	    ikev1_p1_parse(ctx, sa, h, buf, len, pls)) {
 		ikev1_fail(
 			ctx, sa,
 			"%%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from %s failed its sanity check or is malformed",
@@ -326,7 +327,7 @@ static int mm_open(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	return 0;
 }
 
-static void mm_authenticated(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+void ikev1_p1_authenticated(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
 	sa->state = IKEV1_QM_IDLE;
 	ikev1_established(ctx, sa);
@@ -366,8 +367,9 @@ void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		mm_i_sa(ctx, sa, h, buf, len);
 	} else if (!sa->initiator && sa->state == IKEV1_MM_SA_SETUP) {
 		/* MM3 in, MM4 out */
-		if (mm_parse(ctx, sa, h, buf, len, &pls) || mm_make_ke(sa) ||
-		    mm_take_ke(ctx, sa, &pls) || mm_send_ke(ctx, sa)) {
+		if (ikev1_p1_parse(ctx, sa, h, buf, len, &pls) ||
+		    ikev1_p1_make_ke(sa) || ikev1_p1_take_ke(ctx, sa, &pls) ||
+		    mm_send_ke(ctx, sa)) {
 			if (sa->used)
 				ikev1_fail(ctx, sa,
 					   "Main Mode key exchange failed");
@@ -376,8 +378,8 @@ void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		sa->state = IKEV1_MM_KEY_EXCH;
 	} else if (sa->initiator && sa->state == IKEV1_MM_SA_SETUP) {
 		/* MM4 in, MM5 out */
-		if (mm_parse(ctx, sa, h, buf, len, &pls) ||
-		    mm_take_ke(ctx, sa, &pls)) {
+		if (ikev1_p1_parse(ctx, sa, h, buf, len, &pls) ||
+		    ikev1_p1_take_ke(ctx, sa, &pls)) {
 			if (sa->used)
 				ikev1_fail(ctx, sa,
 					   "Main Mode key exchange failed");
@@ -401,7 +403,7 @@ void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 				   "could not send Main Mode message 6");
 			return;
 		}
-		mm_authenticated(ctx, sa);
+		ikev1_p1_authenticated(ctx, sa);
 		ikev1_initial_contact_input(ctx, sa, &pls);
 	} else if (sa->initiator && sa->state == IKEV1_MM_KEY_EXCH) {
 		/* MM6 in */
@@ -412,7 +414,7 @@ void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 			mm_auth_failed(ctx, sa, err);
 			return;
 		}
-		mm_authenticated(ctx, sa);
+		ikev1_p1_authenticated(ctx, sa);
 		ikev1_initial_contact_input(ctx, sa, &pls);
 		if (sa->pending && ikev1_qm_start(ctx, sa))
 			ikev1_logf(ctx, sa, true, "could not start Quick Mode");

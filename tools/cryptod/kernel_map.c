@@ -86,7 +86,13 @@ static void cd_sa_common(const struct ikev1_child *ch, bool in, uint8_t proto,
 	if (in) {
 		sa->has_replay = true;
 		sa->replay_window = CD_REPLAY_WINDOW;
-	} else if (ch->entry) {
+	}
+	/*
+	 * Both directions name their entry: `show crypto ipsec sa` lists
+	 * them under it and `clear crypto sa map` takes both; only an
+	 * outbound SA is attached to it for sending.
+	 */
+	if (ch->entry) {
 		sa->has_map = true;
 		strcpy(sa->map, ch->entry->map);
 		sa->map_seq = ch->entry->seq;

@@ -957,6 +957,62 @@ static void test_dpd(void **state)
 	teardown_sides();
 }
 
+/*
+ * Aggressive Mode: r1 says who it is by name (the seed's wan2511 way),
+ * r2 keys it by that name.  Then every one of its three datagrams lost
+ * in turn is recovered, and a key for another name fails as the seed
+ * shows it.
+ */
+static void test_aggressive(void **state)
+{
+	static const char waits[] = "ABB";
+	struct opts o1 = seed_r1, o2 = seed_r2;
+	unsigned int i;
+	int t;
+
+	(void)state;
+	o1.policy = "crypto isakmp identity hostname\n"
+		    "ip domain-name example.com\n";
+	o2.policy = "crypto isakmp key sharedkey hostname r1.example.com\n";
+	o2.key = "notthisone"; /* by address: must not be the one used */
+	run(&o1, &o2);
+	assert_mirrored();
+	assert_non_null(strstr(A.log, "beginning Aggressive Mode exchange"));
+	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->state,
+			 IKEV1_QM_IDLE);
+	assert_true(ikev1_find_peer(&B.ctx, &A.addr)->aggressive);
+	assert_null(strstr(A.log, "sharedkey"));
+	assert_null(strstr(B.log, "sharedkey"));
+	teardown_sides();
+	for (i = 1; i <= 3; i++) {
+		lose = i;
+		run(&o1, &o2);
+		for (t = 0; t < 3 && (A.nchild == 0 || B.nchild == 0); t++)
+			advance(IKEV1_RTX_FIRST_MS);
+		lose = 0;
+		assert_mirrored();
+		assert_non_null(strstr(waits[i - 1] == 'A' ? A.log : B.log,
+				       "retransmitting phase 1 AG_INIT_EXCH"));
+		/* AM3 lost: QM1 went after it, AM3 goes again on AM2's repeat */
+		assert_true(
+			i != 3 ||
+			strstr(A.log,
+			       "retransmission: sending Aggressive Mode 3 again"));
+		teardown_sides();
+	}
+	o2.policy = "crypto isakmp key sharedkey hostname r9.example.com\n";
+	run(&o1, &o2);
+	assert_int_equal(A.nchild + B.nchild, 0);
+	assert_non_null(strstr(
+		B.log,
+		"ISAKMP: no pre-shared key based on hostname r1.example.com!"));
+	assert_string_equal(
+		B.ctx.failure,
+		"%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Aggressive mode failed with peer at 198.51.100.1");
+	assert_null(ikev1_find_peer(&B.ctx, &A.addr));
+	teardown_sides();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -975,6 +1031,7 @@ int main(void)
 		cmocka_unit_test(test_initial_contact),
 		cmocka_unit_test(test_reconf),
 		cmocka_unit_test(test_dpd),
+		cmocka_unit_test(test_aggressive),
 		cmocka_unit_test(test_bundle_pfs),
 		cmocka_unit_test(test_wrong_key),
 		cmocka_unit_test(test_no_key),

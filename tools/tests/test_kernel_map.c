@@ -150,10 +150,13 @@ static void test_child(void **state)
 	assert_memory_equal(&sas[1].sel.src, &ch.sel.dst, 4);
 	assert_int_equal(sas[1].sel.dport_lo, 1234);
 	assert_int_equal(sas[2].sel.sport_lo, 1234);
-	/* outbound SAs name their entry; inbound ones keep a window */
+	/* both name their entry; inbound ones keep a window */
 	assert_true(sas[2].has_map);
 	assert_string_equal(sas[2].map, "test");
 	assert_int_equal(sas[2].map_seq, 10);
+	assert_true(sas[1].has_map);
+	assert_string_equal(sas[1].map, "test");
+	assert_int_equal(sas[1].map_seq, 10);
 	assert_true(sas[1].has_replay);
 	assert_int_equal(sas[1].replay_window, 64);
 	assert_int_equal(sas[2].life.soft_seconds, 3240);
