@@ -253,3 +253,31 @@ void ikev1_installed_reconf(struct ikev1_ctx *ctx)
 		inst_end(ctx, r);
 	}
 }
+
+static uint32_t inst_spi(const uint8_t *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	       (uint32_t)b[2] << 8 | b[3];
+}
+
+/* An SPI reserved for an SA that will not be: back to the kernel. */
+static void inst_release(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi)
+{
+	ikev1_logf(ctx, NULL, false, "IPSEC: releasing unused SPI 0x%X", spi);
+	ctx->ops->del_sa(ctx, proto, spi, &ctx->local);
+}
+
+void ikev1_installed_qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ok)
+{
+	const struct ikev1_qm *qm = &sa->qm;
+	uint32_t ah = inst_spi(qm->ah_spi), esp = inst_spi(qm->esp_spi);
+	struct ikev1_installed *r = inst_find(ctx, &sa->peer, ah, esp);
+	uint32_t held_ah = r ? r->ah_in : 0, held_esp = r ? r->esp_in : 0;
+
+	if (r && !ok)
+		inst_end(ctx, r); /* half a pair (the responder's inbound) */
+	if (ah && ah != held_ah)
+		inst_release(ctx, IPPROTO_AH, ah);
+	if (esp && esp != held_esp)
+		inst_release(ctx, IPPROTO_ESP, esp);
+}

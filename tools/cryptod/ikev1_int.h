@@ -73,6 +73,14 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
  * rekeyed pairs.  Returns the next retirement (ms), or 0.
  */
 uint64_t ikev1_installed_tick(struct ikev1_ctx *ctx);
+/*
+ * @sa's quick mode ends, @ok or not: the inbound SPIs it reserved and no
+ * pair holds go back to the kernel (an offer's AH SPI the chosen set did
+ * not use; everything, on failure); a failed one's half-installed pair
+ * goes with a Delete.
+ */
+void ikev1_installed_qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+			    bool ok);
 /* A new ctx->conf: each pair follows its entry (map, seq), or goes. */
 void ikev1_installed_reconf(struct ikev1_ctx *ctx);
 /* The peer deleted its inbound SA @spi (our outbound): ours go too. */

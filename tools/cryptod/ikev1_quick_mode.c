@@ -366,6 +366,7 @@ static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		 "Processing of Quick mode failed with peer at %s",
 		 nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a)));
 	ikev1_logf(ctx, sa, true, "%s", ctx->failure);
+	ikev1_installed_qm_end(ctx, sa, false);
 	ikev1_qm_free(&sa->qm);
 }
 
@@ -487,6 +488,7 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	    qm_install(ctx, sa, IKEV1_DIR_IN | IKEV1_DIR_OUT) ||
 	    qm3_send(ctx, sa))
 		goto fail;
+	ikev1_installed_qm_end(ctx, sa, true);
 	ikev1_qm_free(qm);
 	return;
 fail:
@@ -511,6 +513,7 @@ static void qm_r3(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	}
 	if (qm_install(ctx, sa, IKEV1_DIR_OUT))
 		goto fail;
+	ikev1_installed_qm_end(ctx, sa, true);
 	ikev1_qm_free(qm);
 	return;
 fail:

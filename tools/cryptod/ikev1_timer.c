@@ -68,6 +68,7 @@ static void ikev1_give_up(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		"deleting node %d error TRUE reason \"Death by retransmission P2\" (peer %s)",
 		(int32_t)sa->qm.msgid, a);
 	ikev1_logf(ctx, sa, true, "%s", ctx->failure);
+	ikev1_installed_qm_end(ctx, sa, false);
 	ikev1_qm_free(&sa->qm);
 	sa->rtx_at = 0;
 }

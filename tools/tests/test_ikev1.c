@@ -431,6 +431,18 @@ static void test_phase1_mismatch(void **state)
 	teardown_sides();
 }
 
+static bool deleted(const struct side *s, uint8_t proto, uint32_t spi,
+		    const struct side *dst)
+{
+	size_t i;
+
+	for (i = 0; i < s->ndels; i++)
+		if (s->dels[i].proto == proto && s->dels[i].spi == spi &&
+		    !memcmp(&s->dels[i].dst, &dst->addr, sizeof(dst->addr)))
+			return true;
+	return false;
+}
+
 /* Moves both clocks by @ms, delivering what the ticks send. */
 static void advance(uint64_t ms)
 {
@@ -517,6 +529,9 @@ static void test_silent_quick_mode(void **state)
 		advance(1000);
 	silent = false;
 	assert_non_null(strstr(A.ctx.failure, "Death by retransmission P2"));
+	/* its reserved SPI went back to the kernel */
+	assert_int_equal(A.ndels, 1);
+	assert_true(deleted(&A, IPPROTO_ESP, 0x1002, &A));
 	assert_false(ikev1_find_peer(&A.ctx, &B.addr)->qm.active);
 	assert_int_equal(ikev1_find_peer(&A.ctx, &B.addr)->state,
 			 IKEV1_QM_IDLE);
@@ -658,18 +673,6 @@ static void test_control(void **state)
 	free(out);
 	out = NULL;
 	teardown_sides();
-}
-
-static bool deleted(const struct side *s, uint8_t proto, uint32_t spi,
-		    const struct side *dst)
-{
-	size_t i;
-
-	for (i = 0; i < s->ndels; i++)
-		if (s->dels[i].proto == proto && s->dels[i].spi == spi &&
-		    !memcmp(&s->dels[i].dst, &dst->addr, sizeof(dst->addr)))
-			return true;
-	return false;
 }
 
 /*
@@ -1013,6 +1016,29 @@ static void test_aggressive(void **state)
 	teardown_sides();
 }
 
+/*
+ * r1 offers AH+ESP, then ESP alone; r2 takes only ESP.  r1 reserved an
+ * AH SPI for the offer: it goes back to the kernel once the quick mode
+ * is done, and nothing else is deleted.
+ */
+static void test_unused_spi(void **state)
+{
+	struct opts o1 = seed_r1;
+
+	(void)state;
+	o1.tset = "ah-sha-hmac esp-des esp-sha-hmac";
+	o1.policy = "crypto ipsec transform-set esp2 esp-des esp-sha-hmac\n";
+	o1.extra = " set transform-set auth2 esp2\n";
+	run(&o1, &seed_r2);
+	assert_mirrored();
+	assert_int_equal(A.child[0].ah_keylen, 0);
+	assert_int_equal(A.ndels, 1);
+	assert_true(deleted(&A, IPPROTO_AH, 0x1001, &A));
+	assert_int_equal(A.child[0].esp_spi_in, 0x1002);
+	assert_int_equal(B.ndels, 0);
+	teardown_sides();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1032,6 +1058,7 @@ int main(void)
 		cmocka_unit_test(test_reconf),
 		cmocka_unit_test(test_dpd),
 		cmocka_unit_test(test_aggressive),
+		cmocka_unit_test(test_unused_spi),
 		cmocka_unit_test(test_bundle_pfs),
 		cmocka_unit_test(test_wrong_key),
 		cmocka_unit_test(test_no_key),
