@@ -180,6 +180,8 @@ fi
 # debug crypto isakmp streams R2's lines while clear + traffic renegotiate
 ctl_in r2 debug crypto isakmp >"$WORK/debug.log" 2>&1 &
 dbg=$!
+ctl_in r2 debug crypto ipsec >"$WORK/debug-ipsec.log" 2>&1 &
+dbg2=$!
 sleep 0.5
 # clear on R1 only: R2 hears the Deletes
 wait_sas() {
@@ -212,15 +214,21 @@ else
 		"$(ctl_in r2 show crypto isakmp sa 2>&1)" "$(tail -20 "$WORK/r1.log")"
 fi
 ctl_in r2 undebug all >/dev/null
-for i in $(seq 20); do kill -0 $dbg 2>/dev/null || break; sleep 0.1; done
-if ! kill -0 $dbg 2>/dev/null &&
+for i in $(seq 20); do
+	kill -0 $dbg 2>/dev/null || kill -0 $dbg2 2>/dev/null || break
+	sleep 0.1
+done
+if ! kill -0 $dbg 2>/dev/null && ! kill -0 $dbg2 2>/dev/null &&
 	grep -q 'deleting SA reason "Received DELETE"' "$WORK/debug.log" &&
-	grep -q "ISAKMP (2): SA has been authenticated" "$WORK/debug.log"; then
-	tap_ok "debug crypto isakmp streamed R2's Delete and new SA; undebug all ended it"
+	grep -q "ISAKMP (2): SA has been authenticated" "$WORK/debug.log" &&
+	! grep -q "IPSEC(" "$WORK/debug.log" &&
+	grep -q "^IPSEC(delete_sa): deleting SA, (sa) sa_dest= 198.51.100.2, sa_prot= 50" "$WORK/debug-ipsec.log" &&
+	grep -q "^IPSEC(create_sa): sa created, (sa) sa_dest= 198.51.100.1, sa_prot= 50, sa_spi= 0x[0-9A-F]*([0-9]*), sa_trans= esp-des esp-sha-hmac" "$WORK/debug-ipsec.log"; then
+	tap_ok "debug crypto isakmp and ipsec streamed R2's Delete and new SAs; undebug all ended them"
 else
-	kill $dbg 2>/dev/null
-	tap_fail "debug crypto isakmp streamed R2's Delete and new SA; undebug all ended it" \
-		"$(cat "$WORK/debug.log")"
+	kill $dbg $dbg2 2>/dev/null
+	tap_fail "debug crypto isakmp and ipsec streamed R2's Delete and new SAs; undebug all ended them" \
+		"$(cat "$WORK/debug.log")" "$(cat "$WORK/debug-ipsec.log")"
 fi
 stop_all
 tap_expect "cryptod took its SAs and crypto maps away on exit" "0 0" \

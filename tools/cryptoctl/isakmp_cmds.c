@@ -4,7 +4,7 @@
  *
  *   show crypto isakmp sa | policy
  *   clear crypto isakmp [CONN-ID]
- *   debug crypto isakmp      streams the daemon's debug lines until ^C
+ *   debug crypto isakmp|ipsec  streams the daemon's debug lines until ^C
  *   undebug all
  *
  * Output as the seed's IOS shows it:
@@ -301,27 +301,29 @@ int ctl_cmd_debug(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "debug" };
 	const char *w1 = args_next(&a), *w2 = args_next(&a);
-	char ok[3];
+	char ok[3], req[32];
 	int fd, r = 1;
 
 	(void)ctl;
-	if (!w1 || !w2 || strcmp(w1, "crypto") || strcmp(w2, "isakmp") ||
-	    !args_done(&a)) {
+	if (!w1 || !w2 || strcmp(w1, "crypto") ||
+	    (strcmp(w2, "isakmp") && strcmp(w2, "ipsec")) || !args_done(&a)) {
 		fprintf(stderr,
-			"cryptoctl: debug: expected 'debug crypto isakmp'\n");
+			"cryptoctl: debug: expected 'debug crypto isakmp' or 'debug crypto ipsec'\n");
 		return 2;
 	}
 	fd = isakmp_connect();
 	if (fd < 0)
 		return 1;
-	if (nfsec_ctl_write(fd, "debug isakmp\n", 13) ||
+	snprintf(req, sizeof(req), "debug %s\n", w2);
+	if (nfsec_ctl_write(fd, req, strlen(req)) ||
 	    read(fd, ok, sizeof(ok)) != (ssize_t)sizeof(ok) ||
 	    memcmp(ok, "ok\n", 3)) {
 		fprintf(stderr,
 			"cryptoctl: cryptod refused the debug stream\n");
 		goto out;
 	}
-	fprintf(stderr, "ISAKMP debugging is on (until ^C or undebug all)\n");
+	fprintf(stderr, "%s debugging is on (until ^C or undebug all)\n",
+		strcmp(w2, "isakmp") ? "Crypto IPSEC" : "ISAKMP");
 	r = isakmp_stream(fd);
 out:
 	close(fd);

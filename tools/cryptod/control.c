@@ -6,6 +6,7 @@
  *   isakmp policy        the policies and the default protection suite
  *   clear isakmp [ID]    delete one ISAKMP SA, or all
  *   debug isakmp         stream `debug crypto isakmp` lines
+ *   debug ipsec          stream `debug crypto ipsec` lines (IPSEC(...))
  *   undebug              end every stream
  */
 #include <errno.h>
@@ -116,9 +117,11 @@ enum cd_control_action cd_control_answer(struct ikev1_ctx *ike, const char *req,
 	else if ((n == 2 || n == 3) && !strcmp(w[0], "clear") &&
 		 !strcmp(w[1], "isakmp"))
 		cd_control_clear(ike, w[2], out);
-	else if (n == 2 && !strcmp(w[0], "debug") && !strcmp(w[1], "isakmp")) {
+	else if (n == 2 && !strcmp(w[0], "debug") &&
+		 (!strcmp(w[1], "isakmp") || !strcmp(w[1], "ipsec"))) {
 		fputs("ok\n", out);
-		return CD_CONTROL_DEBUG;
+		return !strcmp(w[1], "isakmp") ? CD_CONTROL_DEBUG_ISAKMP
+					       : CD_CONTROL_DEBUG_IPSEC;
 	} else if (n == 1 && !strcmp(w[0], "undebug")) {
 		return CD_CONTROL_UNDEBUG;
 	} else {

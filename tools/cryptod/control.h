@@ -13,7 +13,8 @@
 
 enum cd_control_action {
 	CD_CONTROL_DONE, /* answer written; close */
-	CD_CONTROL_DEBUG, /* "ok" written; stream log lines to it */
+	CD_CONTROL_DEBUG_ISAKMP, /* "ok" written; stream ISAKMP lines to it */
+	CD_CONTROL_DEBUG_IPSEC, /* ... the IPSEC(...) lines */
 	CD_CONTROL_UNDEBUG, /* the daemon ends the streams and answers */
 };
 

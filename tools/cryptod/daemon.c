@@ -118,13 +118,17 @@ static int cd_install(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
 	return err;
 }
 
-/* A debug stream that cannot take a line is ended, not waited for. */
-static void cd_debug_send(struct cd_daemon *d, const char *text, size_t len)
+/*
+ * A line to the streams of its kind (IPSEC(...) lines are `debug crypto
+ * ipsec`'s); a stream that cannot take it is ended, not waited for.
+ */
+static void cd_debug_send(struct cd_daemon *d, bool ipsec, const char *text,
+			  size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < CD_DEBUG_STREAMS; i++) {
-		if (d->dbg[i] < 0)
+		if (d->dbg[i] < 0 || d->dbg_ipsec[i] != ipsec)
 			continue;
 		if (send(d->dbg[i], text, len, MSG_DONTWAIT | MSG_NOSIGNAL) !=
 		    (ssize_t)len) {
@@ -147,6 +151,7 @@ static void cd_log(struct ikev1_ctx *ctx, unsigned int conn_id,
 		   const char *line)
 {
 	struct cd_daemon *d = cd_of(ctx);
+	bool ipsec = !strncmp(line, "IPSEC", 5);
 	char text[600];
 	int n;
 
@@ -154,12 +159,13 @@ static void cd_log(struct ikev1_ctx *ctx, unsigned int conn_id,
 		n = snprintf(text, sizeof(text), "ISAKMP (%u): %s\n", conn_id,
 			     line);
 	else
-		n = snprintf(text, sizeof(text), "ISAKMP: %s\n", line);
+		n = snprintf(text, sizeof(text), "%s%s\n",
+			     ipsec ? "" : "ISAKMP: ", line);
 	if (n < 0)
 		return;
 	if ((size_t)n >= sizeof(text))
 		n = (int)sizeof(text) - 1;
-	cd_debug_send(d, text, (size_t)n);
+	cd_debug_send(d, ipsec, text, (size_t)n);
 	/* failures always; the rest with -d (debug crypto isakmp) */
 	if (!d->debug && strcmp(line, ctx->failure))
 		return;
@@ -363,13 +369,14 @@ static size_t cd_undebug(struct cd_daemon *d)
 }
 
 /* Keeps @fd as a debug stream; false when all slots are taken. */
-static bool cd_debug_add(struct cd_daemon *d, int fd)
+static bool cd_debug_add(struct cd_daemon *d, int fd, bool ipsec)
 {
 	size_t i;
 
 	for (i = 0; i < CD_DEBUG_STREAMS; i++)
 		if (d->dbg[i] < 0) {
 			d->dbg[i] = fd;
+			d->dbg_ipsec[i] = ipsec;
 			return true;
 		}
 	return false;
@@ -406,7 +413,9 @@ static bool cd_ctl_answer(struct cd_daemon *d, int fd, const char *req)
 	if (nfsec_ctl_write(fd, out, len))
 		act = CD_CONTROL_DONE;
 	free(out);
-	return act == CD_CONTROL_DEBUG && cd_debug_add(d, fd);
+	if (act == CD_CONTROL_DEBUG_ISAKMP || act == CD_CONTROL_DEBUG_IPSEC)
+		return cd_debug_add(d, fd, act == CD_CONTROL_DEBUG_IPSEC);
+	return false;
 }
 
 /* One control connection: root only, one request line, one answer. */

@@ -24,7 +24,8 @@ struct cd_daemon {
 	bool debug;
 	union nfsec_ip local;
 	struct ikev1_ctx ike;
-	int dbg[CD_DEBUG_STREAMS]; /* `debug crypto isakmp` clients, or -1 */
+	int dbg[CD_DEBUG_STREAMS]; /* `debug crypto ...` clients, or -1 */
+	bool dbg_ipsec[CD_DEBUG_STREAMS]; /* that one wants IPSEC lines */
 };
 
 /* "cryptod: ..." on stderr, or to syslog at @prio without the prefix. */

@@ -21,6 +21,7 @@
 #include <arpa/inet.h>
 #include <gnutls/gnutls.h>
 
+#include "algs.h"
 #include "ikev1_int.h"
 
 #define IOV(p, n) ((struct iovec){ .iov_base = (void *)(p), .iov_len = (n) })
@@ -51,6 +52,37 @@ static uint32_t spi_host(const uint8_t *spi)
 
 	memcpy(&v, spi, 4);
 	return ntohl(v);
+}
+
+/* IOS's `debug crypto ipsec` line for one SA. */
+static void qm_log_sa(struct ikev1_ctx *ctx, const struct ikev1_child *ch,
+		      bool in, uint8_t proto, uint32_t spi)
+{
+	const struct conf_tset *t = ch->tset;
+	char a[64], tr[96];
+
+	nfsec_transform_str(proto, proto == IPPROTO_ESP ? t->esp_enc : 0,
+			    proto == IPPROTO_ESP ? t->esp_auth : t->ah_auth, tr,
+			    sizeof(tr));
+	ikev1_logf(
+		ctx, NULL, false,
+		"IPSEC(create_sa): sa created, (sa) sa_dest= %s, sa_prot= %u, sa_spi= 0x%X(%u), sa_trans= %s ",
+		nfsec_ip_str(ch->family, in ? &ch->local : &ch->peer, a,
+			     sizeof(a)),
+		proto, spi, spi, tr);
+}
+
+/* What ch->dirs put in, one line per SA. */
+static void qm_log_created(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
+{
+	if ((ch->dirs & IKEV1_DIR_IN) && ch->ah_keylen)
+		qm_log_sa(ctx, ch, true, IPPROTO_AH, ch->ah_spi_in);
+	if ((ch->dirs & IKEV1_DIR_IN) && ch->tset->esp)
+		qm_log_sa(ctx, ch, true, IPPROTO_ESP, ch->esp_spi_in);
+	if ((ch->dirs & IKEV1_DIR_OUT) && ch->tset->esp)
+		qm_log_sa(ctx, ch, false, IPPROTO_ESP, ch->esp_spi_out);
+	if ((ch->dirs & IKEV1_DIR_OUT) && ch->ah_keylen)
+		qm_log_sa(ctx, ch, false, IPPROTO_AH, ch->ah_spi_out);
 }
 
 /* KEYMAT for both directions of each protocol, then install @dirs. */
@@ -109,8 +141,10 @@ static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa, uint8_t dirs)
 			ikev1_logf(ctx, sa, true, "Creating IPSec SAs");
 		err = ctx->ops->install(ctx, &ch);
 	}
-	if (!err)
+	if (!err) {
 		ikev1_installed_add(ctx, sa, &ch);
+		qm_log_created(ctx, &ch);
+	}
 	explicit_bzero(&ch, sizeof(ch));
 	return err;
 }
@@ -176,6 +210,19 @@ static int qm1_write(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	return 0;
 }
 
+static void qm_log_spi(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+		       const uint8_t *spi, uint8_t prot)
+{
+	char p[64], l[64];
+
+	ikev1_logf(
+		ctx, NULL, false,
+		"IPSEC(spi_response): getting spi %u for SA from %s to %s for prot %u",
+		spi_host(spi),
+		nfsec_ip_str(sa->family, &sa->peer, p, sizeof(p)),
+		nfsec_ip_str(sa->family, &sa->local, l, sizeof(l)), prot);
+}
+
 /* Our inbound SPIs for the protocols any of the entry's sets use. */
 static int qm_spis(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ah,
 		   bool esp)
@@ -186,9 +233,13 @@ static int qm_spis(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ah,
 	if (ah)
 		err = ctx->ops->spi_alloc(ctx, IPPROTO_AH, &sa->peer,
 					  qm->ah_spi);
+	if (!err && ah)
+		qm_log_spi(ctx, sa, qm->ah_spi, IKEV1_PROTO_IPSEC_AH);
 	if (!err && esp)
 		err = ctx->ops->spi_alloc(ctx, IPPROTO_ESP, &sa->peer,
 					  qm->esp_spi);
+	if (!err && esp)
+		qm_log_spi(ctx, sa, qm->esp_spi, IKEV1_PROTO_IPSEC_ESP);
 	return err;
 }
 

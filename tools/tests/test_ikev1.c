@@ -292,6 +292,13 @@ static void test_seed_preshare(void **state)
 	assert_non_null(strstr(B.log, "transform 1, ESP_DES"));
 	assert_non_null(strstr(A.log, "Creating IPSec SAs"));
 	assert_non_null(strstr(B.log, "Creating IPSec SAs"));
+	/* debug crypto ipsec, as the seed shows it */
+	assert_non_null(strstr(
+		B.log,
+		"IPSEC(spi_response): getting spi 8193 for SA from 198.51.100.1 to 198.51.100.2 for prot 3"));
+	assert_non_null(strstr(
+		B.log,
+		"IPSEC(create_sa): sa created, (sa) sa_dest= 198.51.100.2, sa_prot= 50, sa_spi= 0x2001(8193), sa_trans= esp-des esp-sha-hmac \n"));
 	/* the key never shows */
 	assert_null(strstr(A.log, "sharedkey"));
 	assert_null(strstr(B.log, "sharedkey"));
@@ -659,8 +666,12 @@ static void test_control(void **state)
 			    "error unknown request 'show'\n");
 	assert_string_equal(answer(&A, "", CD_CONTROL_DONE),
 			    "error unknown request ''\n");
-	assert_string_equal(answer(&A, "debug isakmp\n", CD_CONTROL_DEBUG),
+	assert_string_equal(
+		answer(&A, "debug isakmp\n", CD_CONTROL_DEBUG_ISAKMP), "ok\n");
+	assert_string_equal(answer(&A, "debug ipsec\n", CD_CONTROL_DEBUG_IPSEC),
 			    "ok\n");
+	assert_string_equal(answer(&A, "debug ike\n", CD_CONTROL_DONE),
+			    "error unknown request 'debug'\n");
 	assert_string_equal(answer(&A, "undebug\n", CD_CONTROL_UNDEBUG), "");
 	assert_string_equal(answer(&A, "clear isakmp 1\n", CD_CONTROL_DONE),
 			    "ok\ncleared\t1\n");
