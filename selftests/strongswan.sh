@@ -9,6 +9,7 @@
 # and then answers charon's `swanctl --initiate`.  Each time pings pass
 # both ways, ESP between nfsec and XFRM.  Then `clear crypto sa` on R1
 # makes charon delete its CHILD_SA (our Delete payload understood).
+# Stock kernels only (see below).
 #
 # charon runs in R2's network namespace and a private mount namespace
 # whose /run is a tmpfs directory: its pid file and vici socket stay out
@@ -24,6 +25,18 @@ RUN=$(mktemp -d /dev/shm/nfsec-swan.XXXXXX)
 VICI=unix://$RUN/charon.vici
 
 tap_plan 9
+
+# The debug-kernel run (it limits the algorithms) skips this file: what
+# the kernel does here (ESP between nfsec and XFRM, SA events) xfrm.sh
+# and cryptod.sh already run under KASAN, and TCG there makes the two
+# IKE daemons' DH slow enough to cost minutes of CI.
+if [ -n "${NFSEC_SELFTEST_ALGS:-}" ]; then
+	for i in $(seq 9); do
+		tap_skip "strongSwan interop check $i" "stock kernels only"
+	done
+	rm -rf "$WORK" "$RUN"
+	exit 0
+fi
 
 if [ ! -x "$CHARON" ] || ! command -v swanctl >/dev/null ||
 	[ ! -e /usr/lib/ipsec/plugins/libstrongswan-openssl.so ]; then
@@ -188,15 +201,6 @@ run() {
 	fi
 }
 
-# The debug-kernel run (which limits the algorithms) keeps one suite: the
-# kernel does the same work for both, and TCG under KASAN is slow.
-if [ -n "${NFSEC_SELFTEST_ALGS:-}" ]; then
-	for t in "des-sha1-modp1024: cryptod initiates" \
-		"charon chose the seed's suite" \
-		"des-sha1-modp1024: cryptod responds" "swanctl --initiate"; do
-		tap_skip "$t" "one suite on the debug kernel"
-	done
-else
 run "des-sha1-modp1024" initiates des sha 2 "esp-des esp-sha-hmac" \
 	des-sha1-modp1024 des-sha1
 sas=$(sw --list-sas 2>&1)
@@ -212,7 +216,6 @@ run "des-sha1-modp1024" responds des sha 2 "esp-des esp-sha-hmac" \
 tap_check "swanctl --initiate succeeded against cryptod" \
 	grep -q "initiate completed successfully" "$WORK/initiate.out"
 stop_all
-fi
 
 run "aes256-sha256-modp2048" initiates "aes 256" sha256 14 \
 	"esp-aes 256 esp-sha256-hmac" aes256-sha256-modp2048 aes256-sha256
