@@ -151,7 +151,7 @@ static void cd_log(struct ikev1_ctx *ctx, unsigned int conn_id,
 		   const char *line)
 {
 	struct cd_daemon *d = cd_of(ctx);
-	bool ipsec = !strncmp(line, "IPSEC", 5);
+	bool ipsec = !strncmp(line, "IPSEC", 5), failure;
 	char text[600];
 	int n;
 
@@ -163,14 +163,17 @@ static void cd_log(struct ikev1_ctx *ctx, unsigned int conn_id,
 			     ipsec ? "" : "ISAKMP: ", line);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sizeof(text))
+	if ((size_t)n >= sizeof(text)) { /* cut, but still one line */
 		n = (int)sizeof(text) - 1;
+		text[n - 1] = '\n';
+	}
 	cd_debug_send(d, ipsec, text, (size_t)n);
 	/* failures always; the rest with -d (debug crypto isakmp) */
-	if (!d->debug && strcmp(line, ctx->failure))
+	failure = !strcmp(line, ctx->failure);
+	if (!d->debug && !failure)
 		return;
 	if (cd_syslog)
-		syslog(d->debug ? LOG_DEBUG : LOG_WARNING, "%.*s", n - 1, text);
+		syslog(failure ? LOG_WARNING : LOG_DEBUG, "%.*s", n - 1, text);
 	else
 		fputs(text, stderr);
 }
