@@ -85,7 +85,6 @@ int ikev1_am_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	uint8_t buf[IKEV1_BUF];
 	struct isakmp_hdr h;
 	struct isakmp_w w;
-	size_t at;
 	int err;
 
 	sa->aggressive = true;
@@ -95,12 +94,8 @@ int ikev1_am_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		return err;
 	ikev1_hdr(sa, ISAKMP_EXCH_AGGRESSIVE, 0, 0, &h);
 	isakmp_w_init(&w, buf, sizeof(buf), &h);
-	isakmp_w_sa(&w, &offer);
-	at = isakmp_w_body_at(&w);
-	if (w.err || w.len - at > sizeof(sa->sai_b))
+	if (ikev1_p1_put_offer(sa, &w, &offer))
 		return -ENOSPC;
-	memcpy(sa->sai_b, buf + at, w.len - at);
-	sa->sai_len = w.len - at;
 	am_put_ke_nonce(sa, &w);
 	am_put_id(ctx, sa, &w, sa->idi_b, sizeof(sa->idi_b), &sa->idi_len);
 	ikev1_dpd_vid_write(&w);
@@ -157,20 +152,14 @@ static int am_hash(const struct ikev1_sa *sa, bool of_responder,
 static int am2_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_sa *in)
 {
-	static struct isakmp_sa out;
 	uint8_t buf[IKEV1_BUF], idb[300], hash[IKE_HASH_MAX];
 	struct isakmp_hdr h;
 	struct isakmp_w w;
-	size_t i, idlen;
+	size_t idlen;
 
-	out = *in;
-	for (i = 0; i < in->props[0].nxf; i++)
-		if (in->props[0].xf[i].num == sa->choice.xf_num)
-			out.props[0].xf[0] = in->props[0].xf[i];
-	out.props[0].nxf = 1;
 	ikev1_hdr(sa, ISAKMP_EXCH_AGGRESSIVE, 0, 0, &h);
 	isakmp_w_init(&w, buf, sizeof(buf), &h);
-	isakmp_w_sa(&w, &out);
+	ikev1_p1_put_answer(sa, &w, in);
 	am_put_ke_nonce(sa, &w);
 	am_put_id(ctx, sa, &w, idb, sizeof(idb), &idlen);
 	if (am_hash(sa, true, idb, idlen, hash))

@@ -129,6 +129,12 @@ int ikev1_p1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 int ikev1_p1_parse(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		   const struct isakmp_hdr *h, const uint8_t *buf, size_t len,
 		   struct isakmp_payloads *pls);
+/* Our SA payload from @offer, its body kept as SAi_b for the HASHes. */
+int ikev1_p1_put_offer(struct ikev1_sa *sa, struct isakmp_w *w,
+		       const struct isakmp_sa *offer);
+/* The answer: the peer's proposal with only the transform chosen. */
+void ikev1_p1_put_answer(const struct ikev1_sa *sa, struct isakmp_w *w,
+			 const struct isakmp_sa *in);
 /* Our DH value and nonce (sa->choice.group chosen). */
 int ikev1_p1_make_ke(struct ikev1_sa *sa);
 /*

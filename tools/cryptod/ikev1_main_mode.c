@@ -33,23 +33,46 @@ int ikev1_p1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	return ikev1_send(ctx, sa, w->buf, n);
 }
 
+int ikev1_p1_put_offer(struct ikev1_sa *sa, struct isakmp_w *w,
+		       const struct isakmp_sa *offer)
+{
+	size_t at;
+
+	isakmp_w_sa(w, offer);
+	at = isakmp_w_body_at(w);
+	if (w->err || w->len - at > sizeof(sa->sai_b))
+		return -ENOSPC;
+	memcpy(sa->sai_b, w->buf + at, w->len - at);
+	sa->sai_len = w->len - at;
+	return 0;
+}
+
+void ikev1_p1_put_answer(const struct ikev1_sa *sa, struct isakmp_w *w,
+			 const struct isakmp_sa *in)
+{
+	static struct isakmp_sa out;
+	size_t i;
+
+	out = *in;
+	for (i = 0; i < in->props[0].nxf; i++)
+		if (in->props[0].xf[i].num == sa->choice.xf_num)
+			out.props[0].xf[0] = in->props[0].xf[i];
+	out.props[0].nxf = 1;
+	isakmp_w_sa(w, &out);
+}
+
 int ikev1_mm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
 	static struct isakmp_sa offer;
 	uint8_t buf[IKEV1_BUF];
 	struct isakmp_hdr h;
 	struct isakmp_w w;
-	size_t at;
 
 	ikev1_p1_offer(ctx->conf, &offer);
 	ikev1_hdr(sa, ISAKMP_EXCH_IDPROT, 0, 0, &h);
 	isakmp_w_init(&w, buf, sizeof(buf), &h);
-	isakmp_w_sa(&w, &offer);
-	at = isakmp_w_body_at(&w);
-	if (w.err || w.len - at > sizeof(sa->sai_b))
+	if (ikev1_p1_put_offer(sa, &w, &offer))
 		return -ENOSPC;
-	memcpy(sa->sai_b, buf + at, w.len - at);
-	sa->sai_len = w.len - at;
 	ikev1_dpd_vid_write(&w);
 	ikev1_logf(ctx, sa, true, "beginning Main Mode exchange");
 	sa->state = IKEV1_MM_NO_STATE;
@@ -76,14 +99,13 @@ static void mm_r_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len)
 {
 	struct ikev1_logarg la = { ctx, sa };
-	static struct isakmp_sa in, out;
+	static struct isakmp_sa in;
 	const struct isakmp_payload *p;
 	struct isakmp_payloads pls;
 	uint8_t reply[IKEV1_BUF];
 	struct isakmp_err e;
 	struct isakmp_hdr rh;
 	struct isakmp_w w;
-	size_t i;
 
 	if (ikev1_p1_parse(ctx, sa, h, buf, len, &pls))
 		goto drop;
@@ -100,15 +122,9 @@ static void mm_r_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 			   "phase 1 SA not acceptable to our policies");
 		return;
 	}
-	/* the answer: the proposal with the one transform chosen */
-	out = in;
-	for (i = 0; i < in.props[0].nxf; i++)
-		if (in.props[0].xf[i].num == sa->choice.xf_num)
-			out.props[0].xf[0] = in.props[0].xf[i];
-	out.props[0].nxf = 1;
 	ikev1_hdr(sa, ISAKMP_EXCH_IDPROT, 0, 0, &rh);
 	isakmp_w_init(&w, reply, sizeof(reply), &rh);
-	isakmp_w_sa(&w, &out);
+	ikev1_p1_put_answer(sa, &w, &in);
 	ikev1_dpd_vid_write(&w);
 	ikev1_dpd_vid_seen(sa, &pls);
 	sa->state = IKEV1_MM_SA_SETUP;
