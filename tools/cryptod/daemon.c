@@ -93,20 +93,34 @@ void cd_nl_failed(const struct cd_daemon *d, const char *what, int err)
 	       d->k.nl.errmsg[0] ? ": " : "", d->k.nl.errmsg);
 }
 
-/* The entry takes the negotiated set's protocols and mode, then the SAs. */
+/* Entry @e into the kernel (NEW_POLICY replaces), through @tset. */
+static int cd_put_entry(struct cd_daemon *d, const struct conf_map_entry *e,
+			const struct conf_tset *tset)
+{
+	struct nfsec_entry_info ei;
+	int err;
+
+	err = cd_entry_info(d->conf, e, tset, &d->local, &ei);
+	if (err)
+		return err;
+	err = cd_kernel_policy(&d->k, &ei);
+	nfsec_entry_free(&ei);
+	return err;
+}
+
+/*
+ * The entry takes the negotiated set's protocols and mode, then the SAs.
+ * The responder's second step (outbound only) finds the entry set already.
+ */
 static int cd_install(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
 {
 	struct cd_daemon *d = cd_of(ctx);
-	struct nfsec_entry_info ei;
 	struct nfsec_sa_info sas[4];
 	size_t n, i;
-	int err;
+	int err = 0;
 
-	err = cd_entry_info(d->conf, ch->entry, ch->tset, &ch->local, &ei);
-	if (!err) {
-		err = cd_kernel_policy(&d->k, &ei);
-		nfsec_entry_free(&ei);
-	}
+	if (ch->dirs & IKEV1_DIR_IN)
+		err = cd_put_entry(d, ch->entry, ch->tset);
 	n = cd_child_sas(ch, sas);
 	for (i = 0; i < n; i++) {
 		if (!err)
@@ -210,7 +224,6 @@ static int cd_if_addr(const char *ifname, union nfsec_ip *out)
 int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind)
 {
 	const struct conf *c = d->conf;
-	struct nfsec_entry_info ei;
 	unsigned int ifindex = if_nametoindex(f->ifname);
 	size_t i;
 	int err;
@@ -225,12 +238,7 @@ int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind)
 
 		if (strcmp(e->map, f->map) || e->disabled)
 			continue;
-		err = cd_entry_info(c, e, conf_tset_find(c, e->tsets[0]),
-				    &d->local, &ei);
-		if (!err) {
-			err = cd_kernel_policy(&d->k, &ei);
-			nfsec_entry_free(&ei);
-		}
+		err = cd_put_entry(d, e, conf_tset_find(c, e->tsets[0]));
 		if (err) {
 			cd_nl_failed(d, "installing a crypto map entry", err);
 			return err;
