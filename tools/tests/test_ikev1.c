@@ -464,20 +464,31 @@ static void advance(uint64_t ms)
  * QM1..3): the exchange still ends with one SA pair on each side, by the
  * sender's timer or by the peer repeating its request.
  */
+/*
+ * A negotiation with datagram @n (from 1) lost: within three periods of
+ * retransmission it still ends with one mirrored SA pair.
+ */
+static void run_losing(unsigned int n, const struct opts *o1,
+		       const struct opts *o2)
+{
+	int t;
+
+	lose = n;
+	run(o1, o2);
+	for (t = 0; t < 3 && (A.nchild == 0 || B.nchild == 0); t++)
+		advance(IKEV1_RTX_FIRST_MS);
+	lose = 0;
+	assert_mirrored();
+}
+
 static void test_lost_datagram(void **state)
 {
 	static const char waits[] = "ABABAAABB";
 	unsigned int i;
-	int t;
 
 	(void)state;
 	for (i = 1; i <= 9; i++) {
-		lose = i;
-		run(&seed_r1, &seed_r2);
-		for (t = 0; t < 3 && (A.nchild == 0 || B.nchild == 0); t++)
-			advance(IKEV1_RTX_FIRST_MS);
-		lose = 0;
-		assert_mirrored();
+		run_losing(i, &seed_r1, &seed_r2);
 		/* who must retransmit: the one waiting for an answer */
 		assert_non_null(strstr(waits[i - 1] == 'A' ? A.log : B.log,
 				       "retransmitting phase"));
@@ -982,7 +993,6 @@ static void test_aggressive(void **state)
 	static const char waits[] = "ABB";
 	struct opts o1 = seed_r1, o2 = seed_r2;
 	unsigned int i;
-	int t;
 
 	(void)state;
 	o1.policy = "crypto isakmp identity hostname\n"
@@ -999,12 +1009,7 @@ static void test_aggressive(void **state)
 	assert_null(strstr(B.log, "sharedkey"));
 	teardown_sides();
 	for (i = 1; i <= 3; i++) {
-		lose = i;
-		run(&o1, &o2);
-		for (t = 0; t < 3 && (A.nchild == 0 || B.nchild == 0); t++)
-			advance(IKEV1_RTX_FIRST_MS);
-		lose = 0;
-		assert_mirrored();
+		run_losing(i, &o1, &o2);
 		assert_non_null(strstr(waits[i - 1] == 'A' ? A.log : B.log,
 				       "retransmitting phase 1 AG_INIT_EXCH"));
 		/* AM3 lost: QM1 went after it, AM3 goes again on AM2's repeat */
