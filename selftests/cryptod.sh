@@ -17,7 +17,6 @@
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
-CRYPTOD=$NFSEC_TOP/build/tools/cryptod/cryptod
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
 tap_plan 22
@@ -48,26 +47,10 @@ end
 EOF
 }
 
-pids=()
 # start NS CONF: cryptod in NS, logging to $WORK/NS.log, until it runs.
-start() {
-	local ns=$1 i
-	ip netns exec "$ns" "$CRYPTOD" -d -f "$2" >"$WORK/$ns.log" 2>&1 &
-	pids+=($!)
-	for i in $(seq 50); do
-		! grep -q '^cryptod: running' "$WORK/$ns.log" || return 0
-		sleep 0.2
-	done
-	return 1
-}
+start() { cryptod_start "$1" "$2" "$WORK/$1.log"; }
 
-stop_all() {
-	local p
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-	for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
-	pids=()
-}
-trap 'stop_all; rm -rf "$WORK"; _lib_cleanup' EXIT
+trap 'bg_stop; rm -rf "$WORK"; _lib_cleanup' EXIT
 
 # run_pair KEY2 TSET2 [LINE]: both routers, R2 with KEY2 and TSET2, both
 # with LINE.
@@ -77,15 +60,6 @@ run_pair() {
 	conf r2 "$1" "$2" 203.0.113.0 192.0.2.0 198.51.100.1 veth-r1 \
 		"${3:-}" >"$WORK/r2.conf"
 	start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf"
-}
-
-# traffic: hostA pings until a reply comes (the first ones start IKE).
-traffic() {
-	local i
-	for i in 1 2 3 4 5 6 7 8; do
-		ip netns exec hA ping -c 1 -W 2 203.0.113.10 >/dev/null && return 0
-	done
-	return 1
 }
 
 # fails_with LOG TEXT: hostA's first packet starts IKE; TEXT comes to LOG
@@ -103,7 +77,7 @@ else
 	tap_fail "cryptod starts on R1 and R2 and installs the crypto map" \
 		"$(cat "$WORK"/*.log)"
 fi
-if traffic && ping_both; then
+if ping_until && ping_both; then
 	tap_ok "hostA's traffic triggers IKE; pings pass both ways"
 else
 	tap_fail "hostA's traffic triggers IKE; pings pass both ways" \
@@ -157,7 +131,7 @@ wait_log() {
 }
 sed -i '/^end$/i crypto isakmp policy 20\n encryption aes 256\n hash sha256\n authentication pre-share\n group 14' \
 	"$WORK/r1.conf"
-kill -HUP "${pids[0]}"
+kill -HUP "${bg_pids[0]}"
 if wait_log "$WORK/r1.log" "reloaded $WORK/r1.conf" &&
 	ctl_in r1 show crypto isakmp policy | grep -q "^Protection suite of priority 20$" &&
 	[ "$(sa_count r1)" = 2 ] && ping_both; then
@@ -167,7 +141,7 @@ else
 		"$(tail -5 "$WORK/r1.log")" "$(ctl_in r1 show crypto isakmp policy 2>&1)"
 fi
 sed -i '/^end$/i crypto isakmp policy 30\n encryption rot13' "$WORK/r1.conf"
-kill -HUP "${pids[0]}"
+kill -HUP "${bg_pids[0]}"
 if wait_log "$WORK/r1.log" "the running configuration stays" &&
 	grep -Eq "r1.conf:[0-9]+:[0-9]+: error: .*rot13" "$WORK/r1.log" &&
 	! ctl_in r1 show crypto isakmp policy | grep -q "priority 30" &&
@@ -211,7 +185,7 @@ renegotiated() {
 		sleep 0.5 &&
 		[ -z "$(ctl_in r1 show crypto isakmp sa | tail -n +2)" ] &&
 		[ -z "$(ctl_in r2 show crypto isakmp sa | tail -n +2)" ] &&
-		traffic && ping_both &&
+		ping_until && ping_both &&
 		ctl_in r1 show crypto isakmp sa | grep -Eq 'QM_IDLE +2 +0$'
 }
 if renegotiated; then
@@ -238,7 +212,7 @@ else
 	tap_fail "debug crypto isakmp and ipsec streamed R2's Delete and new SAs; undebug all ended them" \
 		"$(cat "$WORK/debug.log")" "$(cat "$WORK/debug-ipsec.log")"
 fi
-stop_all
+bg_stop
 tap_expect "cryptod took its SAs and crypto maps away on exit" "0 0" \
 	"$(sa_count r1) $(sa_count r2)"
 
@@ -246,7 +220,7 @@ tap_expect "cryptod took its SAs and crypto maps away on exit" "0 0" \
 # limit starts a new pair, the old one dies at its hard limit, no loss.
 run_pair sharedkey "esp-des esp-sha-hmac" \
 	"crypto ipsec security-association lifetime kilobytes 2560"
-traffic
+ping_until
 out=$(ip netns exec hA ping -q -s 1400 -i 0.01 -c 2200 -W 2 203.0.113.10 2>&1)
 if grep -q "2200 packets transmitted, 2200 received" <<<"$out" &&
 	grep -q "IPSEC(rekey): crypto map test 10, retiring SA" "$WORK/r1.log" &&
@@ -256,13 +230,13 @@ else
 	tap_fail "rekey by kilobytes under traffic: new pair, old one retired on both ends, no loss" \
 		"$out" "$(ctl_in r1 sa list 2>&1)" "$(grep -v '^ISAKMP: ' "$WORK/r1.log" | tail -30)"
 fi
-stop_all
+bg_stop
 
 # R2 starts 3 s after R1's first packet: R1 retransmits Main Mode 1
 conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
 	198.51.100.2 veth-r2 >"$WORK/r1.conf"
 start r1 "$WORK/r1.conf"
-traffic >/dev/null &
+ping_until >/dev/null &
 tpid=$!
 sleep 3
 start r2 "$WORK/r2.conf"
@@ -273,7 +247,7 @@ else
 	tap_fail "a peer that starts late is reached by retransmission" \
 		"$(cat "$WORK/r1.log")"
 fi
-stop_all
+bg_stop
 
 # Aggressive Mode: R1 names itself (the seed's wan2511 way), R2 keys it
 # by that name; then a key for another name fails as the seed shows
@@ -288,7 +262,7 @@ am_pair() {
 	start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf"
 }
 am_pair r1
-if traffic && ping_both &&
+if ping_until && ping_both &&
 	grep -q "beginning Aggressive Mode exchange" "$WORK/r1.log" &&
 	ctl_in r2 show crypto isakmp sa | grep -Eq '^198\.51\.100\.2 +198\.51\.100\.1 +QM_IDLE'; then
 	tap_ok "Aggressive Mode with hostname identity: R2 keys R1 by its name"
@@ -296,7 +270,7 @@ else
 	tap_fail "Aggressive Mode with hostname identity: R2 keys R1 by its name" \
 		"$(tail -15 "$WORK/r1.log")" "$(tail -15 "$WORK/r2.log")"
 fi
-stop_all
+bg_stop
 am_pair r9
 if fails_with "$WORK/r2.log" "Processing of Aggressive mode failed" &&
 	grep -q "no pre-shared key based on hostname r1!" "$WORK/r2.log" &&
@@ -307,7 +281,7 @@ else
 	tap_fail "no key for R1's name: the seed's Aggressive mode failure, no SAs" \
 		"$(tail -15 "$WORK/r2.log")"
 fi
-stop_all
+bg_stop
 
 run_pair otherkey "esp-des esp-sha-hmac"
 if fails_with "$WORK/r2.log" \
@@ -318,7 +292,7 @@ else
 	tap_fail "a wrong pre-shared key: IKMP_BAD_MESSAGE on R2, no SAs" \
 		"$(cat "$WORK/r2.log")"
 fi
-stop_all
+bg_stop
 
 run_pair sharedkey "esp-3des esp-sha-hmac"
 if fails_with "$WORK/r2.log" \
@@ -329,5 +303,5 @@ else
 	tap_fail "mismatched transform sets: Quick mode fails on R2, no SAs" \
 		"$(cat "$WORK/r2.log")" "$(ctl_in r1 sa list 2>&1)"
 fi
-stop_all
+bg_stop
 tap_done

@@ -15,6 +15,7 @@ NFSEC_TOP=${NFSEC_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 NFSEC_KMOD_DIR=${NFSEC_KMOD_DIR:-$NFSEC_TOP}
 NFSEC_KO=$NFSEC_KMOD_DIR/kmod/nfsec.ko
 CRYPTOCTL=$NFSEC_TOP/build/tools/cryptoctl/cryptoctl
+CRYPTOD=$NFSEC_TOP/build/tools/cryptod/cryptod
 PY=/usr/bin/python3
 export PATH=$PATH:/usr/sbin:/sbin
 
@@ -385,6 +386,41 @@ tunnel_r2() {
 }
 
 # ping_both [-6]: an echo each way between hostA and hostB.
+# Daemons a test starts in the background (cryptod, charon), stopped
+# together by bg_stop.
+bg_pids=()
+
+# cryptod_start NS CONF LOG: cryptod -d in NS, logging to LOG, until it
+# says it runs (10 s at most).
+cryptod_start() {
+	local i
+	ip netns exec "$1" "$CRYPTOD" -d -f "$2" >"$3" 2>&1 &
+	bg_pids+=($!)
+	for i in $(seq 50); do
+		! grep -q '^cryptod: running' "$3" || return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+# bg_stop: SIGTERM to every background daemon, then wait for them.
+bg_stop() {
+	local p
+	for p in "${bg_pids[@]}"; do kill "$p" 2>/dev/null; done
+	for p in "${bg_pids[@]}"; do wait "$p" 2>/dev/null; done
+	bg_pids=()
+}
+
+# ping_until: hostA pings hostB until a reply comes, 8 tries 2 s apart
+# (the first packets of a negotiated tunnel start IKE).
+ping_until() {
+	local i
+	for i in 1 2 3 4 5 6 7 8; do
+		ip netns exec hA ping -c 1 -W 2 203.0.113.10 >/dev/null && return 0
+	done
+	return 1
+}
+
 ping_both() {
 	local a=203.0.113.10 b=192.0.2.10
 	[ "${1:-}" != -6 ] || { a=2001:db8:b::10 b=2001:db8:a::10; }

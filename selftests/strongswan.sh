@@ -18,7 +18,6 @@
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
-CRYPTOD=$NFSEC_TOP/build/tools/cryptod/cryptod
 CHARON=/usr/lib/ipsec/charon
 WORK=$(mktemp -d /tmp/nfsec-swan.XXXXXX)
 RUN=$(mktemp -d /dev/shm/nfsec-swan.XXXXXX)
@@ -127,24 +126,14 @@ charon {
 }
 EOF
 
-pids=()
-cd_start() {
-	local i
-	ip netns exec r1 "$CRYPTOD" -d -f "$WORK/r1.conf" >"$WORK/r1.log" 2>&1 &
-	pids+=($!)
-	for i in $(seq 50); do
-		! grep -q '^cryptod: running' "$WORK/r1.log" || return 0
-		sleep 0.2
-	done
-	return 1
-}
+cd_start() { cryptod_start r1 "$WORK/r1.conf" "$WORK/r1.log"; }
 
 sw_start() {
 	local i
 	ip netns exec r2 unshare -m --propagation private sh -c \
 		"mount --bind '$RUN' /run && STRONGSWAN_CONF='$WORK/strongswan.conf' exec $CHARON" \
 		>"$WORK/charon.out" 2>&1 &
-	pids+=($!)
+	bg_pids+=($!)
 	for i in $(seq 50); do
 		[ ! -S "$RUN/charon.vici" ] || break
 		sleep 0.2
@@ -155,23 +144,12 @@ sw_start() {
 sw() { ip netns exec r2 swanctl "$@" -u "$VICI"; }
 
 stop_all() {
-	local p
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-	for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
-	pids=()
+	bg_stop
 	rm -f "$RUN"/*
 }
 trap 'stop_all; rm -rf "$WORK" "$RUN"; _lib_cleanup' EXIT
 
 xfrm_states() { ip -n r2 xfrm state | grep -c '^src'; }
-
-traffic() {
-	local i
-	for i in 1 2 3 4 5 6 7 8; do
-		ip netns exec hA ping -c 1 -W 2 203.0.113.10 >/dev/null && return 0
-	done
-	return 1
-}
 
 diag() {
 	tail -25 "$WORK/r1.log"
@@ -192,7 +170,7 @@ run() {
 	if [ "$2" = responds ]; then
 		sw --initiate --child net >"$WORK/initiate.out" 2>&1
 	fi
-	if traffic && ping_both && [ "$(xfrm_states)" = 2 ] &&
+	if ping_until && ping_both && [ "$(xfrm_states)" = 2 ] &&
 		[ "$(ctl_in r1 -j sa list | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 2 ]; then
 		tap_ok "$what"
 	else
@@ -234,7 +212,7 @@ done
 tap_expect "clear crypto sa on R1: charon deletes its SAs too" 0 \
 	"$(xfrm_states)"
 # and the next packet negotiates again
-if traffic && ping_both; then
+if ping_until && ping_both; then
 	tap_ok "after the clear, hostA's traffic renegotiates with charon"
 else
 	tap_fail "after the clear, hostA's traffic renegotiates with charon" "$(diag)"
