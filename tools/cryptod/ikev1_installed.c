@@ -23,20 +23,41 @@
 
 #include "ikev1_int.h"
 
-static struct ikev1_installed *inst_find(struct ikev1_ctx *ctx,
-					 const union nfsec_ip *peer,
-					 uint32_t ah, uint32_t esp)
+/* The pair holding SA (@proto, @spi, @dst): inbound when @dst is us. */
+static struct ikev1_installed *inst_by_sa(struct ikev1_ctx *ctx, uint8_t proto,
+					  uint32_t spi,
+					  const union nfsec_ip *dst)
 {
+	bool in = !memcmp(dst, &ctx->local, sizeof(*dst));
 	struct ikev1_installed *r;
+	uint32_t have;
 	size_t i;
 
 	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
 		r = &ctx->installed[i];
-		if (r->used && !memcmp(&r->peer, peer, sizeof(*peer)) &&
-		    ((ah && r->ah_in == ah) || (esp && r->esp_in == esp)))
+		if (!r->used || (!in && memcmp(&r->peer, dst, sizeof(*dst))))
+			continue;
+		if (proto == IPPROTO_ESP)
+			have = in ? r->esp_in : r->esp_out;
+		else
+			have = in ? r->ah_in : r->ah_out;
+		if (have == spi)
 			return r;
 	}
 	return NULL;
+}
+
+/* The pair holding our inbound SPI @esp or @ah (0: none of that). */
+static struct ikev1_installed *inst_by_in(struct ikev1_ctx *ctx, uint32_t ah,
+					  uint32_t esp)
+{
+	struct ikev1_installed *r = NULL;
+
+	if (esp)
+		r = inst_by_sa(ctx, IPPROTO_ESP, esp, &ctx->local);
+	if (!r && ah)
+		r = inst_by_sa(ctx, IPPROTO_AH, ah, &ctx->local);
+	return r;
 }
 
 /* @r is in: the pairs it succeeds are retired after the grace period. */
@@ -62,7 +83,7 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 	struct ikev1_installed *r;
 	size_t i;
 
-	r = inst_find(ctx, &ch->peer, ch->ah_spi_in, ch->esp_spi_in);
+	r = inst_by_in(ctx, ch->ah_spi_in, ch->esp_spi_in);
 	for (i = 0; !r && i < IKEV1_INSTALLED_MAX; i++)
 		if (!ctx->installed[i].used)
 			r = &ctx->installed[i];
@@ -114,30 +135,6 @@ static void inst_del(struct ikev1_ctx *ctx, struct ikev1_installed *r)
 		inst_del_one(ctx, &copy, IPPROTO_ESP, copy.esp_out, false);
 		inst_del_one(ctx, &copy, IPPROTO_AH, copy.ah_out, false);
 	}
-}
-
-/* The pair holding SA (@proto, @spi, @dst): inbound when @dst is us. */
-static struct ikev1_installed *inst_by_sa(struct ikev1_ctx *ctx, uint8_t proto,
-					  uint32_t spi,
-					  const union nfsec_ip *dst)
-{
-	bool in = !memcmp(dst, &ctx->local, sizeof(*dst));
-	struct ikev1_installed *r;
-	uint32_t have;
-	size_t i;
-
-	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
-		r = &ctx->installed[i];
-		if (!r->used || (!in && memcmp(&r->peer, dst, sizeof(*dst))))
-			continue;
-		if (proto == IPPROTO_ESP)
-			have = in ? r->esp_in : r->esp_out;
-		else
-			have = in ? r->ah_in : r->ah_out;
-		if (have == spi)
-			return r;
-	}
-	return NULL;
 }
 
 /* @r goes here and, by a Delete, at the peer. */
@@ -271,7 +268,7 @@ void ikev1_installed_qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ok)
 {
 	const struct ikev1_qm *qm = &sa->qm;
 	uint32_t ah = inst_spi(qm->ah_spi), esp = inst_spi(qm->esp_spi);
-	struct ikev1_installed *r = inst_find(ctx, &sa->peer, ah, esp);
+	struct ikev1_installed *r = inst_by_in(ctx, ah, esp);
 	uint32_t held_ah = r ? r->ah_in : 0, held_esp = r ? r->esp_in : 0;
 
 	if (r && !ok)
