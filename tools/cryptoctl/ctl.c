@@ -26,6 +26,7 @@ int ctl_nl(struct ctl *ctl)
 	if (err)
 		return ctl_nl_error(ctl, "cannot open generic netlink", err);
 	ctl->nl_open = true;
+	ctl->nl.batch = ctl->batch;
 	return 0;
 }
 
@@ -33,6 +34,11 @@ int ctl_nl_error(struct ctl *ctl, const char *what, int err)
 {
 	const char *ext = ctl->nl.errmsg;
 
+	if (err == -ECANCELED && ctl->batch) {
+		fprintf(stderr, "cryptoctl: %s: not run: %s\n", what,
+			"a request before it failed");
+		return 1;
+	}
 	fprintf(stderr, "cryptoctl: %s: %s%s%s\n", what, strerror(-err),
 		ext[0] ? ": " : "", ext);
 	return 1;

@@ -9,10 +9,14 @@
 
 #include "nl.h"
 
+struct nfsec_nl_batch;
+
 struct ctl {
 	bool json;
 	bool nl_open;
 	struct nfsec_nl nl;
+	/* cryptoctl -b: requests queued on the channel once it is open */
+	struct nfsec_nl_batch *batch;
 };
 
 /*

@@ -3,11 +3,15 @@
  * cryptoctl: the nfsec administrator's command line.
  *
  *   cryptoctl [-j] COMMAND [ARGS...]
+ *   cryptoctl [-j] -b FILE
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "uapi/linux/nfsec.h"
+#include "batch.h"
 #include "cmd.h"
 #include "ctl.h"
 
@@ -39,8 +43,11 @@ static void ctl_usage(FILE *f)
 {
 	int i;
 
-	fprintf(f, "usage: cryptoctl [-j] COMMAND [ARGS...]\n\n"
-		   "  -j, --json   JSON output\n\ncommands:\n");
+	fprintf(f, "usage: cryptoctl [-j] COMMAND [ARGS...]\n"
+		   "       cryptoctl [-j] -b FILE\n\n"
+		   "  -j, --json        JSON output\n"
+		   "  -b, --batch FILE  run FILE's commands, one per line "
+		   "(- for stdin)\n\ncommands:\n");
 	for (i = 0; ctl_top_cmds[i].name; i++)
 		fprintf(f, "  %-10s %s\n", ctl_top_cmds[i].name,
 			ctl_top_cmds[i].help);
@@ -56,18 +63,42 @@ static int ctl_cmd_help(struct ctl *ctl, int argc, char **argv)
 	return 0;
 }
 
+static int ctl_batch_file(struct ctl *ctl, const char *path)
+{
+	FILE *f = stdin;
+	int ret;
+
+	if (strcmp(path, "-")) {
+		f = fopen(path, "re");
+		if (!f) {
+			fprintf(stderr, "cryptoctl: %s: %s\n", path,
+				strerror(errno));
+			return 1;
+		}
+	}
+	ret = ctl_batch_run(ctl, ctl_top_cmds, f, path);
+	if (f != stdin)
+		fclose(f);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "batch", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ctl ctl = { 0 };
+	const char *batch = NULL;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, "+jh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+jb:h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'b':
+			batch = optarg;
+			break;
 		case 'j':
 			ctl.json = true;
 			break;
@@ -79,8 +110,15 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	ret = ctl_cmd_dispatch(&ctl, ctl_top_cmds, "command", argc - optind,
-			       argv + optind);
+	if (batch && optind < argc) {
+		fprintf(stderr, "cryptoctl: -b takes no command words\n");
+		return 2;
+	}
+	if (batch)
+		ret = ctl_batch_file(&ctl, batch);
+	else
+		ret = ctl_cmd_dispatch(&ctl, ctl_top_cmds, "command",
+				       argc - optind, argv + optind);
 	if (ctl.nl_open)
 		nfsec_nl_close(&ctl.nl);
 	return ret;

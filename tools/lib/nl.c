@@ -11,6 +11,7 @@
 
 #include "uapi/linux/nfsec.h"
 #include "nl.h"
+#include "nl_batch.h"
 
 static int nfsec_nl_err_attr_cb(const struct nlattr *attr, void *data)
 {
@@ -111,6 +112,13 @@ int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 	uint32_t seq = req->nlmsg_seq;
 	int ret;
 
+	if (nl->batch && !cb)
+		return nfsec_nl_batch_queue(nl, req);
+	if (nl->batch) {
+		ret = nfsec_nl_batch_flush(nl);
+		if (ret)
+			return ret;
+	}
 	nl->errmsg[0] = '\0';
 	req->nlmsg_flags |= NLM_F_ACK;
 	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)

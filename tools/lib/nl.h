@@ -15,6 +15,8 @@
 /* Room for one receive: the kernel fills dump replies up to 32 KiB. */
 #define NFSEC_NL_RECV_SIZE 32768
 
+struct nfsec_nl_batch;
+
 struct nfsec_nl {
 	struct mnl_socket *sock;
 	uint32_t portid;
@@ -24,6 +26,8 @@ struct nfsec_nl {
 	uint32_t events_group; /* multicast group id, 0 if none */
 	/* extack text of the last failed request, "" when none */
 	char errmsg[NFSEC_NL_ERRMSG_MAX];
+	/* requests queued to go together, or NULL (nl_batch.h) */
+	struct nfsec_nl_batch *batch;
 };
 
 /*
@@ -43,7 +47,8 @@ struct nlmsghdr *nfsec_nl_request(struct nfsec_nl *nl, void *buf, uint8_t cmd,
 /*
  * Sends @req and runs @cb on every reply until the kernel's ACK (or the end
  * of a dump).  Returns 0 or a negative errno; on a kernel error nl->errmsg
- * holds its extack message.
+ * holds its extack message.  With a batch attached, a request without @cb
+ * is queued instead, and one with @cb sends the queue first (nl_batch.h).
  */
 int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 		  void *data);

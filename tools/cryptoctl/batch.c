@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cryptoctl -b: commands from a file (see batch.h).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "cmd.h"
+#include "ctl.h"
+#include "nl_batch.h"
+
+int ctl_batch_words(char *line, char **argv)
+{
+	int argc = 0;
+	char *p = line;
+
+	for (;;) {
+		p += strspn(p, " \t\r\n");
+		if (!*p || *p == '#')
+			return argc;
+		if (argc == CTL_BATCH_WORDS)
+			return -1;
+		argv[argc++] = p;
+		p += strcspn(p, " \t\r\n");
+		if (*p)
+			*p++ = '\0';
+	}
+}
+
+/* One line: 0 when it ran (or was empty), else its status. */
+static int ctl_batch_line(struct ctl *ctl, const struct ctl_cmd *cmds,
+			  char *line, const char *name, unsigned long n)
+{
+	char *argv[CTL_BATCH_WORDS + 1];
+	int argc, ret;
+
+	argc = ctl_batch_words(line, argv);
+	if (argc < 0) {
+		fprintf(stderr, "cryptoctl: %s:%lu: more than %d words\n", name,
+			n, CTL_BATCH_WORDS);
+		return 2;
+	}
+	if (!argc)
+		return 0;
+	argv[argc] = NULL;
+	ret = ctl_cmd_dispatch(ctl, cmds, "command", argc, argv);
+	if (ret)
+		fprintf(stderr, "cryptoctl: %s:%lu: command failed\n", name, n);
+	return ret;
+}
+
+/* A queued request that failed, named by its line. */
+static void ctl_batch_report(void *data, unsigned long line, int err,
+			     const char *extack)
+{
+	fprintf(stderr, "cryptoctl: %s:%lu: %s%s%s\n", (const char *)data, line,
+		strerror(-err), extack[0] ? ": " : "", extack);
+}
+
+/* Sends what is still queued; @ret is the run's status so far. */
+static int ctl_batch_finish(struct ctl *ctl, const char *name, int ret)
+{
+	int err = ctl->nl_open ? nfsec_nl_batch_flush(&ctl->nl) : 0;
+
+	if (err && err != -ECANCELED)
+		fprintf(stderr,
+			"cryptoctl: %s: sending the queued requests: %s\n",
+			name, strerror(-err));
+	if (ctl->nl_open)
+		ctl->nl.batch = NULL;
+	ctl->batch = NULL;
+	return ret ?: err ? 1 : 0;
+}
+
+int ctl_batch_run(struct ctl *ctl, const struct ctl_cmd *cmds, FILE *f,
+		  const char *name)
+{
+	struct nfsec_nl_batch b;
+	unsigned long n = 0;
+	size_t cap = 0;
+	char *line = NULL;
+	int ret = 0;
+
+	if (nfsec_nl_batch_init(&b, ctl_batch_report, (void *)name)) {
+		fprintf(stderr, "cryptoctl: %s: out of memory\n", name);
+		return 1;
+	}
+	ctl->batch = &b;
+	if (ctl->nl_open)
+		ctl->nl.batch = &b;
+	while (!ret && getline(&line, &cap, f) >= 0) {
+		b.tag = ++n;
+		ret = ctl_batch_line(ctl, cmds, line, name, n);
+	}
+	if (!ret && ferror(f)) {
+		fprintf(stderr, "cryptoctl: %s: read error\n", name);
+		ret = 1;
+	}
+	ret = ctl_batch_finish(ctl, name, ret);
+	nfsec_nl_batch_free(&b);
+	/* lines may hold keys */
+	if (line)
+		explicit_bzero(line, cap);
+	free(line);
+	return ret;
+}
