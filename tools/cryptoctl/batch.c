@@ -59,7 +59,26 @@ static void ctl_batch_report(void *data, unsigned long line, int err,
 		strerror(-err), extack[0] ? ": " : "", extack);
 }
 
-/* Sends what is still queued; @ret is the run's status so far. */
+/* A queue for the run, attached to @ctl's channel (now or when it opens). */
+static struct nfsec_nl_batch *ctl_batch_start(struct ctl *ctl, const char *name)
+{
+	struct nfsec_nl_batch *b = malloc(sizeof(*b));
+
+	if (!b || nfsec_nl_batch_init(b, ctl_batch_report, (void *)name)) {
+		free(b);
+		fprintf(stderr, "cryptoctl: %s: out of memory\n", name);
+		return NULL;
+	}
+	ctl->batch = b;
+	if (ctl->nl_open)
+		ctl->nl.batch = b;
+	return b;
+}
+
+/*
+ * Sends what is still queued, detaches and frees the queue; @ret is the
+ * run's status so far.
+ */
 static int ctl_batch_finish(struct ctl *ctl, const char *name, int ret)
 {
 	int err = ctl->nl_open ? nfsec_nl_batch_flush(&ctl->nl) : 0;
@@ -70,6 +89,8 @@ static int ctl_batch_finish(struct ctl *ctl, const char *name, int ret)
 			name, strerror(-err));
 	if (ctl->nl_open)
 		ctl->nl.batch = NULL;
+	nfsec_nl_batch_free(ctl->batch);
+	free(ctl->batch);
 	ctl->batch = NULL;
 	return ret ?: err ? 1 : 0;
 }
@@ -77,21 +98,16 @@ static int ctl_batch_finish(struct ctl *ctl, const char *name, int ret)
 int ctl_batch_run(struct ctl *ctl, const struct ctl_cmd *cmds, FILE *f,
 		  const char *name)
 {
-	struct nfsec_nl_batch b;
+	struct nfsec_nl_batch *b = ctl_batch_start(ctl, name);
 	unsigned long n = 0;
 	size_t cap = 0;
 	char *line = NULL;
 	int ret = 0;
 
-	if (nfsec_nl_batch_init(&b, ctl_batch_report, (void *)name)) {
-		fprintf(stderr, "cryptoctl: %s: out of memory\n", name);
+	if (!b)
 		return 1;
-	}
-	ctl->batch = &b;
-	if (ctl->nl_open)
-		ctl->nl.batch = &b;
 	while (!ret && getline(&line, &cap, f) >= 0) {
-		b.tag = ++n;
+		b->tag = ++n;
 		ret = ctl_batch_line(ctl, cmds, line, name, n);
 	}
 	if (!ret && ferror(f)) {
@@ -99,7 +115,6 @@ int ctl_batch_run(struct ctl *ctl, const struct ctl_cmd *cmds, FILE *f,
 		ret = 1;
 	}
 	ret = ctl_batch_finish(ctl, name, ret);
-	nfsec_nl_batch_free(&b);
 	/* lines may hold keys */
 	if (line)
 		explicit_bzero(line, cap);
