@@ -169,6 +169,22 @@ static void check_manual(struct conf *c, const struct conf_map_entry *e)
 	t = conf_tset_find(c, e->tsets[0]);
 	if (!t)
 		return;
+	/*
+	 * Their nonce is the sequence number, which starts at 1 again each
+	 * time the SA is made: with a fixed key, nonces repeat and the
+	 * cipher is broken (RFC 4106 and RFC 7634 forbid static keys).
+	 */
+	if (t->esp_enc == NFSEC_ENC_AES_GCM_16 ||
+	    t->esp_enc == NFSEC_ENC_CHACHA20_POLY1305) {
+		conf_diag(
+			c, true, e->tsets_line, 0,
+			"crypto map %s %u: transform set %s: %s cannot use manual keys (its nonces would repeat); use IKE (ipsec-isakmp) or a CBC cipher",
+			e->map, e->seq, t->name,
+			t->esp_enc == NFSEC_ENC_AES_GCM_16
+				? "esp-gcm"
+				: "esp-chacha20-poly1305");
+		return;
+	}
 	if (t->esp) {
 		check_key(c, e, &e->esp_in, "inbound esp",
 			  conf_esp_enc_keylen(t),

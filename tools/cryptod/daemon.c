@@ -243,6 +243,9 @@ int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind)
 			cd_nl_failed(d, "installing a crypto map entry", err);
 			return err;
 		}
+		err = e->manual ? cd_manual_install(d, c, e) : 0;
+		if (err)
+			return err;
 	}
 	err = bind ? cd_kernel_bind(&d->k, f->map, ifindex) : 0;
 	if (err)
@@ -311,6 +314,11 @@ static void cd_acquire(void *arg, const char *map, uint32_t seq,
 	 */
 	if (cd_kernel_has_out_sa(&d->k, map, seq) == 1)
 		return;
+	/* IOS re-creates manual SAs that were cleared */
+	if (e->manual) {
+		cd_manual_install(d, d->conf, e);
+		return;
+	}
 	err = ikev1_initiate(&d->ike, e, &r->sel);
 	if (err && err != -EINPROGRESS)
 		cd_msg(LOG_WARNING, "cannot negotiate for %s %u: %s", map, seq,

@@ -35,6 +35,19 @@ void cd_msg(int prio, const char *fmt, ...)
 void cd_nl_failed(const struct cd_daemon *d, const char *what, int err);
 /* Installs one bound map's entries (NEW_POLICY replaces), then binds it. */
 int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind);
+/*
+ * ipsec-manual entries (manual.c).  install: @e's SAs from @c into the
+ * kernel, those already there left as they are; 0 or -errno (reported).
+ * remove: the SAs @e of @c installed.  same: would @ne of @c install
+ * exactly the SAs @oe of @old did (NULL @ne: no)?
+ */
+int cd_manual_install(struct cd_daemon *d, const struct conf *c,
+		      const struct conf_map_entry *e);
+void cd_manual_remove(struct cd_daemon *d, const struct conf *c,
+		      const struct conf_map_entry *e);
+bool cd_manual_same(const struct cd_daemon *d, const struct conf *old,
+		    const struct conf_map_entry *oe, const struct conf *c,
+		    const struct conf_map_entry *ne);
 /* SIGHUP: the file again; a bad one leaves everything as it was. */
 void cd_reload(struct cd_daemon *d);
 

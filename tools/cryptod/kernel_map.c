@@ -141,3 +141,70 @@ size_t cd_child_sas(const struct ikev1_child *ch, struct nfsec_sa_info *sas)
 		cd_ah(ch, false, &sas[n++]);
 	return n;
 }
+
+/*
+ * One SA of ipsec-manual entry @e with @k's SPI and keys; false when a key
+ * does not fit (conf_check() has refused such a file already).
+ */
+static bool cd_manual_sa(const struct conf_map_entry *e,
+			 const struct conf_tset *t, const union nfsec_ip *local,
+			 bool in, uint8_t proto,
+			 const struct conf_session_key *k,
+			 struct nfsec_sa_info *sa)
+{
+	memset(sa, 0, sizeof(*sa));
+	if (k->cipherlen > sizeof(sa->enckey) ||
+	    k->authlen > sizeof(sa->authkey))
+		return false;
+	sa->proto = proto;
+	sa->family = e->peers[0].family;
+	sa->src = in ? e->peers[0].addr : *local;
+	sa->dst = in ? *local : e->peers[0].addr;
+	sa->dir = in ? NFSEC_SA_DIR_IN : NFSEC_SA_DIR_OUT;
+	sa->mode = t->mode;
+	sa->spi = k->spi;
+	sa->has_replay = in;
+	sa->has_map = true;
+	strcpy(sa->map, e->map);
+	sa->map_seq = e->seq;
+	sa->enc = proto == IPPROTO_AH ? NFSEC_ENC_NONE : t->esp_enc;
+	sa->auth = proto == IPPROTO_AH ? t->ah_auth : t->esp_auth;
+	if (proto == IPPROTO_ESP) {
+		sa->enckeylen = (uint8_t)k->cipherlen;
+		memcpy(sa->enckey, k->cipher, k->cipherlen);
+	}
+	sa->authkeylen = (uint8_t)k->authlen;
+	memcpy(sa->authkey, k->auth, k->authlen);
+	return true;
+}
+
+size_t cd_manual_sas(const struct conf *c, const struct conf_map_entry *e,
+		     const union nfsec_ip *local, struct nfsec_sa_info *sas)
+{
+	const struct conf_tset *t;
+	bool ok = true;
+	size_t n = 0;
+
+	if (!e->manual || e->disabled || !e->npeers || !e->ntsets)
+		return 0;
+	t = conf_tset_find(c, e->tsets[0]);
+	if (!t)
+		return 0;
+	if (t->ah_auth)
+		ok &= cd_manual_sa(e, t, local, true, IPPROTO_AH, &e->ah_in,
+				   &sas[n++]);
+	if (t->esp)
+		ok &= cd_manual_sa(e, t, local, true, IPPROTO_ESP, &e->esp_in,
+				   &sas[n++]);
+	if (t->esp)
+		ok &= cd_manual_sa(e, t, local, false, IPPROTO_ESP, &e->esp_out,
+				   &sas[n++]);
+	if (t->ah_auth)
+		ok &= cd_manual_sa(e, t, local, false, IPPROTO_AH, &e->ah_out,
+				   &sas[n++]);
+	if (ok)
+		return n;
+	while (n)
+		nfsec_sa_wipe(&sas[--n]);
+	return 0;
+}

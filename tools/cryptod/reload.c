@@ -7,7 +7,9 @@
  * longer has are removed from the kernel (and the SA pairs of a removed
  * entry are deleted on both ends); the new file's bound maps are
  * installed (NEW_POLICY replaces an entry in one step); new negotiations
- * follow the new file.  Exchanges under way finish under the old one,
+ * follow the new file.  An ipsec-manual entry's SAs stay when the new
+ * file would install the same ones, and are replaced when it changes
+ * their keys, SPIs, peer or transform set.  Exchanges under way finish under the old one,
  * so every configuration loaded stays allocated until exit.
  */
 #include <errno.h>
@@ -54,8 +56,12 @@ static void cd_unapply(struct cd_daemon *d, const struct conf *old,
 		if (e->disabled || !cd_map_bound(old, e->map))
 			continue;
 		n = conf_entry_find(c, e->map, e->seq);
-		if (!n || n->disabled || !cd_map_bound(c, e->map))
+		if (!n || n->disabled || !cd_map_bound(c, e->map)) {
 			cd_kernel_del_policy(&d->k, e->map, e->seq);
+			n = NULL;
+		}
+		if (e->manual && !cd_manual_same(d, old, e, c, n))
+			cd_manual_remove(d, old, e);
 	}
 	for (i = 0; i < old->nifaces; i++) {
 		f = &old->ifaces[i];

@@ -456,6 +456,7 @@ static const struct bad bad_configs[] = {
 	{ "nfsec interface-mapping a b\n", 1, 7, "unknown nfsec command 'interface-mapping'" },
 	{ "crypto ipsec transform-set t esp-des\ncrypto map m 10 ipsec-manual\n set peer 192.0.2.1\n set transform-set t\n match address 101\n set session-key inbound esp 300 cipher 01020304\n set session-key outbound esp 301 cipher 0102030405060708\naccess-list 101 permit ip any any\n", 6, 0, "session-key inbound esp: the cipher key must be 8 bytes, not 4" },
 	{ "crypto ipsec transform-set t ah-sha-hmac\ncrypto map m 10 ipsec-manual\n set peer 192.0.2.1\n set transform-set t\n match address 101\n set session-key inbound ah 300 0102030405060708090a0b0c0d0e0f1011121314\naccess-list 101 permit ip any any\n", 2, 0, "no 'set session-key outbound ah'" },
+	{ "crypto ipsec transform-set g esp-gcm 128\ncrypto map m 10 ipsec-manual\n set peer 192.0.2.1\n set transform-set g\n match address 101\n set session-key inbound esp 300 cipher 000102030405060708090a0b0c0d0e0f10111213\n set session-key outbound esp 301 cipher 000102030405060708090a0b0c0d0e0f10111213\naccess-list 101 permit ip any any\n", 4, 0, "esp-gcm cannot use manual keys (its nonces would repeat)" },
 	{ "crypto key pubkey-chain rsa\n named-key x\n  key-string\n   30 ZZ\n  quit\n", 4, 7, "expected hex data or 'quit', not 'ZZ'" },
 	{ "crypto key pubkey-chain rsa\n named-key x\n  key-string\n   3082\n", 3, 3, "'key-string' data not closed by 'quit' before the end" },
 	{ "crypto key generate rsa\n", 1, 12, "'crypto key generate' is an EXEC command, not configuration" },

@@ -210,12 +210,107 @@ static void test_child_netlink(void **state)
 	conf_free(c);
 }
 
+static const char manual_cfg[] =
+	"crypto ipsec transform-set man ah-sha-hmac esp-des esp-md5-hmac\n"
+	"crypto ipsec transform-set cbc esp-aes 256 esp-sha256-hmac\n"
+	"crypto map m 5 ipsec-manual\n"
+	" set peer 198.51.100.2\n"
+	" set transform-set man\n"
+	" match address 101\n"
+	" set session-key inbound esp 300 cipher 0123456789abcdef authenticator 00112233445566778899aabbccddeeff\n"
+	" set session-key outbound esp 301 cipher fedcba9876543210 authenticator ffeeddccbbaa99887766554433221100\n"
+	" set session-key inbound ah 400 0102030405060708090a0b0c0d0e0f1011121314\n"
+	" set session-key outbound ah 401 1102030405060708090a0b0c0d0e0f1011121314\n"
+	"crypto map m 6 ipsec-manual\n"
+	" set peer 198.51.100.3\n"
+	" set transform-set cbc\n"
+	" match address 101\n"
+	" set session-key inbound esp 500 cipher 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f authenticator 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n"
+	" set session-key outbound esp 501 cipher 100102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f authenticator 100102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n"
+	"crypto map m 7 ipsec-isakmp\n"
+	" set peer 198.51.100.2\n"
+	" set transform-set man\n"
+	" match address 101\n"
+	"access-list 101 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n";
+
+/* ipsec-manual: the session keys as SAs, inbound first, never expiring. */
+static void test_manual(void **state)
+{
+	struct conf *c =
+		conf_parse("m.conf", manual_cfg, sizeof(manual_cfg) - 1);
+	struct nfsec_sa_info sas[4];
+	union nfsec_ip local, peer;
+	uint8_t f = 0;
+	size_t n, i;
+
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(c->nerrors, 0);
+	assert_int_equal(nfsec_ip_parse("198.51.100.1", &f, &local), 0);
+	assert_int_equal(nfsec_ip_parse("198.51.100.2", &f, &peer), 0);
+	n = cd_manual_sas(c, &c->entries[0], &local, sas);
+	assert_int_equal(n, 4);
+	assert_int_equal(sas[0].proto, IPPROTO_AH);
+	assert_int_equal(sas[0].dir, NFSEC_SA_DIR_IN);
+	assert_int_equal(sas[0].spi, 400);
+	assert_int_equal(sas[0].authkeylen, 20);
+	assert_int_equal(sas[0].authkey[0], 0x01);
+	assert_int_equal(sas[1].proto, IPPROTO_ESP);
+	assert_int_equal(sas[1].dir, NFSEC_SA_DIR_IN);
+	assert_int_equal(sas[1].spi, 300);
+	assert_int_equal(sas[1].enc, NFSEC_ENC_DES_CBC);
+	assert_int_equal(sas[1].enckeylen, 8);
+	assert_int_equal(sas[1].enckey[0], 0x01);
+	assert_int_equal(sas[1].authkeylen, 16);
+	assert_int_equal(sas[1].authkey[1], 0x11);
+	assert_memory_equal(&sas[1].src, &peer, 4);
+	assert_memory_equal(&sas[1].dst, &local, 4);
+	assert_int_equal(sas[2].dir, NFSEC_SA_DIR_OUT);
+	assert_int_equal(sas[2].spi, 301);
+	assert_int_equal(sas[2].enckey[0], 0xfe);
+	assert_memory_equal(&sas[2].src, &local, 4);
+	assert_memory_equal(&sas[2].dst, &peer, 4);
+	assert_int_equal(sas[3].proto, IPPROTO_AH);
+	assert_int_equal(sas[3].dir, NFSEC_SA_DIR_OUT);
+	assert_int_equal(sas[3].spi, 401);
+	for (i = 0; i < n; i++) {
+		assert_true(sas[i].has_map);
+		assert_string_equal(sas[i].map, "m");
+		assert_int_equal(sas[i].map_seq, 5);
+		assert_int_equal(sas[i].mode, NFSEC_MODE_TUNNEL);
+		/* no lifetime; inbound: window 0, as the kernel is told */
+		assert_false(sas[i].has_life);
+		assert_int_equal(sas[i].has_replay,
+				 sas[i].dir == NFSEC_SA_DIR_IN);
+		assert_int_equal(sas[i].replay_window, 0);
+		nfsec_sa_wipe(&sas[i]);
+	}
+
+	/* ESP alone: two SAs, the whole AES-256 and HMAC-SHA256 keys */
+	n = cd_manual_sas(c, &c->entries[1], &local, sas);
+	assert_int_equal(n, 2);
+	assert_int_equal(sas[0].spi, 500);
+	assert_int_equal(sas[0].enc, NFSEC_ENC_AES_CBC);
+	assert_int_equal(sas[0].enckeylen, 32);
+	assert_int_equal(sas[0].authkeylen, 32);
+	assert_int_equal(sas[0].authkey[31], 0x1f);
+	assert_int_equal(sas[1].spi, 501);
+	assert_int_equal(sas[1].enckey[0], 0x10);
+	nfsec_sa_wipe(&sas[0]);
+	nfsec_sa_wipe(&sas[1]);
+
+	/* IKE keys the others */
+	assert_int_equal(cd_manual_sas(c, &c->entries[2], &local, sas), 0);
+	conf_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_entry),
 		cmocka_unit_test(test_child),
 		cmocka_unit_test(test_child_netlink),
+		cmocka_unit_test(test_manual),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
