@@ -12,7 +12,8 @@
 # pair is rekeyed under traffic without loss.  A peer that starts late is
 # reached by retransmission.  Aggressive Mode keys R1 by its hostname.
 # A wrong key and a mismatched transform set fail with IOS's messages and
-# install nothing.  ipsec-manual entries go in from their session keys and
+# install nothing.  show crypto map adds cryptod's names and IKE state to
+# the kernel's entry.  ipsec-manual entries go in from their session keys and
 # come back after `clear crypto sa`.
 
 . "$(dirname "$0")/lib.sh"
@@ -20,7 +21,7 @@
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 24
+tap_plan 25
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -118,6 +119,25 @@ policy_ok() {
 		{ echo "$out"; return 1; }
 }
 tap_check "show crypto isakmp policy: policy 1 and the default suite" policy_ok
+# show crypto map: the seed's lines from the kernel's entry and cryptod's
+# names, plus the live IKE state with the current peer
+map_ok() {
+	local out
+	out=$(ctl_in r1 show crypto map) &&
+		grep -q '^Crypto Map "test" 10 ipsec-isakmp$' <<<"$out" &&
+		grep -q "Extended IP access list 133$" <<<"$out" &&
+		grep -q "access-list 133 permit ip$" <<<"$out" &&
+		grep -q "source: addr = 192.0.2.0/0.0.0.255$" <<<"$out" &&
+		grep -q "Current peer: 198.51.100.2$" <<<"$out" &&
+		grep -q "Session key lifetime: 4608000 kilobytes/3600 seconds$" <<<"$out" &&
+		grep -q "Transform proposals={ auth2, }$" <<<"$out" &&
+		grep -q "ISAKMP SA with current peer: QM_IDLE, conn-id [0-9]" <<<"$out" &&
+		grep -q "IPsec SA pairs negotiated: 1$" <<<"$out" &&
+		[ "$(ctl_in r1 -j show crypto map | "$PY" -c 'import json,sys
+e = json.load(sys.stdin)[0]; print(e["access_list"], e["transform_sets"], e["isakmp_state"])')" = "133 ['auth2'] QM_IDLE" ] ||
+		{ echo "$out"; ctl_in r1 -j show crypto map; return 1; }
+}
+tap_check "show crypto map: the seed's layout, with the live ISAKMP SA state" map_ok
 
 # SIGHUP: a new policy takes over and the SAs stay; a broken file changes
 # nothing and says where it is broken

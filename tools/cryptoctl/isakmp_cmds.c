@@ -196,10 +196,12 @@ int ctl_isakmp_print(char *reply, bool json, bool sa_header, FILE *out)
 	return 0;
 }
 
-static int isakmp_connect(void)
+static int isakmp_connect(bool quiet)
 {
 	int fd = nfsec_ctl_connect();
 
+	if (quiet && (fd == -ECONNREFUSED || fd == -ENOENT))
+		return fd;
 	if (fd == -ECONNREFUSED || fd == -ENOENT)
 		fprintf(stderr,
 			"cryptoctl: cryptod is not running in this network namespace\n");
@@ -231,22 +233,30 @@ static char *isakmp_read_all(int fd)
 	return buf;
 }
 
-/* Sends @req and prints the answer. */
-static int isakmp_ask(struct ctl *ctl, const char *req, bool sa_header)
+char *ctl_cryptod_request(const char *req, bool quiet)
 {
 	char *reply;
-	int fd, r;
+	int fd;
 
-	fd = isakmp_connect();
+	fd = isakmp_connect(quiet);
 	if (fd < 0)
-		return 1;
+		return NULL;
 	if (nfsec_ctl_write(fd, req, strlen(req))) {
 		close(fd);
 		fprintf(stderr, "cryptoctl: cryptod went away\n");
-		return 1;
+		return NULL;
 	}
 	reply = isakmp_read_all(fd);
 	close(fd);
+	return reply;
+}
+
+/* Sends @req and prints the answer. */
+static int isakmp_ask(struct ctl *ctl, const char *req, bool sa_header)
+{
+	char *reply = ctl_cryptod_request(req, false);
+	int r;
+
 	if (!reply)
 		return 1;
 	r = ctl_isakmp_print(reply, ctl->json, sa_header, stdout);
@@ -311,7 +321,7 @@ int ctl_cmd_debug(struct ctl *ctl, int argc, char **argv)
 			"cryptoctl: debug: expected 'debug crypto isakmp' or 'debug crypto ipsec'\n");
 		return 2;
 	}
-	fd = isakmp_connect();
+	fd = isakmp_connect(false);
 	if (fd < 0)
 		return 1;
 	snprintf(req, sizeof(req), "debug %s\n", w2);

@@ -17,4 +17,11 @@
  */
 int ctl_isakmp_print(char *reply, bool json, bool sa_header, FILE *out);
 
+/*
+ * Sends @req to cryptod and returns its whole answer (free it), or NULL
+ * after saying why on stderr; with @quiet, a cryptod that does not run in
+ * this namespace is not worth a message.
+ */
+char *ctl_cryptod_request(const char *req, bool quiet);
+
 #endif /* CRYPTOCTL_ISAKMP_CMDS_H */

@@ -26,6 +26,7 @@
 #include "cmd.h"
 #include "ctl.h"
 #include "json.h"
+#include "map_ike.h"
 #include "policy.h"
 #include "print.h"
 #include "sa.h"
@@ -630,48 +631,100 @@ static void wildcard(uint8_t family, const union nfsec_ip *m, char *buf,
 	nfsec_ip_str(family, &w, buf, len);
 }
 
-static void print_map_rule(const struct nfsec_rule_info *r)
+/*
+ * One rule; under its IOS access list (@acl) as "access-list 133 permit
+ * ip", else in the kernel's words ("protect ip").
+ */
+static void print_map_rule(const struct nfsec_rule_info *r, const char *acl)
 {
 	const struct nfsec_sel *s = &r->sel;
 	char sa[INET6_ADDRSTRLEN], sw[INET6_ADDRSTRLEN];
 	char da[INET6_ADDRSTRLEN], dw[INET6_ADDRSTRLEN], p[16];
+	const char *act = nfsec_action_str(r->action);
 
 	nfsec_ip_str(s->family, &s->src, sa, sizeof(sa));
 	nfsec_ip_str(s->family, &s->dst, da, sizeof(da));
 	wildcard(s->family, &s->src_mask, sw, sizeof(sw));
 	wildcard(s->family, &s->dst_mask, dw, sizeof(dw));
-	printf("\t    %s %s\n\t      source: addr = %s/%s\n\t      dest:   addr = %s/%s\n",
-	       nfsec_action_str(r->action),
+	if (acl)
+		act = r->action == NFSEC_ACTION_PROTECT ? "permit"
+		      : r->action == NFSEC_ACTION_NEXT	? "deny"
+							: act;
+	printf("\t    %s%s%s%s %s\n\t      source: addr = %s/%s\n\t      dest:   addr = %s/%s\n",
+	       acl ? "access-list " : "", acl ? acl : "", acl ? " " : "", act,
 	       nfsec_proto_str(s->proto, p, sizeof(p)), sa, sw, da, dw);
 }
 
+/* "Transform proposals={ a, b, }" from cryptod's "a,b". */
+static void print_map_tsets(const char *tsets)
+{
+	const char *c;
+
+	printf("\tTransform proposals={ ");
+	for (c = tsets; *c; c++)
+		if (*c == ',')
+			printf(", ");
+		else
+			putchar(*c);
+	printf(", }\n");
+}
+
+/* cryptod's part: the ISAKMP SA with the current peer, the pairs it made. */
+static void print_map_ike(const struct ctl_map_ike *mi)
+{
+	printf("\tISAKMP SA with current peer: %s",
+	       mi->state[0] ? mi->state : "none");
+	if (mi->conn_id)
+		printf(", conn-id %u", mi->conn_id);
+	printf("\n\tIPsec SA pairs negotiated: %u\n", mi->pairs);
+}
+
+static const char *map_transform(const struct nfsec_entry_info *e)
+{
+	return e->protos == (NFSEC_PROTO_AH | NFSEC_PROTO_ESP) ? "ah-esp"
+	       : e->protos == NFSEC_PROTO_AH		       ? "ah"
+							       : "esp";
+}
+
+/*
+ * One entry as the seed's `show crypto map`; @mi (cryptod's record, or
+ * NULL when cryptod does not run) adds the type, access list, transform
+ * sets and the live IKE state.
+ */
 static void print_map_entry(const struct view *v,
-			    const struct nfsec_entry_info *e)
+			    const struct nfsec_entry_info *e,
+			    const struct ctl_map_ike *mi)
 {
 	char peer[INET6_ADDRSTRLEN] = "none", dev[IF_NAMESIZE];
-	const char *t = e->protos == (NFSEC_PROTO_AH | NFSEC_PROTO_ESP)
-				? "ah-esp"
-			: e->protos == NFSEC_PROTO_AH ? "ah"
-						      : "esp";
+	const char *acl = mi && mi->acl[0] ? mi->acl : NULL;
 	unsigned int r;
 	size_t b;
 
 	if (e->family)
 		nfsec_ip_str(e->family, &e->peer, peer, sizeof(peer));
-	printf("Crypto Map \"%s\" %" PRIu32 " ipsec\n", e->map, e->seq);
+	printf("Crypto Map \"%s\" %" PRIu32 " %s\n", e->map, e->seq,
+	       mi ? mi->type : "ipsec");
 	printf("\tPeer = %s\n", peer);
-	printf("\tRules (in order, first match):\n");
+	if (acl)
+		printf("\tExtended IP access list %s\n", acl);
+	else
+		printf("\tRules (in order, first match):\n");
 	for (r = 0; r < e->nrules; r++)
-		print_map_rule(&e->rules[r]);
+		print_map_rule(&e->rules[r], acl);
 	printf("\tCurrent peer: %s\n", peer);
 	if (e->life.hard_bytes || e->life.hard_seconds)
-		printf("\tSecurity association lifetime: %" PRIu64
-		       " kilobytes/%" PRIu64 " seconds\n",
+		printf("\tSession key lifetime: %" PRIu64 " kilobytes/%" PRIu64
+		       " seconds\n",
 		       e->life.hard_bytes / 1024, e->life.hard_seconds);
 	printf("\tPFS (Y/N): %s\n", e->pfs_group ? "Y" : "N");
-	printf("\tTransform: %s, mode %s, replay window %" PRIu32 "\n", t,
+	if (mi && mi->tsets[0])
+		print_map_tsets(mi->tsets);
+	printf("\tTransform: %s, mode %s, replay window %" PRIu32 "\n",
+	       map_transform(e),
 	       e->mode == NFSEC_MODE_TRANSPORT ? "transport" : "tunnel",
 	       e->replay_window);
+	if (mi && !strcmp(mi->type, "ipsec-isakmp"))
+		print_map_ike(mi);
 	printf("\tInterfaces using crypto map %s:", e->map);
 	for (b = 0; b < v->nbinds; b++)
 		if (!strcmp(v->binds[b].map, e->map))
@@ -679,12 +732,91 @@ static void print_map_entry(const struct view *v,
 	printf("\n\n");
 }
 
+/* cryptod's part of one entry in JSON (type, names, IKE state). */
+static void map_json_ike(struct nfsec_json *j, const struct ctl_map_ike *mi)
+{
+	char tsets[sizeof(mi->tsets)], *save = NULL, *t;
+
+	nfsec_json_string(j, "type", mi->type);
+	nfsec_json_string(j, "access_list", mi->acl);
+	nfsec_json_array_open(j, "transform_sets");
+	snprintf(tsets, sizeof(tsets), "%s", mi->tsets);
+	for (t = strtok_r(tsets, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		nfsec_json_string(j, NULL, t);
+	nfsec_json_array_close(j);
+	nfsec_json_string(j, "isakmp_state", mi->state);
+	nfsec_json_u64(j, "isakmp_conn_id", mi->conn_id);
+	nfsec_json_u64(j, "pairs", mi->pairs);
+}
+
+static void map_json_entry(struct nfsec_json *j, const struct view *v,
+			   const struct nfsec_entry_info *e,
+			   const struct ctl_map_ike *mi)
+{
+	char buf[INET6_ADDRSTRLEN], dev[IF_NAMESIZE];
+	size_t b;
+
+	nfsec_json_object_open(j, NULL);
+	nfsec_json_string(j, "map", e->map);
+	nfsec_json_u64(j, "seq", e->seq);
+	if (e->family)
+		nfsec_json_string(
+			j, "peer",
+			nfsec_ip_str(e->family, &e->peer, buf, sizeof(buf)));
+	nfsec_json_u64(j, "rules", e->nrules);
+	nfsec_json_u64(j, "lifetime_kilobytes", e->life.hard_bytes / 1024);
+	nfsec_json_u64(j, "lifetime_seconds", e->life.hard_seconds);
+	nfsec_json_u64(j, "pfs_group", e->pfs_group);
+	nfsec_json_string(j, "transform", map_transform(e));
+	nfsec_json_string(j, "mode",
+			  e->mode == NFSEC_MODE_TRANSPORT ? "transport"
+							  : "tunnel");
+	if (mi)
+		map_json_ike(j, mi);
+	nfsec_json_array_open(j, "interfaces");
+	for (b = 0; b < v->nbinds; b++)
+		if (!strcmp(v->binds[b].map, e->map))
+			nfsec_json_string(j, NULL,
+					  ifname(v->binds[b].ifindex, dev));
+	nfsec_json_array_close(j);
+	nfsec_json_object_close(j);
+}
+
+/* The entries of the view (those of @tag), with cryptod's records. */
+static void show_map(struct ctl *ctl, const struct view *v, const char *tag,
+		     const struct ctl_map_ike *mi, size_t nmi)
+{
+	const struct nfsec_entry_info *e;
+	const struct ctl_map_ike *m;
+	struct nfsec_json j;
+	size_t i;
+
+	if (ctl->json) {
+		nfsec_json_init(&j, stdout);
+		nfsec_json_array_open(&j, NULL);
+	}
+	for (i = 0; i < v->nentries; i++) {
+		e = &v->entries[i];
+		if (tag && strcmp(e->map, tag))
+			continue;
+		m = ctl_map_ike_find(mi, nmi, e->map, e->seq);
+		if (ctl->json)
+			map_json_entry(&j, v, e, m);
+		else
+			print_map_entry(v, e, m);
+	}
+	if (ctl->json) {
+		nfsec_json_array_close(&j);
+		nfsec_json_end(&j);
+	}
+}
+
 static int cmd_map(struct ctl *ctl, struct ctl_args *a)
 {
 	const char *w = args_next(a), *tag = NULL;
+	struct ctl_map_ike *mi = NULL;
 	struct view v = { 0 };
-	struct nfsec_json j;
-	size_t i;
+	size_t nmi = 0;
 	int r;
 
 	if (w) {
@@ -697,25 +829,11 @@ static int cmd_map(struct ctl *ctl, struct ctl_args *a)
 			return args_bad(a, "unexpected word", a->argv[0]);
 	}
 	r = view_load(ctl, &v);
-	if (r)
-		goto out;
-	if (ctl->json) {
-		nfsec_json_init(&j, stdout);
-		nfsec_json_array_open(&j, NULL);
-	}
-	for (i = 0; i < v.nentries; i++) {
-		if (tag && strcmp(v.entries[i].map, tag))
-			continue;
-		if (ctl->json)
-			ipsec_sa_json_entry(&j, &v, &v.entries[i], "");
-		else
-			print_map_entry(&v, &v.entries[i]);
-	}
-	if (ctl->json) {
-		nfsec_json_array_close(&j);
-		nfsec_json_end(&j);
-	}
-out:
+	if (!r && ctl_map_ike_load(&mi, &nmi))
+		r = 1;
+	if (!r)
+		show_map(ctl, &v, tag, mi, nmi);
+	free(mi);
 	view_free(&v);
 	return r;
 }

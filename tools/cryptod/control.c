@@ -4,6 +4,8 @@
  *
  *   isakmp sa            the ISAKMP SAs, as `show crypto isakmp sa`
  *   isakmp policy        the policies and the default protection suite
+ *   map                  each crypto map entry's configuration and live
+ *                        IKE state, for `show crypto map`
  *   clear isakmp [ID]    delete one ISAKMP SA, or all
  *   debug isakmp         stream `debug crypto isakmp` lines
  *   debug ipsec          stream `debug crypto ipsec` lines (IPSEC(...))
@@ -84,6 +86,55 @@ static void cd_control_policies(const struct conf *c, FILE *out)
 	cd_control_policy(&conf_default_policy, true, out);
 }
 
+/* IPsec SA pairs IKE installed for @e (by name: a reload copies entries). */
+static unsigned int cd_control_pairs(const struct ikev1_ctx *ike,
+				     const struct conf_map_entry *e)
+{
+	const struct ikev1_installed *p;
+	unsigned int n = 0;
+	size_t i;
+
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
+		p = &ike->installed[i];
+		n += p->used && p->entry && p->entry->seq == e->seq &&
+		     !strcmp(p->entry->map, e->map);
+	}
+	return n;
+}
+
+/*
+ * entry MAP SEQ TYPE ACL TSETS STATE CONN PAIRS: what only cryptod knows of
+ * an entry (its type, access list and transform set names) and the state
+ * of the ISAKMP SA with its peer ("-" and 0 when there is none).
+ */
+static void cd_control_entry(struct ikev1_ctx *ike,
+			     const struct conf_map_entry *e, FILE *out)
+{
+	const struct ikev1_sa *sa = NULL;
+	size_t i;
+
+	if (e->npeers && !e->manual)
+		sa = ikev1_find_peer(ike, &e->peers[0].addr);
+	fprintf(out, "entry\t%s\t%" PRIu32 "\t%s\t%s\t", e->map, e->seq,
+		e->manual ? "ipsec-manual" : "ipsec-isakmp",
+		e->acl[0] ? e->acl : "-");
+	for (i = 0; i < e->ntsets; i++)
+		fprintf(out, "%s%s", i ? "," : "", e->tsets[i]);
+	fprintf(out, "%s\t%s\t%u\t%u\n", e->ntsets ? "" : "-",
+		sa ? ikev1_state_str(sa->state) : "-", sa ? sa->conn_id : 0,
+		cd_control_pairs(ike, e));
+}
+
+static void cd_control_maps(struct ikev1_ctx *ike, FILE *out)
+{
+	size_t i;
+
+	fputs("ok\n", out);
+	for (i = 0; i < ike->conf->nentries; i++)
+		if (!ike->conf->entries[i].disabled)
+			cd_control_entry(ike, &ike->conf->entries[i], out);
+}
+
 static void cd_control_clear(struct ikev1_ctx *ike, const char *arg, FILE *out)
 {
 	unsigned long id = 0;
@@ -114,6 +165,8 @@ enum cd_control_action cd_control_answer(struct ikev1_ctx *ike, const char *req,
 		cd_control_sas(ike, out);
 	else if (n == 2 && !strcmp(w[0], "isakmp") && !strcmp(w[1], "policy"))
 		cd_control_policies(ike->conf, out);
+	else if (n == 1 && !strcmp(w[0], "map"))
+		cd_control_maps(ike, out);
 	else if ((n == 2 || n == 3) && !strcmp(w[0], "clear") &&
 		 !strcmp(w[1], "isakmp"))
 		cd_control_clear(ike, w[2], out);

@@ -2,7 +2,8 @@
 /*
  * Unit tests: cryptoctl's printing of cryptod's control answers
  * (cryptoctl/isakmp_cmds.c): `show crypto isakmp sa` and `policy` as the
- * seed's IOS shows them, the same as JSON, and errors from the daemon.
+ * seed's IOS shows them, the same as JSON, and errors from the daemon;
+ * cryptod's `map` records for `show crypto map` (cryptoctl/map_ike.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,8 +15,10 @@
 #include <cmocka.h>
 
 #include "isakmp_cmds.h"
+#include "map_ike.h"
 
 static char *printed;
+static char reply_buf[512];
 
 /* ctl_isakmp_print() of @reply; stdout's text in `printed`. */
 static int print(const char *reply, bool json, bool header)
@@ -121,12 +124,91 @@ static void test_errors(void **state)
 	printed = NULL;
 }
 
+/* map_ike() of @reply: its status, records in `mi`/`nmi`. */
+static struct ctl_map_ike *mi;
+static size_t nmi;
+
+static int map_ike(const char *reply)
+{
+	char *copy = strdup(reply);
+	int r;
+
+	assert_non_null(copy);
+	free(mi);
+	r = ctl_map_ike_parse(copy, &mi, &nmi);
+	free(copy);
+	return r;
+}
+
+static void test_map_records(void **state)
+{
+	(void)state;
+	assert_int_equal(
+		map_ike("ok\n"
+			"entry\ttest\t10\tipsec-isakmp\t133\tauth2,esp2\tQM_IDLE\t7\t1\n"
+			"entry\tm\t20\tipsec-manual\t101\tman\t-\t0\t0\n"
+			"entry\tm\t30\tipsec-isakmp\t-\t-\t-\t0\t0\n"),
+		0);
+	assert_int_equal(nmi, 3);
+	assert_string_equal(mi[0].map, "test");
+	assert_int_equal(mi[0].seq, 10);
+	assert_string_equal(mi[0].type, "ipsec-isakmp");
+	assert_string_equal(mi[0].acl, "133");
+	assert_string_equal(mi[0].tsets, "auth2,esp2");
+	assert_string_equal(mi[0].state, "QM_IDLE");
+	assert_int_equal(mi[0].conn_id, 7);
+	assert_int_equal(mi[0].pairs, 1);
+	assert_string_equal(mi[1].type, "ipsec-manual");
+	assert_string_equal(mi[1].state, "");
+	/* "-" is nothing */
+	assert_string_equal(mi[2].acl, "");
+	assert_string_equal(mi[2].tsets, "");
+	assert_ptr_equal(ctl_map_ike_find(mi, nmi, "m", 20), &mi[1]);
+	assert_ptr_equal(ctl_map_ike_find(mi, nmi, "m", 10), NULL);
+	assert_ptr_equal(ctl_map_ike_find(mi, nmi, "test", 10), &mi[0]);
+	assert_int_equal(map_ike("ok\n"), 0);
+	assert_int_equal(nmi, 0);
+}
+
+static void test_map_bad(void **state)
+{
+	char acl[200];
+
+	(void)state;
+	/* the daemon's error, or no answer: nothing to add */
+	assert_int_equal(map_ike("error unknown request 'map'\n"), -1);
+	assert_int_equal(nmi, 0);
+	assert_int_equal(map_ike(""), -1);
+	/* a field short, a bad number, a name too long for its field */
+	assert_int_equal(
+		map_ike("ok\nentry\ttest\t10\tipsec-isakmp\t133\tauth2\tQM_IDLE\t7\n"),
+		-1);
+	assert_int_equal(nmi, 0);
+	assert_null(mi);
+	assert_int_equal(
+		map_ike("ok\nentry\ttest\tten\tipsec-isakmp\t133\tauth2\t-\t0\t0\n"),
+		-1);
+	assert_int_equal(
+		map_ike("ok\nentry\ttest\t10\tipsec-isakmp\t133\tauth2\t-\t0\t-1x\n"),
+		-1);
+	memset(acl, 'a', sizeof(acl) - 1);
+	acl[sizeof(acl) - 1] = '\0';
+	snprintf(reply_buf, sizeof(reply_buf),
+		 "ok\nentry\ttest\t10\tipsec-isakmp\t%s\tauth2\t-\t0\t0\n",
+		 acl);
+	assert_int_equal(map_ike(reply_buf), -1);
+	free(mi);
+	mi = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sa),
 		cmocka_unit_test(test_policy),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_map_records),
+		cmocka_unit_test(test_map_bad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

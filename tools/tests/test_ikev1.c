@@ -648,6 +648,13 @@ static char *answer(struct side *s, const char *req,
 	return out;
 }
 
+/* Both routers give @want to @req. */
+static void answer_both(const char *req, const char *want)
+{
+	assert_string_equal(answer(&A, req, CD_CONTROL_DONE), want);
+	assert_string_equal(answer(&B, req, CD_CONTROL_DONE), want);
+}
+
 static void test_control(void **state)
 {
 	struct opts o1 = seed_r1, o2 = seed_r2;
@@ -667,6 +674,12 @@ static void test_control(void **state)
 		answer(&A, "isakmp policy\n", CD_CONTROL_DONE),
 		"ok\npolicy\t1\tdes\t0\tsha\tpre-share\t2\t240\n"
 		"policy\tdefault\tdes\t0\tsha\trsa-sig\t1\t86400\n");
+	/* show crypto map's part: names, and the live IKE state per entry */
+	answer_both(
+		"map\n",
+		"ok\nentry\ttest\t10\tipsec-isakmp\t133\tauth2\tQM_IDLE\t1\t1\n");
+	assert_string_equal(answer(&A, "map test\n", CD_CONTROL_DONE),
+			    "error unknown request 'map'\n");
 	assert_string_equal(answer(&A, "clear isakmp 7\n", CD_CONTROL_DONE),
 			    "ok\ncleared\t0\n");
 	assert_string_equal(answer(&A, "clear isakmp x\n", CD_CONTROL_DONE),
@@ -689,6 +702,10 @@ static void test_control(void **state)
 	assert_non_null(strstr(
 		A.log, "ISADB: reaper checking SA, conn_id = 1 DELETE IT!"));
 	assert_string_equal(answer(&A, "isakmp sa\n", CD_CONTROL_DONE), "ok\n");
+	/* the IPsec pair outlives its ISAKMP SA */
+	assert_string_equal(
+		answer(&A, "map\n", CD_CONTROL_DONE),
+		"ok\nentry\ttest\t10\tipsec-isakmp\t133\tauth2\t-\t0\t1\n");
 	assert_string_equal(answer(&B, "clear isakmp\n", CD_CONTROL_DONE),
 			    "ok\ncleared\t1\n");
 	assert_string_equal(answer(&B, "isakmp sa", CD_CONTROL_DONE), "ok\n");
