@@ -9,8 +9,9 @@
  * installed (NEW_POLICY replaces an entry in one step); new negotiations
  * follow the new file.  An ipsec-manual entry's SAs stay when the new
  * file would install the same ones, and are replaced when it changes
- * their keys, SPIs, peer or transform set.  Exchanges under way finish under the old one,
- * so every configuration loaded stays allocated until exit.
+ * their keys, SPIs, peer or transform set.  Exchanges under way finish
+ * under the old one, so every configuration loaded stays allocated until
+ * exit.
  */
 #include <errno.h>
 #include <stdlib.h>
