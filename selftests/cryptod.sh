@@ -21,7 +21,7 @@
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 25
+tap_plan 26
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -335,6 +335,7 @@ mkey() {
 	esp301) echo "cipher fedcba9876543210 authenticator ffeeddccbbaa99887766554433221100ffeeddcc" ;;
 	ah400) echo 0102030405060708090a0b0c0d0e0f1011121314 ;;
 	ah401) echo 1102030405060708090a0b0c0d0e0f1011121314 ;;
+	esp310) echo "cipher 1123456789abcdef authenticator 10112233445566778899aabbccddeeff00112233" ;;
 	esac
 }
 
@@ -385,6 +386,24 @@ else
 	tap_fail "clear crypto sa: the next packet re-creates R1's manual SAs" \
 		"SAs right after the clear: $cleared" "$(cat "$WORK/r1.log")" \
 		"$(ctl_in r1 sa list 2>&1)" "$(ctl_in r2 sa list 2>&1)"
+fi
+# SIGHUP with a new SPI and key for R1's inbound ESP (R2's outbound): the
+# changed SAs are replaced on both ends, the others stay, pings pass
+spis() { ctl_in "$1" -j sa list | "$PY" -c 'import json,sys
+print(" ".join(str(s["spi"]) for s in sorted(json.load(sys.stdin), key=lambda s: s["spi"])))'; }
+manual_conf r1 198.51.100.2 veth-r2 192.0.2.0 203.0.113.0 310 301 400 401 \
+	>"$WORK/r1.conf"
+manual_conf r2 198.51.100.1 veth-r1 203.0.113.0 192.0.2.0 301 310 401 400 \
+	>"$WORK/r2.conf"
+kill -HUP "${bg_pids[@]}"
+if wait_log "$WORK/r1.log" "reloaded $WORK/r1.conf" &&
+	wait_log "$WORK/r2.log" "reloaded $WORK/r2.conf" &&
+	[ "$(spis r1)|$(spis r2)" = "301 310 400 401|301 310 400 401" ] &&
+	ping_both; then
+	tap_ok "SIGHUP with a new manual SPI and key: that SA is replaced on both ends"
+else
+	tap_fail "SIGHUP with a new manual SPI and key: that SA is replaced on both ends" \
+		"R1: $(spis r1)" "R2: $(spis r2)" "$(tail -5 "$WORK/r1.log")"
 fi
 bg_stop
 tap_done
