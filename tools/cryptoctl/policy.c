@@ -217,10 +217,7 @@ static void pol_print(const struct nfsec_entry_info *e)
 		       nfsec_ip_str(e->family, &e->local, l, sizeof(l)));
 	printf(" mode %s transform %s replay-window %" PRIu32 "\n",
 	       e->mode == NFSEC_MODE_TRANSPORT ? "transport" : "tunnel",
-	       e->protos == (NFSEC_PROTO_AH | NFSEC_PROTO_ESP) ? "ah-esp"
-	       : e->protos == NFSEC_PROTO_AH		       ? "ah"
-							       : "esp",
-	       e->replay_window);
+	       nfsec_protos_str(e->protos), e->replay_window);
 	for (i = 0; i < e->nrules; i++)
 		pol_print_rule(&e->rules[i]);
 	printf("\tacquires %" PRIu64 " no-sa drops %" PRIu64 "\n", e->acquires,

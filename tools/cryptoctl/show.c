@@ -679,13 +679,6 @@ static void print_map_ike(const struct ctl_map_ike *mi)
 	printf("\n\tIPsec SA pairs negotiated: %u\n", mi->pairs);
 }
 
-static const char *map_transform(const struct nfsec_entry_info *e)
-{
-	return e->protos == (NFSEC_PROTO_AH | NFSEC_PROTO_ESP) ? "ah-esp"
-	       : e->protos == NFSEC_PROTO_AH		       ? "ah"
-							       : "esp";
-}
-
 /*
  * One entry as the seed's `show crypto map`; @mi (cryptod's record, or
  * NULL when cryptod does not run) adds the type, access list, transform
@@ -720,7 +713,7 @@ static void print_map_entry(const struct view *v,
 	if (mi && mi->tsets[0])
 		print_map_tsets(mi->tsets);
 	printf("\tTransform: %s, mode %s, replay window %" PRIu32 "\n",
-	       map_transform(e),
+	       nfsec_protos_str(e->protos),
 	       e->mode == NFSEC_MODE_TRANSPORT ? "transport" : "tunnel",
 	       e->replay_window);
 	if (mi && !strcmp(mi->type, "ipsec-isakmp"))
@@ -767,7 +760,7 @@ static void map_json_entry(struct nfsec_json *j, const struct view *v,
 	nfsec_json_u64(j, "lifetime_kilobytes", e->life.hard_bytes / 1024);
 	nfsec_json_u64(j, "lifetime_seconds", e->life.hard_seconds);
 	nfsec_json_u64(j, "pfs_group", e->pfs_group);
-	nfsec_json_string(j, "transform", map_transform(e));
+	nfsec_json_string(j, "transform", nfsec_protos_str(e->protos));
 	nfsec_json_string(j, "mode",
 			  e->mode == NFSEC_MODE_TRANSPORT ? "transport"
 							  : "tunnel");

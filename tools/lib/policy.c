@@ -36,6 +36,13 @@ const char *nfsec_action_str(uint8_t action)
 	return action < __NFSEC_ACTION_MAX ? nfsec_actions[action] : "?";
 }
 
+const char *nfsec_protos_str(uint8_t protos)
+{
+	if (protos == (NFSEC_PROTO_AH | NFSEC_PROTO_ESP))
+		return "ah-esp";
+	return protos == NFSEC_PROTO_AH ? "ah" : "esp";
+}
+
 size_t nfsec_entry_msg_size(const struct nfsec_entry_info *e)
 {
 	return 1024 + (size_t)e->nrules * 160;

@@ -39,6 +39,8 @@ struct nfsec_binding_info {
 /* -1 when unknown; "permit" and "deny" are IOS's protect and next. */
 int nfsec_action_parse(const char *s);
 const char *nfsec_action_str(uint8_t action);
+/* NFSEC_PROTO_* bits as cryptoctl names them: "esp", "ah" or "ah-esp". */
+const char *nfsec_protos_str(uint8_t protos);
 
 /* NFSEC_A_POLICY with everything (@full) or only MAP and SEQ. */
 void nfsec_entry_put(struct nlmsghdr *nlh, const struct nfsec_entry_info *e,
