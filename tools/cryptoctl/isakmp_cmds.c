@@ -67,12 +67,12 @@ static const char *isakmp_text(const struct isakmp_word *t, const char *w)
 }
 
 /* Splits a record at tabs; returns the number of fields. */
-static size_t isakmp_split(char *line, char **f)
+size_t ctl_cryptod_fields(char *line, char **f, size_t max)
 {
 	size_t n = 0;
 	char *save = NULL, *tok;
 
-	for (tok = strtok_r(line, "\t", &save); tok && n < ISAKMP_FIELDS;
+	for (tok = strtok_r(line, "\t", &save); tok && n < max;
 	     tok = strtok_r(NULL, "\t", &save))
 		f[n++] = tok;
 	return n;
@@ -140,7 +140,7 @@ static bool isakmp_record(char *line, bool json, struct nfsec_json *j,
 			  FILE *out)
 {
 	char *f[ISAKMP_FIELDS];
-	size_t n = isakmp_split(line, f);
+	size_t n = ctl_cryptod_fields(line, f, ISAKMP_FIELDS);
 
 	if (n == 8 && !strcmp(f[0], "sa")) {
 		if (json)

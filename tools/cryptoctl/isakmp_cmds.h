@@ -7,6 +7,7 @@
 #define CRYPTOCTL_ISAKMP_CMDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /*
@@ -23,5 +24,11 @@ int ctl_isakmp_print(char *reply, bool json, bool sa_header, FILE *out);
  * this namespace is not worth a message.
  */
 char *ctl_cryptod_request(const char *req, bool quiet);
+
+/*
+ * Splits one record of an answer at its tabs, in place, into at most @max
+ * fields; returns how many.
+ */
+size_t ctl_cryptod_fields(char *line, char **f, size_t max);
 
 #endif /* CRYPTOCTL_ISAKMP_CMDS_H */

@@ -39,12 +39,9 @@ static int map_ike_uint(const char *s, uint32_t *v)
 /* entry MAP SEQ TYPE ACL TSETS STATE CONN PAIRS */
 static int map_ike_record(char *line, struct ctl_map_ike *r)
 {
-	char *f[MAP_IKE_FIELDS], *save = NULL, *tok;
-	size_t n = 0;
+	char *f[MAP_IKE_FIELDS];
+	size_t n = ctl_cryptod_fields(line, f, MAP_IKE_FIELDS);
 
-	for (tok = strtok_r(line, "\t", &save); tok && n < MAP_IKE_FIELDS;
-	     tok = strtok_r(NULL, "\t", &save))
-		f[n++] = tok;
 	memset(r, 0, sizeof(*r));
 	if (n != 9 || strcmp(f[0], "entry"))
 		return -1;
