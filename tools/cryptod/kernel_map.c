@@ -9,6 +9,8 @@
 
 #include "kernel_map.h"
 
+#define N_ORDER (sizeof(cd_install_order) / sizeof(cd_install_order[0]))
+
 static void cd_life(uint32_t sec, uint64_t kb, struct nfsec_life *l)
 {
 	memset(l, 0, sizeof(*l));
@@ -126,19 +128,41 @@ static void cd_esp(const struct ikev1_child *ch, bool in,
 	memcpy(sa->authkey, k + ch->esp_enclen, ch->esp_authlen);
 }
 
+/*
+ * The order SAs go into the kernel: inbound before outbound, so the peer's
+ * first packet on a new pair finds its SA; AH outside ESP.
+ */
+static const struct {
+	bool in;
+	uint8_t proto;
+} cd_install_order[] = {
+	{ true, IPPROTO_AH },
+	{ true, IPPROTO_ESP },
+	{ false, IPPROTO_ESP },
+	{ false, IPPROTO_AH },
+};
+
+/* Does transform set @t carry @proto? */
+static bool cd_tset_has(const struct conf_tset *t, uint8_t proto)
+{
+	return proto == IPPROTO_AH ? t->ah_auth : t->esp;
+}
+
 size_t cd_child_sas(const struct ikev1_child *ch, struct nfsec_sa_info *sas)
 {
-	bool in = ch->dirs & IKEV1_DIR_IN, out = ch->dirs & IKEV1_DIR_OUT;
-	size_t n = 0;
+	uint8_t dir, proto;
+	size_t n = 0, i;
 
-	if (in && ch->tset->ah_auth)
-		cd_ah(ch, true, &sas[n++]);
-	if (in && ch->tset->esp)
-		cd_esp(ch, true, &sas[n++]);
-	if (out && ch->tset->esp)
-		cd_esp(ch, false, &sas[n++]);
-	if (out && ch->tset->ah_auth)
-		cd_ah(ch, false, &sas[n++]);
+	for (i = 0; i < N_ORDER; i++) {
+		dir = cd_install_order[i].in ? IKEV1_DIR_IN : IKEV1_DIR_OUT;
+		proto = cd_install_order[i].proto;
+		if (!(ch->dirs & dir) || !cd_tset_has(ch->tset, proto))
+			continue;
+		if (proto == IPPROTO_AH)
+			cd_ah(ch, cd_install_order[i].in, &sas[n++]);
+		else
+			cd_esp(ch, cd_install_order[i].in, &sas[n++]);
+	}
 	return n;
 }
 
@@ -181,27 +205,26 @@ static bool cd_manual_sa(const struct conf_map_entry *e,
 size_t cd_manual_sas(const struct conf *c, const struct conf_map_entry *e,
 		     const union nfsec_ip *local, struct nfsec_sa_info *sas)
 {
+	const struct conf_session_key *k;
 	const struct conf_tset *t;
-	bool ok = true;
-	size_t n = 0;
+	bool ok = true, in;
+	uint8_t proto;
+	size_t n = 0, i;
 
 	if (!e->manual || e->disabled || !e->npeers || !e->ntsets)
 		return 0;
 	t = conf_tset_find(c, e->tsets[0]);
 	if (!t)
 		return 0;
-	if (t->ah_auth)
-		ok &= cd_manual_sa(e, t, local, true, IPPROTO_AH, &e->ah_in,
-				   &sas[n++]);
-	if (t->esp)
-		ok &= cd_manual_sa(e, t, local, true, IPPROTO_ESP, &e->esp_in,
-				   &sas[n++]);
-	if (t->esp)
-		ok &= cd_manual_sa(e, t, local, false, IPPROTO_ESP, &e->esp_out,
-				   &sas[n++]);
-	if (t->ah_auth)
-		ok &= cd_manual_sa(e, t, local, false, IPPROTO_AH, &e->ah_out,
-				   &sas[n++]);
+	for (i = 0; i < N_ORDER; i++) {
+		in = cd_install_order[i].in;
+		proto = cd_install_order[i].proto;
+		if (!cd_tset_has(t, proto))
+			continue;
+		k = proto == IPPROTO_AH ? (in ? &e->ah_in : &e->ah_out)
+					: (in ? &e->esp_in : &e->esp_out);
+		ok &= cd_manual_sa(e, t, local, in, proto, k, &sas[n++]);
+	}
 	if (ok)
 		return n;
 	while (n)
