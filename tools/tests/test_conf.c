@@ -319,23 +319,10 @@ static void test_features(void **state)
 
 static void test_manual(void **state)
 {
-	static const char cfg[] =
-		"crypto ipsec transform-set man ah-sha-hmac esp-des esp-md5-hmac\n"
-		"crypto map m 5 ipsec-manual\n"
-		" set peer 198.51.100.2\n"
-		" set transform-set man\n"
-		" match address 101\n"
-		" set session-key inbound esp 300 cipher 0123456789abcdef authenticator 00112233445566778899aabbccddeeff\n"
-		" set session-key outbound esp 301 cipher fedcba9876543210 authenticator ffeeddccbbaa99887766554433221100\n"
-		" set session-key inbound ah 400 0102030405060708090a0b0c0d0e0f1011121314\n"
-		" set session-key outbound ah 401 1102030405060708090a0b0c0d0e0f1011121314\n"
-		"access-list 101 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n";
-	struct conf *c = text(cfg);
+	struct conf *c = load(NFSEC_TOP "/tools/tests/configs/manual.conf");
 	const struct conf_map_entry *e = &c->entries[0];
 
 	(void)state;
-	if (c->nerrors)
-		conf_print_diags(c, stderr);
 	assert_int_equal(c->nerrors, 0);
 	assert_true(e->manual);
 	assert_int_equal(e->esp_in.spi, 300);

@@ -210,34 +210,12 @@ static void test_child_netlink(void **state)
 	conf_free(c);
 }
 
-static const char manual_cfg[] =
-	"crypto ipsec transform-set man ah-sha-hmac esp-des esp-md5-hmac\n"
-	"crypto ipsec transform-set cbc esp-aes 256 esp-sha256-hmac\n"
-	"crypto map m 5 ipsec-manual\n"
-	" set peer 198.51.100.2\n"
-	" set transform-set man\n"
-	" match address 101\n"
-	" set session-key inbound esp 300 cipher 0123456789abcdef authenticator 00112233445566778899aabbccddeeff\n"
-	" set session-key outbound esp 301 cipher fedcba9876543210 authenticator ffeeddccbbaa99887766554433221100\n"
-	" set session-key inbound ah 400 0102030405060708090a0b0c0d0e0f1011121314\n"
-	" set session-key outbound ah 401 1102030405060708090a0b0c0d0e0f1011121314\n"
-	"crypto map m 6 ipsec-manual\n"
-	" set peer 198.51.100.3\n"
-	" set transform-set cbc\n"
-	" match address 101\n"
-	" set session-key inbound esp 500 cipher 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f authenticator 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n"
-	" set session-key outbound esp 501 cipher 100102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f authenticator 100102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n"
-	"crypto map m 7 ipsec-isakmp\n"
-	" set peer 198.51.100.2\n"
-	" set transform-set man\n"
-	" match address 101\n"
-	"access-list 101 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n";
+#define MANUAL_CONF NFSEC_TOP "/tools/tests/configs/manual.conf"
 
 /* ipsec-manual: the session keys as SAs, inbound first, never expiring. */
 static void test_manual(void **state)
 {
-	struct conf *c =
-		conf_parse("m.conf", manual_cfg, sizeof(manual_cfg) - 1);
+	struct conf *c = conf_load(MANUAL_CONF);
 	struct nfsec_sa_info sas[4];
 	union nfsec_ip local, peer;
 	uint8_t f = 0;
