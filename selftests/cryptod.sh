@@ -71,7 +71,6 @@ fails_with() {
 	wait_log "$1" "$2" 100
 }
 
-sa_count() { ctl_in "$1" -j sa list | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 
 if run_pair sharedkey "esp-des esp-sha-hmac"; then
 	tap_ok "cryptod starts on R1 and R2 and installs the crypto map"

@@ -119,6 +119,9 @@ for k in sys.argv[2].split("."):
 print(v)' "$1" "$2"
 }
 
+# sa_count NS: how many nfsec SAs NS holds.
+sa_count() { ctl_in "$1" -j sa list | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+
 _lib_cleanup() {
 	local ns
 	for ns in "${_ns_list[@]}"; do
