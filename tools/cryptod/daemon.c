@@ -59,15 +59,38 @@ static struct cd_daemon *cd_of(struct ikev1_ctx *ctx)
 	return (struct cd_daemon *)ctx->priv;
 }
 
+/*
+ * From our local address, whatever the route to the peer would pick: the
+ * peer keys us by it, and it is our end of the SAs.  A peer reached over an
+ * unnumbered link would otherwise see that link's preferred source.
+ */
 static int cd_send(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 		   const uint8_t *buf, size_t len)
 {
 	struct sockaddr_in to = { .sin_family = AF_INET,
 				  .sin_port = htons(500) };
+	union {
+		struct cmsghdr c;
+		uint8_t b[CMSG_SPACE(sizeof(struct in_pktinfo))];
+	} cb;
+	struct iovec iov = { .iov_base = (void *)buf, .iov_len = len };
+	struct msghdr m = { .msg_name = &to,
+			    .msg_namelen = sizeof(to),
+			    .msg_iov = &iov,
+			    .msg_iovlen = 1,
+			    .msg_control = cb.b,
+			    .msg_controllen = sizeof(cb.b) };
+	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+	struct in_pktinfo pi = { 0 };
 
 	memcpy(&to.sin_addr, peer->b, 4);
-	if (sendto(cd_of(ctx)->udp, buf, len, 0, (struct sockaddr *)&to,
-		   sizeof(to)) < 0)
+	memcpy(&pi.ipi_spec_dst, cd_of(ctx)->local.b, 4);
+	memset(&cb, 0, sizeof(cb));
+	c->cmsg_level = IPPROTO_IP;
+	c->cmsg_type = IP_PKTINFO;
+	c->cmsg_len = CMSG_LEN(sizeof(pi));
+	memcpy(CMSG_DATA(c), &pi, sizeof(pi));
+	if (sendmsg(cd_of(ctx)->udp, &m, 0) < 0)
 		return -errno;
 	return 0;
 }
