@@ -82,15 +82,23 @@ void ikev1_init(struct ikev1_ctx *ctx, const struct conf *conf,
 
 void ikev1_reconf(struct ikev1_ctx *ctx, const struct conf *conf)
 {
+	struct ikev1_want *w;
 	struct ikev1_sa *sa;
-	size_t i;
+	size_t i, k, n;
 
 	ctx->conf = conf;
 	for (i = 0; i < IKEV1_SAS_MAX; i++) {
 		sa = &ctx->sas[i];
-		if (sa->used && sa->pending)
-			sa->pending = conf_entry_find(conf, sa->pending->map,
-						      sa->pending->seq);
+		/* waiting quick modes follow their entry; a removed one goes */
+		for (k = n = 0; sa->used && k < sa->nwant; k++) {
+			w = &sa->want[k];
+			w->entry = conf_entry_find(conf, w->entry->map,
+						   w->entry->seq);
+			if (w->entry)
+				sa->want[n++] = *w;
+		}
+		if (sa->used)
+			sa->nwant = n;
 	}
 	ikev1_installed_reconf(ctx);
 }
@@ -296,28 +304,49 @@ const struct conf_psk *ikev1_psk_for(const struct conf *c, uint8_t family,
 	return best;
 }
 
+/*
+ * Queues a quick mode for @e and @sel on @sa.  -EINPROGRESS when one for
+ * them runs or waits already, or the queue is full: the kernel asks again.
+ */
+static int want_add(struct ikev1_sa *sa, const struct conf_map_entry *e,
+		    const struct nfsec_sel *sel)
+{
+	const struct ikev1_qm *qm = &sa->qm;
+	size_t k;
+
+	if (qm->active && qm->initiator && qm->entry == e &&
+	    !memcmp(&qm->sel, sel, sizeof(*sel)))
+		return -EINPROGRESS;
+	for (k = 0; k < sa->nwant; k++)
+		if (sa->want[k].entry == e &&
+		    !memcmp(&sa->want[k].sel, sel, sizeof(*sel)))
+			return -EINPROGRESS;
+	if (sa->nwant == IKEV1_WANT_MAX)
+		return -EINPROGRESS;
+	sa->want[sa->nwant].entry = e;
+	sa->want[sa->nwant++].sel = *sel;
+	return 0;
+}
+
 int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 		   const struct nfsec_sel *sel)
 {
 	struct ikev1_sa *sa;
+	int err;
 
 	if (!e->npeers || e->disabled)
 		return -EINVAL;
 	sa = ikev1_find_peer(ctx, &e->peers[0].addr);
-	if (sa && sa->state == IKEV1_QM_IDLE && sa->qm.active)
-		return -EINPROGRESS;
-	if (sa && sa->state == IKEV1_QM_IDLE) {
-		sa->pending = e;
-		sa->pending_sel = *sel;
+	if (sa) {
+		err = want_add(sa, e, sel);
+		if (err || sa->state != IKEV1_QM_IDLE || sa->qm.active)
+			return err;
 		return ikev1_qm_start(ctx, sa);
 	}
-	if (sa)
-		return -EINPROGRESS;
 	sa = ikev1_sa_new(ctx, &e->peers[0].addr, true);
 	if (!sa)
 		return -ENOMEM;
-	sa->pending = e;
-	sa->pending_sel = *sel;
+	want_add(sa, e, sel);
 	/* a name as our identity: only Aggressive Mode lets the peer key by it */
 	if (ctx->conf->identity == CONF_ID_HOSTNAME)
 		return ikev1_am_start(ctx, sa);

@@ -100,6 +100,15 @@ struct ikev1_qm {
 	struct ikev1_p2_choice choice;
 };
 
+/* A quick mode that waits: for phase 1, or for the one that runs. */
+struct ikev1_want {
+	const struct conf_map_entry *entry;
+	struct nfsec_sel sel;
+};
+
+/* Quick modes that may wait per ISAKMP SA; the kernel asks again for more. */
+#define IKEV1_WANT_MAX 64
+
 /* A phase-1 (ISAKMP) SA. */
 struct ikev1_sa {
 	bool used, initiator;
@@ -123,9 +132,9 @@ struct ikev1_sa {
 	struct ikev1_keys keys;
 	uint8_t iv[IKE_BLOCK_MAX]; /* phase 1's running IV */
 	struct ikev1_qm qm; /* one quick mode at a time, for now */
-	/* the entry and selector a quick mode waits for */
-	const struct conf_map_entry *pending;
-	struct nfsec_sel pending_sel;
+	/* quick modes to run next, oldest first */
+	struct ikev1_want want[IKEV1_WANT_MAX];
+	size_t nwant;
 	uint8_t last[4096]; /* what we sent last, for a peer's repeat */
 	size_t lastlen;
 	uint8_t last_in[20]; /* SHA-1 of what we received last */

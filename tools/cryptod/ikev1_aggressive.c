@@ -277,8 +277,7 @@ static void am_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	if (am3_send(ctx, sa))
 		goto fail;
 	ikev1_p1_authenticated(ctx, sa);
-	if (sa->pending && ikev1_qm_start(ctx, sa))
-		ikev1_logf(ctx, sa, true, "could not start Quick Mode");
+	ikev1_qm_next(ctx, sa);
 	return;
 fail:
 	if (sa->used)

@@ -204,6 +204,21 @@ void ikev1_sa_soft(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
 	inst_rekey(ctx, r);
 }
 
+bool ikev1_installed_serves(const struct ikev1_ctx *ctx,
+			    const struct conf_map_entry *e)
+{
+	const struct ikev1_installed *r;
+	size_t i;
+
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
+		r = &ctx->installed[i];
+		if (r->used && r->entry == e && (r->dirs & IKEV1_DIR_OUT) &&
+		    !r->rekey && !r->rekeyed && !r->retire_at)
+			return true;
+	}
+	return false;
+}
+
 uint64_t ikev1_installed_tick(struct ikev1_ctx *ctx)
 {
 	struct ikev1_installed *r;

@@ -73,6 +73,14 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
  * rekeyed pairs.  Returns the next retirement (ms), or 0.
  */
 uint64_t ikev1_installed_tick(struct ikev1_ctx *ctx);
+
+/*
+ * @e has a pair whose outbound SA is in and not being replaced: the
+ * kernel sends the entry's traffic on it, so a quick mode that waited for
+ * @e (raised before that pair was made, by either end) is not needed.
+ */
+bool ikev1_installed_serves(const struct ikev1_ctx *ctx,
+			    const struct conf_map_entry *e);
 /*
  * @sa's quick mode ends, @ok or not: the inbound SPIs it reserved and no
  * pair holds go back to the kernel (an offer's AH SPI the chosen set did
@@ -162,7 +170,13 @@ void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len);
 
 /* Quick Mode */
+/*
+ * Starts the oldest waiting quick mode, taking it off the queue; on error
+ * nothing runs.  ikev1_qm_next() starts them one after another while none
+ * runs and phase 1 is done.
+ */
 int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+void ikev1_qm_next(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 void ikev1_qm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len);
 void ikev1_qm_free(struct ikev1_qm *qm);

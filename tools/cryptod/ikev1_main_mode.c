@@ -432,8 +432,7 @@ void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		}
 		ikev1_p1_authenticated(ctx, sa);
 		ikev1_initial_contact_input(ctx, sa, &pls);
-		if (sa->pending && ikev1_qm_start(ctx, sa))
-			ikev1_logf(ctx, sa, true, "could not start Quick Mode");
+		ikev1_qm_next(ctx, sa);
 	} else {
 		ikev1_logf(ctx, sa, true, "unexpected Main Mode message in %s",
 			   ikev1_state_str(sa->state));

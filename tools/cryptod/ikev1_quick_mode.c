@@ -256,7 +256,8 @@ static int qm_begin(struct ikev1_sa *sa, uint32_t msgid, bool initiator)
 
 int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
-	const struct conf_map_entry *e = sa->pending;
+	const struct conf_map_entry *e = sa->want[0].entry;
+	struct nfsec_sel sel = sa->want[0].sel;
 	struct ikev1_qm *qm = &sa->qm;
 	bool ah = false, esp = false;
 	const struct conf_tset *t;
@@ -264,32 +265,53 @@ int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	size_t k;
 	int err;
 
+	if (!sa->nwant)
+		return -ENOENT;
+	memmove(sa->want, sa->want + 1, --sa->nwant * sizeof(sa->want[0]));
 	while (!msgid)
 		if (ike_random(&msgid, 4))
 			return -EIO;
 	err = qm_begin(sa, msgid, true);
-	if (err)
-		return err;
 	qm->entry = e;
-	qm->sel = sa->pending_sel;
-	sa->pending = NULL;
+	qm->sel = sel;
 	for (k = 0; k < e->ntsets; k++) {
 		t = conf_tset_find(ctx->conf, e->tsets[k]);
 		ah = ah || (t && t->ah_auth);
 		esp = esp || (t && t->esp);
 	}
-	err = qm_spis(ctx, sa, ah, esp);
+	if (!err)
+		err = qm_spis(ctx, sa, ah, esp);
 	if (!err)
 		err = ike_random(qm->ni, IKEV1_NONCE_LEN);
 	qm->nilen = IKEV1_NONCE_LEN;
 	qm->pfs = e->pfs_group != 0;
 	if (!err && qm->pfs)
 		err = ike_dh_init(&qm->dh, e->pfs_group);
-	if (err)
-		return err;
-	ikev1_logf(ctx, sa, true, "beginning Quick Mode exchange, M-ID of %d",
-		   (int32_t)msgid);
-	return qm_send(ctx, sa, qm1_write, false);
+	if (!err) {
+		ikev1_logf(ctx, sa, true,
+			   "beginning Quick Mode exchange, M-ID of %d",
+			   (int32_t)msgid);
+		err = qm_send(ctx, sa, qm1_write, false);
+	}
+	if (err) {
+		ikev1_installed_qm_end(ctx, sa, false); /* SPIs we were given */
+		ikev1_qm_free(qm);
+	}
+	return err;
+}
+
+void ikev1_qm_next(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+{
+	while (sa->used && sa->nwant && sa->state == IKEV1_QM_IDLE &&
+	       !sa->qm.active) {
+		if (ikev1_installed_serves(ctx, sa->want[0].entry)) {
+			memmove(sa->want, sa->want + 1,
+				--sa->nwant * sizeof(sa->want[0]));
+			continue;
+		}
+		if (ikev1_qm_start(ctx, sa))
+			ikev1_logf(ctx, sa, true, "could not start Quick Mode");
+	}
 }
 
 /* Decrypt and parse a quick mode message; check HASH comes first. */
@@ -419,6 +441,7 @@ static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	ikev1_logf(ctx, sa, true, "%s", ctx->failure);
 	ikev1_installed_qm_end(ctx, sa, false);
 	ikev1_qm_free(&sa->qm);
+	ikev1_qm_next(ctx, sa);
 }
 
 /* The SA and nonce of QM1 or QM2: the nonce into @nonce (the peer's). */
@@ -541,6 +564,7 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		goto fail;
 	ikev1_installed_qm_end(ctx, sa, true);
 	ikev1_qm_free(qm);
+	ikev1_qm_next(ctx, sa);
 	return;
 fail:
 	qm_failed(ctx, sa);
@@ -566,6 +590,7 @@ static void qm_r3(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		goto fail;
 	ikev1_installed_qm_end(ctx, sa, true);
 	ikev1_qm_free(qm);
+	ikev1_qm_next(ctx, sa);
 	return;
 fail:
 	qm_failed(ctx, sa);

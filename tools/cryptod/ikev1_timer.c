@@ -71,6 +71,7 @@ static void ikev1_give_up(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	ikev1_installed_qm_end(ctx, sa, false);
 	ikev1_qm_free(&sa->qm);
 	sa->rtx_at = 0;
+	ikev1_qm_next(ctx, sa);
 }
 
 static void ikev1_sa_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)

@@ -147,17 +147,23 @@ static const struct ikev1_ops ops = {
 
 static bool twice; /* deliver every datagram twice, as a lossy path */
 
+/* Delivers the oldest datagram in flight. */
+static void pump_one(void)
+{
+	struct pkt *p = &queue[qhead++ % 16];
+
+	ikev1_input(&p->to->ctx, &p->from, p->data, p->len);
+	if (twice)
+		ikev1_input(&p->to->ctx, &p->from, p->data, p->len);
+}
+
 static void pump(void)
 {
-	struct pkt *p;
 	int n = 0;
 
 	while (qhead != qtail) {
 		assert_true(++n < 64);
-		p = &queue[qhead++ % 16];
-		ikev1_input(&p->to->ctx, &p->from, p->data, p->len);
-		if (twice)
-			ikev1_input(&p->to->ctx, &p->from, p->data, p->len);
+		pump_one();
 	}
 }
 
@@ -215,13 +221,18 @@ static const struct opts seed_r2 = {
 	.extra = "",
 };
 
-static void run(const struct opts *o1, const struct opts *o2)
+static void setup_sides(const struct opts *o1, const struct opts *o2)
 {
 	qhead = qtail = 0;
 	nsent = nsent_a = 0;
 	clock_ms = 0;
 	setup_side(&A, "r1", "198.51.100.1", "198.51.100.2", o1);
 	setup_side(&B, "r2", "198.51.100.2", "198.51.100.1", o2);
+}
+
+static void run(const struct opts *o1, const struct opts *o2)
+{
+	setup_sides(o1, o2);
 	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
 					&A.conf->acls[0].rules[0].sel),
 			 0);
@@ -311,6 +322,83 @@ static void test_seed_preshare(void **state)
 	assert_int_equal(B.nchild, 2);
 	assert_int_equal(A.child[1].esp_spi_out, B.child[1].esp_spi_in);
 	assert_memory_equal(A.child[1].esp_key_out, B.child[1].esp_key_in, 28);
+	teardown_sides();
+}
+
+/*
+ * ACQUIREs for three crypto map entries while phase 1 runs: their quick
+ * modes wait, then run one after another in order under the one ISAKMP
+ * SA; one asked for again while it waits is not queued twice.
+ */
+static void test_queued_quick_modes(void **state)
+{
+	struct opts o1 = seed_r1;
+	const struct conf_map_entry *e[3];
+	const struct nfsec_sel *sel[3];
+	int i;
+
+	(void)state;
+	o1.extra =
+		"crypto map test 20 ipsec-isakmp\n"
+		" set peer 198.51.100.2\n"
+		" set transform-set auth2\n"
+		" match address 134\n"
+		"crypto map test 30 ipsec-isakmp\n"
+		" set peer 198.51.100.2\n"
+		" set transform-set auth2\n"
+		" match address 135\n"
+		"access-list 134 permit icmp 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n"
+		"access-list 135 permit tcp 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n";
+	setup_sides(&o1, &seed_r2);
+	for (i = 0; i < 3; i++) {
+		e[i] = &A.conf->entries[i];
+		sel[i] = &conf_acl_find(A.conf, e[i]->acl)->rules[0].sel;
+		assert_int_equal(ikev1_initiate(&A.ctx, e[i], sel[i]), 0);
+	}
+	assert_int_equal(ikev1_initiate(&A.ctx, e[1], sel[1]), -EINPROGRESS);
+	pump();
+	assert_int_equal(A.nchild, 3);
+	assert_int_equal(B.nchild, 3);
+	for (i = 0; i < 3; i++) {
+		assert_ptr_equal(A.child[i].entry, e[i]);
+		assert_memory_equal(&A.child[i].sel, sel[i],
+				    sizeof(A.child[i].sel));
+		assert_int_equal(A.child[i].esp_spi_out, B.child[i].esp_spi_in);
+		assert_int_equal(A.child[i].esp_spi_in, B.child[i].esp_spi_out);
+	}
+	assert_int_equal(B.child[1].sel.proto, IPPROTO_ICMP);
+	assert_int_equal(B.child[2].sel.proto, IPPROTO_TCP);
+	assert_null(strstr(strstr(A.log, "beginning Main Mode exchange") + 1,
+			   "beginning Main Mode exchange"));
+	assert_int_equal(ikev1_find_peer(&A.ctx, &B.addr)->nwant, 0);
+	teardown_sides();
+}
+
+/*
+ * The responder's own ACQUIRE for the entry arrives while the peer's
+ * quick mode runs (its return traffic, before Quick Mode 3): once that
+ * pair is in, the entry is served and no second pair is negotiated.
+ */
+static void test_acquire_while_responding(void **state)
+{
+	const struct conf_map_entry *e;
+
+	(void)state;
+	setup_sides(&seed_r1, &seed_r2);
+	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
+					&A.conf->acls[0].rules[0].sel),
+			 0);
+	while (qhead != qtail && !B.nin)
+		pump_one();
+	assert_int_equal(B.nin, 1); /* QM2 is out: B's inbound SA is in */
+	e = &B.conf->entries[0];
+	assert_int_equal(
+		ikev1_initiate(&B.ctx, e, &B.conf->acls[0].rules[0].sel), 0);
+	pump();
+	assert_int_equal(A.nchild, 1);
+	assert_int_equal(B.nchild, 1);
+	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->nwant, 0);
+	assert_false(ikev1_find_peer(&B.ctx, &A.addr)->qm.active);
 	teardown_sides();
 }
 
@@ -601,7 +689,10 @@ static void test_half_open(void **state)
 	teardown_sides();
 }
 
-/* The seed's 240-second ISAKMP lifetime: the SA goes, the next QM redoes MM. */
+/*
+ * The seed's 240-second ISAKMP lifetime: the SA goes, and the next quick
+ * mode (here the pair's rekey at its soft limit) redoes Main Mode.
+ */
 static void test_isakmp_lifetime(void **state)
 {
 	struct opts o1 = seed_r1, o2 = seed_r2;
@@ -617,9 +708,7 @@ static void test_isakmp_lifetime(void **state)
 	assert_null(ikev1_find_peer(&B.ctx, &A.addr));
 	assert_non_null(strstr(
 		A.log, "ISADB: reaper checking SA, conn_id = 1 DELETE IT!"));
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, A.child[0].esp_spi_out, &B.addr);
 	pump();
 	assert_int_equal(A.nchild, 2);
 	assert_int_equal(ikev1_find_peer(&A.ctx, &B.addr)->conn_id, 2);
@@ -1077,6 +1166,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seed_preshare),
 		cmocka_unit_test(test_repeats),
+		cmocka_unit_test(test_queued_quick_modes),
+		cmocka_unit_test(test_acquire_while_responding),
 		cmocka_unit_test(test_lost_datagram),
 		cmocka_unit_test(test_silent_peer),
 		cmocka_unit_test(test_silent_quick_mode),
