@@ -140,15 +140,6 @@ tap_check "show crypto map: the seed's layout, with the live ISAKMP SA state" ma
 
 # SIGHUP: a new policy takes over and the SAs stay; a broken file changes
 # nothing and says where it is broken
-# wait_log LOG TEXT [N]: TEXT shows in LOG within N tries 0.2 s apart (25)
-wait_log() {
-	local i
-	for i in $(seq "${3:-25}"); do
-		grep -q "$2" "$1" && return 0
-		sleep 0.2
-	done
-	return 1
-}
 sed -i '/^end$/i crypto isakmp policy 20\n encryption aes 256\n hash sha256\n authentication pre-share\n group 14' \
 	"$WORK/r1.conf"
 kill -HUP "${bg_pids[0]}"

@@ -406,6 +406,16 @@ cryptod_start() {
 	return 1
 }
 
+# wait_log LOG TEXT [N]: TEXT shows in LOG within N tries 0.2 s apart (25)
+wait_log() {
+	local i
+	for i in $(seq "${3:-25}"); do
+		grep -q "$2" "$1" && return 0
+		sleep 0.2
+	done
+	return 1
+}
+
 # bg_stop: SIGTERM to every background daemon, then wait for them.
 bg_stop() {
 	local p
