@@ -3,7 +3,8 @@
 #
 # Bad netlink input, command by command: missing, oversized, wrong-type and
 # out-of-range attributes are refused with an errno and an extack message,
-# and nothing is left half-installed.
+# and nothing is left half-installed.  A dump the table changes under
+# (NLM_F_DUMP_INTR) is read to its end and done again.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -41,7 +42,7 @@ bad() {
 	fi
 }
 
-tap_plan 34
+tap_plan 35
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -106,5 +107,37 @@ tap_expect "a crypto map binds to an interface" gone0 \
 ip -n nl link del gone0
 tap_expect "deleting the interface unbinds the map" "[]" \
 	"$(ctl_in nl -j map list)"
+
+# 400 SAs to dump (several reads of 32 KiB) while a batch adds and deletes
+# 20 more over and over: the kernel marks dumps it changed under as
+# interrupted; cryptoctl reads such a reply to its end and dumps again, so
+# every `sa list` answers, whole.
+W=$(mktemp -d /tmp/nfsec-nl.XXXXXX)
+sa_lines() {
+	awk -v k="$(hexkey 20 3)" -v from="$1" -v n="$2" -v del="${3:-}" 'BEGIN {
+		for (i = from; i < from + n; i++)
+			printf "sa add dir in spi %d src 198.51.100.2 dst 198.51.100.1 mode tunnel enc aes-gcm key %s\n", i, k
+		for (i = from; del && i < from + n; i++)
+			printf "sa del spi %d dst 198.51.100.1\n", i
+	}'
+}
+sa_lines 4096 400 >"$W/base"
+sa_lines 8192 20 del >"$W/churn"
+ctl_in nl -b "$W/base"
+(while [ ! -e "$W/stop" ]; do ctl_in nl -b "$W/churn" || break; done) &
+churn=$!
+fails=0 counts=
+for i in $(seq 30); do
+	n=$(ctl_in nl -j sa list 2>>"$W/err" | "$PY" -c 'import json,sys
+print(sum(s["spi"] < 8192 for s in json.load(sys.stdin)))') || fails=$((fails + 1))
+	[ "$n" = 400 ] || counts+=" $n"
+done
+touch "$W/stop"
+wait $churn
+got="$fails failed;$counts"
+[ ! -s "$W/err" ] || got+=" $(sort -u "$W/err" | head -3)"
+tap_expect "sa list while SAs come and go: every dump whole (30 runs)" \
+	"0 failed;" "$got"
+rm -rf "$W"
 
 tap_done

@@ -26,6 +26,7 @@
 #include "cmd.h"
 #include "ctl.h"
 #include "json.h"
+#include "listing.h"
 #include "print.h"
 #include "policy.h"
 
@@ -187,41 +188,42 @@ static int ctl_policy_del(struct ctl *ctl, int argc, char **argv)
 				   "cannot delete the crypto map entry");
 }
 
-static void pol_print_rule(const struct nfsec_rule_info *r)
+static void pol_print_rule(FILE *f, const struct nfsec_rule_info *r)
 {
 	char s[96], d[96], p[16];
 	const struct nfsec_sel *sel = &r->sel;
 
-	printf("\trule %s src %s dst %s proto %s", nfsec_action_str(r->action),
-	       nfsec_prefix_str(sel->family, &sel->src, &sel->src_mask, s,
-				sizeof(s)),
-	       nfsec_prefix_str(sel->family, &sel->dst, &sel->dst_mask, d,
-				sizeof(d)),
-	       nfsec_proto_str(sel->proto, p, sizeof(p)));
+	fprintf(f, "\trule %s src %s dst %s proto %s",
+		nfsec_action_str(r->action),
+		nfsec_prefix_str(sel->family, &sel->src, &sel->src_mask, s,
+				 sizeof(s)),
+		nfsec_prefix_str(sel->family, &sel->dst, &sel->dst_mask, d,
+				 sizeof(d)),
+		nfsec_proto_str(sel->proto, p, sizeof(p)));
 	if (sel->sport_lo || sel->sport_hi != 65535)
-		printf(" sport %u-%u", sel->sport_lo, sel->sport_hi);
+		fprintf(f, " sport %u-%u", sel->sport_lo, sel->sport_hi);
 	if (sel->dport_lo || sel->dport_hi != 65535)
-		printf(" dport %u-%u", sel->dport_lo, sel->dport_hi);
-	printf(" matches %" PRIu64 "\n", r->matches);
+		fprintf(f, " dport %u-%u", sel->dport_lo, sel->dport_hi);
+	fprintf(f, " matches %" PRIu64 "\n", r->matches);
 }
 
-static void pol_print(const struct nfsec_entry_info *e)
+static void pol_print(FILE *f, const struct nfsec_entry_info *e)
 {
 	char p[INET6_ADDRSTRLEN], l[INET6_ADDRSTRLEN];
 	unsigned int i;
 
-	printf("map %s seq %" PRIu32, e->map, e->seq);
+	fprintf(f, "map %s seq %" PRIu32, e->map, e->seq);
 	if (e->family)
-		printf(" peer %s local %s",
-		       nfsec_ip_str(e->family, &e->peer, p, sizeof(p)),
-		       nfsec_ip_str(e->family, &e->local, l, sizeof(l)));
-	printf(" mode %s transform %s replay-window %" PRIu32 "\n",
-	       e->mode == NFSEC_MODE_TRANSPORT ? "transport" : "tunnel",
-	       nfsec_protos_str(e->protos), e->replay_window);
+		fprintf(f, " peer %s local %s",
+			nfsec_ip_str(e->family, &e->peer, p, sizeof(p)),
+			nfsec_ip_str(e->family, &e->local, l, sizeof(l)));
+	fprintf(f, " mode %s transform %s replay-window %" PRIu32 "\n",
+		e->mode == NFSEC_MODE_TRANSPORT ? "transport" : "tunnel",
+		nfsec_protos_str(e->protos), e->replay_window);
 	for (i = 0; i < e->nrules; i++)
-		pol_print_rule(&e->rules[i]);
-	printf("\tacquires %" PRIu64 " no-sa drops %" PRIu64 "\n", e->acquires,
-	       e->no_sa);
+		pol_print_rule(f, &e->rules[i]);
+	fprintf(f, "\tacquires %" PRIu64 " no-sa drops %" PRIu64 "\n",
+		e->acquires, e->no_sa);
 }
 
 static void pol_json(struct nfsec_json *j, const struct nfsec_entry_info *e)
@@ -261,29 +263,26 @@ static void pol_json(struct nfsec_json *j, const struct nfsec_entry_info *e)
 	nfsec_json_object_close(j);
 }
 
-struct pol_list_ctx {
-	struct ctl *ctl;
-	struct nfsec_json j;
-};
-
 static int pol_list_cb(const struct nfsec_entry_info *e, void *data)
 {
-	struct pol_list_ctx *c = data;
+	struct ctl_listing *out = data;
 
-	if (c->ctl->json)
-		pol_json(&c->j, e);
+	if (!out->f)
+		return -ENOMEM;
+	if (out->json)
+		pol_json(&out->j, e);
 	else
-		pol_print(e);
+		pol_print(out->f, e);
 	return 0;
 }
 
 static int ctl_policy_list(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "policy list" };
-	struct pol_list_ctx c = { .ctl = ctl };
 	char map[NFSEC_MAP_NAME_MAX] = "";
+	struct ctl_listing out;
 	const char *w;
-	int r = 0;
+	int r = 0, closed;
 
 	while (!r && (w = args_next(&a)))
 		r = strcmp(w, "map") ? args_bad(&a, "unknown word", w)
@@ -292,16 +291,12 @@ static int ctl_policy_list(struct ctl *ctl, int argc, char **argv)
 		return r;
 	if (ctl_nl(ctl))
 		return 1;
-	if (ctl->json) {
-		nfsec_json_init(&c.j, stdout);
-		nfsec_json_array_open(&c.j, NULL);
-	}
-	r = nfsec_entry_dump(&ctl->nl, map[0] ? map : NULL, pol_list_cb, NULL,
-			     &c);
-	if (ctl->json) {
-		nfsec_json_array_close(&c.j);
-		nfsec_json_end(&c.j);
-	}
+	r = ctl_listing_open(&out, ctl->json);
+	if (!r)
+		r = nfsec_entry_dump(&ctl->nl, map[0] ? map : NULL, pol_list_cb,
+				     ctl_listing_reset_cb, &out);
+	closed = ctl_listing_close(&out, !r);
+	r = r ? r : closed;
 	return r ? ctl_nl_error(ctl, "cannot list crypto map entries", r) : 0;
 }
 
@@ -379,25 +374,22 @@ static int ctl_map_unbind(struct ctl *ctl, int argc, char **argv)
 				   "cannot remove the crypto map");
 }
 
-struct map_list_ctx {
-	struct ctl *ctl;
-	struct nfsec_json j;
-};
-
 static int map_list_cb(const struct nfsec_binding_info *b, void *data)
 {
-	struct map_list_ctx *c = data;
+	struct ctl_listing *out = data;
 	char dev[IF_NAMESIZE] = "?";
 
+	if (!out->f)
+		return -ENOMEM;
 	if_indextoname(b->ifindex, dev);
-	if (c->ctl->json) {
-		nfsec_json_object_open(&c->j, NULL);
-		nfsec_json_string(&c->j, "interface", dev);
-		nfsec_json_u64(&c->j, "ifindex", b->ifindex);
-		nfsec_json_string(&c->j, "map", b->map);
-		nfsec_json_object_close(&c->j);
+	if (out->json) {
+		nfsec_json_object_open(&out->j, NULL);
+		nfsec_json_string(&out->j, "interface", dev);
+		nfsec_json_u64(&out->j, "ifindex", b->ifindex);
+		nfsec_json_string(&out->j, "map", b->map);
+		nfsec_json_object_close(&out->j);
 	} else {
-		printf("interface %s crypto map %s\n", dev, b->map);
+		fprintf(out->f, "interface %s crypto map %s\n", dev, b->map);
 	}
 	return 0;
 }
@@ -405,22 +397,19 @@ static int map_list_cb(const struct nfsec_binding_info *b, void *data)
 static int ctl_map_list(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "map list" };
-	struct map_list_ctx c = { .ctl = ctl };
-	int r;
+	struct ctl_listing out;
+	int r, closed;
 
 	if (!args_done(&a))
 		return args_bad(&a, "unexpected word", a.argv[0]);
 	if (ctl_nl(ctl))
 		return 1;
-	if (ctl->json) {
-		nfsec_json_init(&c.j, stdout);
-		nfsec_json_array_open(&c.j, NULL);
-	}
-	r = nfsec_binding_dump(&ctl->nl, map_list_cb, NULL, &c);
-	if (ctl->json) {
-		nfsec_json_array_close(&c.j);
-		nfsec_json_end(&c.j);
-	}
+	r = ctl_listing_open(&out, ctl->json);
+	if (!r)
+		r = nfsec_binding_dump(&ctl->nl, map_list_cb,
+				       ctl_listing_reset_cb, &out);
+	closed = ctl_listing_close(&out, !r);
+	r = r ? r : closed;
 	return r ? ctl_nl_error(ctl, "cannot list crypto map bindings", r) : 0;
 }
 

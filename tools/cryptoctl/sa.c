@@ -25,6 +25,7 @@
 #include "cmd.h"
 #include "ctl.h"
 #include "json.h"
+#include "listing.h"
 #include "print.h"
 #include "sa.h"
 
@@ -265,69 +266,72 @@ static int ctl_sa_del(struct ctl *ctl, int argc, char **argv)
 				  "cannot delete the SA");
 }
 
-static void sa_print_sel(const struct nfsec_sel *sel)
+static void sa_print_sel(FILE *f, const struct nfsec_sel *sel)
 {
 	char s[96], d[96], p[16];
 
-	printf("\tsel src %s dst %s proto %s",
-	       nfsec_prefix_str(sel->family, &sel->src, &sel->src_mask, s,
-				sizeof(s)),
-	       nfsec_prefix_str(sel->family, &sel->dst, &sel->dst_mask, d,
-				sizeof(d)),
-	       nfsec_proto_str(sel->proto, p, sizeof(p)));
+	fprintf(f, "\tsel src %s dst %s proto %s",
+		nfsec_prefix_str(sel->family, &sel->src, &sel->src_mask, s,
+				 sizeof(s)),
+		nfsec_prefix_str(sel->family, &sel->dst, &sel->dst_mask, d,
+				 sizeof(d)),
+		nfsec_proto_str(sel->proto, p, sizeof(p)));
 	if (sel->sport_lo || sel->sport_hi != 65535)
-		printf(" sport %u-%u", sel->sport_lo, sel->sport_hi);
+		fprintf(f, " sport %u-%u", sel->sport_lo, sel->sport_hi);
 	if (sel->dport_lo || sel->dport_hi != 65535)
-		printf(" dport %u-%u", sel->dport_lo, sel->dport_hi);
-	printf("\n");
+		fprintf(f, " dport %u-%u", sel->dport_lo, sel->dport_hi);
+	fprintf(f, "\n");
 }
 
-static void sa_print_keys(const struct nfsec_sa_info *sa)
+static void sa_print_keys(FILE *f, const struct nfsec_sa_info *sa)
 {
 	char hex[2 * 64 + 3];
 
 	if (sa->enckeylen) {
 		nfsec_hex_str(sa->enckey, sa->enckeylen, hex, sizeof(hex));
-		printf("\tkey %s\n", hex);
+		fprintf(f, "\tkey %s\n", hex);
 	}
 	if (sa->authkeylen) {
 		nfsec_hex_str(sa->authkey, sa->authkeylen, hex, sizeof(hex));
-		printf("\tauthkey %s\n", hex);
+		fprintf(f, "\tauthkey %s\n", hex);
 	}
 	explicit_bzero(hex, sizeof(hex));
 }
 
-static void sa_print(const struct nfsec_sa_info *sa)
+static void sa_print(FILE *f, const struct nfsec_sa_info *sa)
 {
 	char s[INET6_ADDRSTRLEN], d[INET6_ADDRSTRLEN];
 	const struct nfsec_life *l = &sa->life;
 
-	printf("src %s dst %s proto %s spi 0x%08" PRIx32
-	       " dir %s mode %s conn-id %" PRIu32 "\n",
-	       nfsec_ip_str(sa->family, &sa->src, s, sizeof(s)),
-	       nfsec_ip_str(sa->family, &sa->dst, d, sizeof(d)),
-	       sa->proto == IPPROTO_AH ? "ah" : "esp", sa->spi,
-	       sa->dir == NFSEC_SA_DIR_OUT ? "out" : "in",
-	       sa->mode == NFSEC_MODE_TRANSPORT ? "transport" : "tunnel",
-	       sa->conn_id);
-	printf("\tenc %s auth %s%s replay-window %" PRIu32,
-	       nfsec_enc_str(sa->enc), nfsec_auth_str(sa->auth),
-	       sa->esn ? " esn" : "", sa->replay_window);
+	fprintf(f,
+		"src %s dst %s proto %s spi 0x%08" PRIx32
+		" dir %s mode %s conn-id %" PRIu32 "\n",
+		nfsec_ip_str(sa->family, &sa->src, s, sizeof(s)),
+		nfsec_ip_str(sa->family, &sa->dst, d, sizeof(d)),
+		sa->proto == IPPROTO_AH ? "ah" : "esp", sa->spi,
+		sa->dir == NFSEC_SA_DIR_OUT ? "out" : "in",
+		sa->mode == NFSEC_MODE_TRANSPORT ? "transport" : "tunnel",
+		sa->conn_id);
+	fprintf(f, "\tenc %s auth %s%s replay-window %" PRIu32,
+		nfsec_enc_str(sa->enc), nfsec_auth_str(sa->auth),
+		sa->esn ? " esn" : "", sa->replay_window);
 	if (sa->has_map)
-		printf(" map %s seq %" PRIu32, sa->map, sa->map_seq);
-	printf("\n");
-	sa_print_keys(sa);
+		fprintf(f, " map %s seq %" PRIu32, sa->map, sa->map_seq);
+	fprintf(f, "\n");
+	sa_print_keys(f, sa);
 	if (sa->has_sel)
-		sa_print_sel(&sa->sel);
-	printf("\tlifetime soft %" PRIu64 "B/%" PRIu64 "p/%" PRIu64
-	       "s hard %" PRIu64 "B/%" PRIu64 "p/%" PRIu64 "s (0: none)\n",
-	       l->soft_bytes, l->soft_packets, l->soft_seconds, l->hard_bytes,
-	       l->hard_packets, l->hard_seconds);
-	printf("\tpackets %" PRIu64 " bytes %" PRIu64 " errors %" PRIu64
-	       " replay %" PRIu64 " auth-fail %" PRIu64 " seq %" PRIu64
-	       " age %" PRIu64 "s\n",
-	       sa->packets, sa->bytes, sa->errors, sa->replay, sa->auth_fail,
-	       sa->seq, sa->age);
+		sa_print_sel(f, &sa->sel);
+	fprintf(f,
+		"\tlifetime soft %" PRIu64 "B/%" PRIu64 "p/%" PRIu64
+		"s hard %" PRIu64 "B/%" PRIu64 "p/%" PRIu64 "s (0: none)\n",
+		l->soft_bytes, l->soft_packets, l->soft_seconds, l->hard_bytes,
+		l->hard_packets, l->hard_seconds);
+	fprintf(f,
+		"\tpackets %" PRIu64 " bytes %" PRIu64 " errors %" PRIu64
+		" replay %" PRIu64 " auth-fail %" PRIu64 " seq %" PRIu64
+		" age %" PRIu64 "s\n",
+		sa->packets, sa->bytes, sa->errors, sa->replay, sa->auth_fail,
+		sa->seq, sa->age);
 }
 
 void ctl_sel_json(struct nfsec_json *j, const char *key,
@@ -417,20 +421,19 @@ void ctl_sa_json(struct nfsec_json *j, const char *key,
 }
 
 struct sa_list_ctx {
-	struct ctl *ctl;
-	struct nfsec_json j;
-	int n;
+	struct ctl_listing out;
 };
 
 static int sa_list_cb(const struct nfsec_sa_info *sa, void *data)
 {
 	struct sa_list_ctx *c = data;
 
-	if (c->ctl->json)
-		ctl_sa_json(&c->j, NULL, sa);
+	if (!c->out.f)
+		return -ENOMEM;
+	if (c->out.json)
+		ctl_sa_json(&c->out.j, NULL, sa);
 	else
-		sa_print(sa);
-	c->n++;
+		sa_print(c->out.f, sa);
 	return 0;
 }
 
@@ -438,18 +441,16 @@ static void sa_list_reset(void *data)
 {
 	struct sa_list_ctx *c = data;
 
-	if (c->n && !c->ctl->json)
-		printf("(the SA table changed; listing again)\n");
-	c->n = 0;
+	ctl_listing_reset(&c->out);
 }
 
 static int ctl_sa_list(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "sa list" };
-	struct sa_list_ctx c = { .ctl = ctl };
+	struct sa_list_ctx c;
 	bool keys = false;
 	const char *w;
-	int err;
+	int err, closed;
 
 	while ((w = args_next(&a))) {
 		if (strcmp(w, "keys"))
@@ -458,15 +459,12 @@ static int ctl_sa_list(struct ctl *ctl, int argc, char **argv)
 	}
 	if (ctl_nl(ctl))
 		return 1;
-	if (ctl->json) {
-		nfsec_json_init(&c.j, stdout);
-		nfsec_json_array_open(&c.j, NULL);
-	}
-	err = nfsec_sa_dump(&ctl->nl, keys, sa_list_cb, sa_list_reset, &c);
-	if (ctl->json) {
-		nfsec_json_array_close(&c.j);
-		nfsec_json_end(&c.j);
-	}
+	err = ctl_listing_open(&c.out, ctl->json);
+	if (!err)
+		err = nfsec_sa_dump(&ctl->nl, keys, sa_list_cb, sa_list_reset,
+				    &c);
+	closed = ctl_listing_close(&c.out, !err);
+	err = err ? err : closed;
 	return err ? ctl_nl_error(ctl, "cannot list SAs", err) : 0;
 }
 
@@ -514,7 +512,7 @@ static int ctl_sa_get(struct ctl *ctl, int argc, char **argv)
 		ctl_sa_json(&j, NULL, &c.sa);
 		nfsec_json_end(&j);
 	} else {
-		sa_print(&c.sa);
+		sa_print(stdout, &c.sa);
 	}
 	nfsec_sa_wipe(&c.sa);
 	return 0;

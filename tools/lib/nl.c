@@ -104,12 +104,37 @@ static mnl_cb_t nfsec_nl_ctl_cbs[NLMSG_MIN_TYPE] = {
 	[NLMSG_OVERRUN] = nfsec_nl_noop_cb,
 };
 
+bool nfsec_nl_reply_ends(const void *buf, size_t len, uint32_t seq)
+{
+	const struct nlmsghdr *nlh = buf;
+	int left = len > INT32_MAX ? INT32_MAX : (int)len;
+
+	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left))
+		if (nlh->nlmsg_seq == seq && (nlh->nlmsg_type == NLMSG_DONE ||
+					      nlh->nlmsg_type == NLMSG_ERROR))
+			return true;
+	return false;
+}
+
+/* Reads an interrupted reply, whose last part is in @buf, to its end. */
+static int nfsec_nl_drain(struct nfsec_nl *nl, char *buf, ssize_t n,
+			  uint32_t seq)
+{
+	while (!nfsec_nl_reply_ends(buf, (size_t)n, seq)) {
+		n = mnl_socket_recvfrom(nl->sock, buf, NFSEC_NL_RECV_SIZE);
+		if (n < 0)
+			return -errno;
+	}
+	return -EINTR;
+}
+
 int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 		  void *data)
 {
 	struct nfsec_nl_ctx ctx = { .nl = nl, .cb = cb, .data = data };
 	char buf[NFSEC_NL_RECV_SIZE];
 	uint32_t seq = req->nlmsg_seq;
+	ssize_t n;
 	int ret;
 
 	if (nl->batch && !cb)
@@ -124,14 +149,15 @@ int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)
 		return -errno;
 	do {
-		ssize_t n = mnl_socket_recvfrom(nl->sock, buf, sizeof(buf));
-
+		n = mnl_socket_recvfrom(nl->sock, buf, sizeof(buf));
 		if (n < 0)
 			return -errno;
 		errno = 0;
 		ret = mnl_cb_run2(buf, n, seq, nl->portid, nfsec_nl_data_cb,
 				  &ctx, nfsec_nl_ctl_cbs, NLMSG_MIN_TYPE);
 	} while (ret == MNL_CB_OK);
+	if (ret == MNL_CB_ERROR && errno == EINTR)
+		return nfsec_nl_drain(nl, buf, n, seq);
 	if (ret == MNL_CB_ERROR)
 		return errno ? -errno : -EIO;
 	return 0;

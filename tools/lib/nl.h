@@ -7,6 +7,7 @@
 #ifndef NFSEC_NL_H
 #define NFSEC_NL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <libmnl/libmnl.h>
@@ -59,5 +60,22 @@ int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
  * message is truncated.
  */
 int nfsec_nl_parse_error(const struct nlmsghdr *nlh, char *msg, size_t len);
+
+/*
+ * Whether @buf (@len bytes of one receive) ends the reply to request @seq:
+ * it holds that request's NLMSG_DONE or NLMSG_ERROR.  A dump the kernel
+ * marks NLM_F_DUMP_INTR (the table changed under it) makes libmnl stop
+ * with EINTR mid-reply; nfsec_nl_talk() then reads the reply to its end
+ * with this, so that the next request on the socket does not read the
+ * rest, and returns -EINTR for the caller to dump again.
+ */
+bool nfsec_nl_reply_ends(const void *buf, size_t len, uint32_t seq);
+
+/*
+ * How often a dump is done again while the table keeps changing under it,
+ * before -EAGAIN: a dump of thousands of SAs takes several reads, and a
+ * keying daemon may be adding SAs all the while.
+ */
+#define NFSEC_DUMP_TRIES 20
 
 #endif /* NFSEC_NL_H */

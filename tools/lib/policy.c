@@ -234,7 +234,6 @@ struct nfsec_pol_dump_ctx {
 	nfsec_binding_cb bcb;
 	void *data;
 	int err;
-	bool intr;
 };
 
 static int nfsec_entry_dump_cb(const struct nlmsghdr *nlh, void *data)
@@ -244,8 +243,6 @@ static int nfsec_entry_dump_cb(const struct nlmsghdr *nlh, void *data)
 	struct nfsec_entry_info e = { .rules = NULL };
 	int ret;
 
-	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
-		c->intr = true;
 	ret = nfsec_msg_attrs(nlh, tb)
 		      ?: nfsec_entry_parse(tb[NFSEC_A_POLICY], &e);
 	if (!ret)
@@ -266,8 +263,6 @@ static int nfsec_binding_dump_cb(const struct nlmsghdr *nlh, void *data)
 	const struct nlattr *m;
 	int ret;
 
-	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
-		c->intr = true;
 	ret = nfsec_msg_attrs(nlh, tb);
 	m = tb[NFSEC_A_MAP_NAME];
 	if (ret || !m || !tb[NFSEC_A_IFINDEX] ||
@@ -295,7 +290,7 @@ static int nfsec_pol_dump(struct nfsec_nl *nl, uint8_t cmd, const char *map,
 	struct nlmsghdr *nlh;
 	int tries, err;
 
-	for (tries = 0; tries < 5; tries++) {
+	for (tries = 0; tries < NFSEC_DUMP_TRIES; tries++) {
 		c = *proto;
 		if (reset)
 			reset(c.data);
@@ -305,7 +300,7 @@ static int nfsec_pol_dump(struct nfsec_nl *nl, uint8_t cmd, const char *map,
 		err = nfsec_nl_talk(nl, nlh, cb, &c);
 		if (c.err)
 			return c.err;
-		if (err || !c.intr)
+		if (err != -EINTR) /* -EINTR: changed under the dump */
 			return err;
 	}
 	return -EAGAIN;

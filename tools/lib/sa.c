@@ -322,7 +322,6 @@ struct nfsec_sa_dump_ctx {
 	nfsec_sa_cb cb;
 	void *data;
 	int err;
-	bool intr;
 };
 
 static int nfsec_sa_dump_cb(const struct nlmsghdr *nlh, void *data)
@@ -332,8 +331,6 @@ static int nfsec_sa_dump_cb(const struct nlmsghdr *nlh, void *data)
 	struct nfsec_sa_info sa;
 	int ret;
 
-	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
-		c->intr = true;
 	if (nfsec_msg_attrs(nlh, tb) || nfsec_sa_parse(tb[NFSEC_A_SA], &sa)) {
 		c->err = -EBADMSG;
 		return MNL_CB_ERROR;
@@ -346,8 +343,6 @@ static int nfsec_sa_dump_cb(const struct nlmsghdr *nlh, void *data)
 	}
 	return MNL_CB_OK;
 }
-
-#define NFSEC_DUMP_TRIES 5
 
 int nfsec_sa_dump(struct nfsec_nl *nl, bool keys, nfsec_sa_cb cb,
 		  void (*reset)(void *data), void *data)
@@ -367,7 +362,7 @@ int nfsec_sa_dump(struct nfsec_nl *nl, bool keys, nfsec_sa_cb cb,
 		err = nfsec_nl_talk(nl, nlh, nfsec_sa_dump_cb, &c);
 		if (c.err)
 			return c.err;
-		if (err || !c.intr)
+		if (err != -EINTR) /* -EINTR: changed under the dump */
 			return err;
 	}
 	return -EAGAIN;

@@ -128,10 +128,44 @@ static void test_bogus_inner_length(void **state)
 	assert_int_equal(nfsec_nl_parse_error(nlh, msg, sizeof(msg)), -EBADMSG);
 }
 
+/* Puts a bare message of @type and @seq after @len bytes of buf. */
+static size_t put_msg(size_t len, uint16_t type, uint32_t seq, size_t payload)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header((char *)buf + len);
+
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_seq = seq;
+	memset(mnl_nlmsg_put_extra_header(nlh, payload), 0, payload);
+	return len + nlh->nlmsg_len;
+}
+
+/*
+ * Where an interrupted dump ends: its NLMSG_DONE or NLMSG_ERROR, for the
+ * request's sequence number only, in a whole message.
+ */
+static void test_reply_ends(void **state)
+{
+	size_t n;
+
+	(void)state;
+	n = put_msg(0, 0x20, 5, 40);
+	assert_false(nfsec_nl_reply_ends(buf, n, 5));
+	n = put_msg(n, NLMSG_DONE, 4, 4);
+	assert_false(nfsec_nl_reply_ends(buf, n, 5));
+	assert_true(nfsec_nl_reply_ends(buf, n, 4));
+	n = put_msg(n, NLMSG_DONE, 5, 4);
+	assert_true(nfsec_nl_reply_ends(buf, n, 5));
+	assert_false(nfsec_nl_reply_ends(buf, n - 1, 5)); /* cut short */
+	n = put_msg(0, NLMSG_ERROR, 7, sizeof(struct nlmsgerr));
+	assert_true(nfsec_nl_reply_ends(buf, n, 7));
+	assert_false(nfsec_nl_reply_ends(buf, 0, 7));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ack),
+		cmocka_unit_test(test_reply_ends),
 		cmocka_unit_test(test_error_no_tlvs),
 		cmocka_unit_test(test_extack_capped),
 		cmocka_unit_test(test_extack_uncapped),
