@@ -337,6 +337,13 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 	if (!e->npeers || e->disabled)
 		return -EINVAL;
 	sa = ikev1_find_peer(ctx, &e->peers[0].addr);
+	/*
+	 * A peer's Main Mode in progress: its end starts nothing yet (a quick
+	 * mode right after our MM6 would replace the answer a repeated MM5
+	 * needs).  The kernel asks again a second later.
+	 */
+	if (sa && !sa->initiator && sa->state != IKEV1_QM_IDLE)
+		return -EINPROGRESS;
 	if (sa) {
 		err = want_add(sa, e, sel);
 		if (err || sa->state != IKEV1_QM_IDLE || sa->qm.active)

@@ -256,17 +256,19 @@ static int qm_begin(struct ikev1_sa *sa, uint32_t msgid, bool initiator)
 
 int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
-	const struct conf_map_entry *e = sa->want[0].entry;
-	struct nfsec_sel sel = sa->want[0].sel;
+	const struct conf_map_entry *e;
 	struct ikev1_qm *qm = &sa->qm;
 	bool ah = false, esp = false;
 	const struct conf_tset *t;
+	struct nfsec_sel sel;
 	uint32_t msgid = 0;
 	size_t k;
 	int err;
 
 	if (!sa->nwant)
 		return -ENOENT;
+	e = sa->want[0].entry;
+	sel = sa->want[0].sel;
 	memmove(sa->want, sa->want + 1, --sa->nwant * sizeof(sa->want[0]));
 	while (!msgid)
 		if (ike_random(&msgid, 4))
@@ -296,6 +298,7 @@ int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	if (err) {
 		ikev1_installed_qm_end(ctx, sa, false); /* SPIs we were given */
 		ikev1_qm_free(qm);
+		sa->rtx_at = 0; /* nothing of it goes again */
 	}
 	return err;
 }

@@ -375,8 +375,9 @@ static void test_queued_quick_modes(void **state)
 }
 
 /*
- * The responder's own ACQUIRE for the entry arrives while the peer's
- * quick mode runs (its return traffic, before Quick Mode 3): once that
+ * The responder's own ACQUIRE for the entry: during the peer's Main Mode
+ * it waits for the kernel's next one; while the peer's quick mode runs
+ * (its return traffic, before Quick Mode 3) it is queued, and once that
  * pair is in, the entry is served and no second pair is negotiated.
  */
 static void test_acquire_while_responding(void **state)
@@ -388,10 +389,15 @@ static void test_acquire_while_responding(void **state)
 	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
 					&A.conf->acls[0].rules[0].sel),
 			 0);
+	e = &B.conf->entries[0];
+	pump_one(); /* MM1: B answers a Main Mode, and starts nothing yet */
+	assert_int_equal(
+		ikev1_initiate(&B.ctx, e, &B.conf->acls[0].rules[0].sel),
+		-EINPROGRESS);
+	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->nwant, 0);
 	while (qhead != qtail && !B.nin)
 		pump_one();
 	assert_int_equal(B.nin, 1); /* QM2 is out: B's inbound SA is in */
-	e = &B.conf->entries[0];
 	assert_int_equal(
 		ikev1_initiate(&B.ctx, e, &B.conf->acls[0].rules[0].sel), 0);
 	pump();
