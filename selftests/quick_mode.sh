@@ -13,8 +13,7 @@
 # leave no SA behind; three crypto map entries to two peers (an ICMP and a
 # TCP entry to R2, a stronger set to R3) each carry their own traffic over
 # one ISAKMP SA per peer; and a pair whose lifetime is 120 seconds is rekeyed
-# under steady pings without loss (stock kernels only: it waits two minutes,
-# and the debug kernel runs cryptod.sh's kilobytes rekey, the same path).
+# under steady pings without loss (stock 6.1 only: it waits two minutes).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -255,10 +254,12 @@ bg_stop
 
 # Rekey by seconds: IOS's least lifetime, 120 s, on both ends; the soft
 # limit (90 %) starts a new pair, the old one is retired 5 s later, and no
-# ping is lost.  The debug-kernel run (it limits the algorithms) skips it.
-if [ -n "${NFSEC_SELFTEST_ALGS:-}" ]; then
+# ping is lost.  It waits two minutes, so it runs on the stock 6.1 kernel
+# only: the expiry timer is the same code on 6.12, and the debug-kernel run
+# (it limits the algorithms) has cryptod.sh's kilobytes rekey.
+if [ -n "${NFSEC_SELFTEST_ALGS:-}" ] || [[ $(uname -r) != 6.1.* ]]; then
 	tap_skip "rekey by seconds under traffic: new pair, old one retired, no loss" \
-		"stock kernels only (it waits two minutes)"
+		"stock 6.1 kernel only (it waits two minutes)"
 	tap_done
 fi
 pair "" "" "" "crypto ipsec security-association lifetime seconds 120"
