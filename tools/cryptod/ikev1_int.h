@@ -181,4 +181,18 @@ void ikev1_qm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len);
 void ikev1_qm_free(struct ikev1_qm *qm);
 
+/*
+ * RESPONDER-LIFETIME (ikev1_responder_lifetime.c): the responder's notify
+ * in Quick Mode 2 when its lifetimes are shorter than proposed, and the
+ * initiator's reading of it into @c (only ever lowering a lifetime).
+ */
+void ikev1_responder_lifetime_write(struct ikev1_ctx *ctx,
+				    const struct ikev1_sa *sa,
+				    const struct ikev1_qm *qm,
+				    struct isakmp_w *w);
+void ikev1_responder_lifetime_input(struct ikev1_ctx *ctx,
+				    const struct ikev1_sa *sa,
+				    const struct isakmp_payloads *pls,
+				    struct ikev1_p2_choice *c);
+
 #endif /* NFSEC_IKEV1_INT_H */

@@ -202,17 +202,23 @@ static bool p2_transform_fits(const struct conf_map_entry *e,
 	return ai < N(auth_ids) && pa->auth_attr == auth_ids[ai].attr;
 }
 
-/* Lifetimes: the shorter of the peer's and ours. */
+/*
+ * Lifetimes: the shorter of the peer's and ours.  A kind the peer did not
+ * propose is unlimited (kilobytes) or RFC 2407's default of 28800 seconds,
+ * so ours of that kind is shorter.
+ */
 static void p2_lifetimes(const struct conf *c, const struct conf_map_entry *e,
 			 const struct p2_attrs *pa, struct ikev1_p2_choice *out)
 {
 	uint32_t sec = ikev1_p2_life_sec(c, e);
 	uint64_t kb = ikev1_p2_life_kb(c, e);
+	uint32_t peer_sec =
+		pa->life_sec ? pa->life_sec : IKEV1_P2_LIFE_SEC_DEFAULT;
 
-	out->life_sec = pa->life_sec && pa->life_sec < sec ? pa->life_sec : sec;
+	out->life_sec = peer_sec < sec ? peer_sec : sec;
 	out->life_kb = pa->life_kb && pa->life_kb < kb ? pa->life_kb : kb;
-	out->lifetime_ours = (pa->life_sec && pa->life_sec > sec) ||
-			     (pa->life_kb && pa->life_kb > kb);
+	out->lifetime_ours =
+		out->life_sec != pa->life_sec || out->life_kb != pa->life_kb;
 }
 
 /* One proposal (one protocol of a bundle) against transform set @t. */

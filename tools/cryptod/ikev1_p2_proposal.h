@@ -32,6 +32,8 @@ enum {
 	IKEV1_P2_AUTH = 5,
 	IKEV1_P2_KEYLEN = 6,
 };
+/* RFC 2407 4.5: an SA without a seconds lifetime has 8 hours. */
+#define IKEV1_P2_LIFE_SEC_DEFAULT 28800
 #define IKEV1_ENCAPS_TUNNEL 1
 #define IKEV1_ENCAPS_TRANSPORT 2
 
@@ -42,7 +44,7 @@ struct ikev1_p2_choice {
 	uint8_t pfs_group; /* 0: none */
 	uint32_t life_sec;
 	uint64_t life_kb;
-	bool lifetime_ours; /* ours was shorter than proposed */
+	bool lifetime_ours; /* ours was shorter than proposed, or not proposed */
 };
 
 /*

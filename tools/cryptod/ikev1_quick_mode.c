@@ -417,6 +417,7 @@ static int qm2_write(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	if (qm->pfs)
 		isakmp_w_simple(w, ISAKMP_PL_KE, qm->dh.pub, qm->dh.len);
 	qm_put_ids(w, &qm->sel, false);
+	ikev1_responder_lifetime_write(ctx, sa, qm, w);
 	return 0;
 }
 
@@ -560,8 +561,10 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	/* the responder's choice must be one of our sets */
 	if (ikev1_p2_select(ctx->conf, qm->entry, &in, &qm->choice,
 			    ikev1_proposal_log, &la) ||
-	    (qm->pfs && qm->choice.pfs_group != qm->entry->pfs_group) ||
-	    qm_take_ke(sa, &pls) ||
+	    (qm->pfs && qm->choice.pfs_group != qm->entry->pfs_group))
+		goto fail;
+	ikev1_responder_lifetime_input(ctx, sa, &pls, &qm->choice);
+	if (qm_take_ke(sa, &pls) ||
 	    qm_install(ctx, sa, IKEV1_DIR_IN | IKEV1_DIR_OUT) ||
 	    qm3_send(ctx, sa))
 		goto fail;

@@ -109,8 +109,8 @@ const struct isakmp_payload *isakmp_find(const struct isakmp_payloads *p,
 	return NULL;
 }
 
-static int isakmp_attrs_parse(const uint8_t *p, size_t len,
-			      struct isakmp_transform *t, struct isakmp_err *e)
+int isakmp_attrs_parse(const uint8_t *p, size_t len, struct isakmp_transform *t,
+		       struct isakmp_err *e)
 {
 	size_t off = 0, alen, i;
 	uint16_t type;

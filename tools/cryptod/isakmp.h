@@ -132,6 +132,7 @@ enum {
 	ISAKMP_N_INVALID_ID_INFORMATION = 18,
 	ISAKMP_N_AUTHENTICATION_FAILED = 24,
 	ISAKMP_N_INVALID_HASH_INFORMATION = 23,
+	ISAKMP_N_RESPONDER_LIFETIME = 24576, /* RFC 2407 4.6.3.1 */
 	ISAKMP_N_INITIAL_CONTACT = 24578, /* RFC 2407 4.6.3.3 */
 	ISAKMP_N_R_U_THERE = 36136, /* RFC 3706 */
 	ISAKMP_N_R_U_THERE_ACK = 36137,
@@ -145,6 +146,13 @@ struct isakmp_err {
 	uint16_t notify;
 	const char *why;
 };
+
+/*
+ * Attributes back to back in @p (a transform's, or a notification's data)
+ * appended to @t->attrs.  0 or -EBADMSG with @e set.
+ */
+int isakmp_attrs_parse(const uint8_t *p, size_t len, struct isakmp_transform *t,
+		       struct isakmp_err *e);
 
 /* The fixed header; checks version and that len matches the datagram. */
 int isakmp_hdr_parse(const uint8_t *buf, size_t len, struct isakmp_hdr *h,

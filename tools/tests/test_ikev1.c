@@ -24,6 +24,7 @@
 
 #include "control.h"
 #include "ikev1.h"
+#include "ikev1_int.h"
 
 struct side {
 	struct ikev1_ctx ctx;
@@ -405,6 +406,74 @@ static void test_acquire_while_responding(void **state)
 	assert_int_equal(B.nchild, 1);
 	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->nwant, 0);
 	assert_false(ikev1_find_peer(&B.ctx, &A.addr)->qm.active);
+	teardown_sides();
+}
+
+/*
+ * RESPONDER-LIFETIME: R2's lifetime is shorter than R1 proposes, so R2
+ * says so in Quick Mode 2 and both ends install R2's.  With equal
+ * lifetimes (the seed's run) nothing is sent.
+ */
+static void test_responder_lifetime(void **state)
+{
+	struct opts o2 = seed_r2;
+
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	assert_null(strstr(B.log, "RESPONDER-LIFETIME"));
+	teardown_sides();
+	o2.extra = " set security-association lifetime seconds 1800\n";
+	run(&seed_r1, &o2);
+	assert_mirrored();
+	assert_non_null(strstr(
+		B.log,
+		"sending RESPONDER-LIFETIME: 1800 seconds, 4608000 kilobytes"));
+	assert_non_null(strstr(
+		A.log,
+		"received RESPONDER-LIFETIME: 1800 seconds, 4608000 kilobytes"));
+	assert_int_equal(A.child[0].life_sec, 1800);
+	assert_int_equal(B.child[0].life_sec, 1800);
+	teardown_sides();
+}
+
+/*
+ * The notify read alone (as from an initiator's view whose SA payload
+ * kept the proposed lifetimes): it lowers each lifetime it names, never
+ * raises one, and a malformed one changes nothing.
+ */
+static void test_responder_lifetime_input(void **state)
+{
+	static const uint8_t lower[] = {
+		0,    0,    0,	  1,	3,    4, 0x60, 0,
+		0xaa, 0xbb, 0xcc, 0xdd, /* ESP */
+		0x80, 1,    0,	  1,	0x80, 2, 0x07, 0x08, /* 1800 seconds */
+		0x80, 1,    0,	  2,	0,    2, 0,    4,
+		0,    1,    0,	  0, /* 65536 KB, TLV */
+	};
+	static const uint8_t higher[] = {
+		0, 0, 0,    1, 3, 4, 0x60, 0, 1,    2,
+		3, 4, 0x80, 1, 0, 1, 0x80, 2, 0x70, 0x80, /* 28800 seconds */
+	};
+	struct isakmp_payloads pls = { .n = 1 };
+	struct ikev1_p2_choice c = { .life_sec = 3600, .life_kb = 4608000 };
+
+	(void)state;
+	setup_sides(&seed_r1, &seed_r2);
+	pls.pl[0] =
+		(struct isakmp_payload){ ISAKMP_PL_N, lower, sizeof(lower) };
+	ikev1_responder_lifetime_input(&A.ctx, NULL, &pls, &c);
+	assert_int_equal(c.life_sec, 1800);
+	assert_int_equal(c.life_kb, 65536);
+	pls.pl[0].body = higher;
+	pls.pl[0].len = sizeof(higher);
+	ikev1_responder_lifetime_input(&A.ctx, NULL, &pls, &c);
+	assert_int_equal(c.life_sec, 1800);
+	pls.pl[0].body = lower;
+	pls.pl[0].len = sizeof(lower) - 3; /* the last attribute cut */
+	c.life_kb = 4608000;
+	ikev1_responder_lifetime_input(&A.ctx, NULL, &pls, &c);
+	assert_int_equal(c.life_kb, 4608000);
+	assert_non_null(strstr(A.log, "malformed RESPONDER-LIFETIME ignored"));
 	teardown_sides();
 }
 
@@ -1173,6 +1242,8 @@ int main(void)
 		cmocka_unit_test(test_seed_preshare),
 		cmocka_unit_test(test_repeats),
 		cmocka_unit_test(test_queued_quick_modes),
+		cmocka_unit_test(test_responder_lifetime),
+		cmocka_unit_test(test_responder_lifetime_input),
 		cmocka_unit_test(test_acquire_while_responding),
 		cmocka_unit_test(test_lost_datagram),
 		cmocka_unit_test(test_silent_peer),
