@@ -10,7 +10,8 @@
 #
 # PFS on both ends carries pings and a TCP transfer; PFS groups that differ
 # and an ACL on R2 that does not cover R1's proxy identities fail cleanly and
-# leave no SA behind; three crypto map entries to two peers (an ICMP and a
+# leave no SA behind; `crypto map NAME local-address` sets the address R1
+# keys and sends from; three crypto map entries to two peers (an ICMP and a
 # TCP entry to R2, a stronger set to R3) each carry their own traffic over
 # one ISAKMP SA per peer; and a pair whose lifetime is 120 seconds is rekeyed
 # under steady pings without loss (stock 6.1 only: it waits two minutes).
@@ -20,7 +21,7 @@
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-qm.XXXXXX)
 
-tap_plan 8
+tap_plan 9
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -202,6 +203,42 @@ else
 		"$(tail -30 "$WORK/r2.log")" "$(ctl_in r1 sa list 2>&1)"
 fi
 bg_stop
+
+# crypto map local-address: R1 keys and sends from loop0's address, on no
+# link (R2 takes it for on-link, and R1 answers ARP for it), not veth-r2's
+ip -n r1 link add loop0 type dummy &&
+	ip -n r1 addr add 198.51.100.11/32 dev loop0 &&
+	ip -n r1 link set loop0 up
+{
+	conf_head r1
+	echo "crypto map test local-address loop0"
+	entry 10 198.51.100.2 101 auth2
+	bind veth-r2
+	echo "access-list 101 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.127"
+} >"$WORK/r1.conf"
+{
+	conf_head r2
+	entry 10 198.51.100.11 101 auth2
+	bind veth-r1
+	echo "access-list 101 permit ip 203.0.113.0 0.0.0.127 192.0.2.0 0.0.0.255"
+} >"$WORK/r2.conf"
+srcs=
+if cryptod_start r1 "$WORK/r1.conf" "$WORK/r1.log" &&
+	cryptod_start r2 "$WORK/r2.conf" "$WORK/r2.log" &&
+	ping_to hA 203.0.113.10 && ping_to hB 192.0.2.10; then
+	srcs=$(ctl_in r2 -j sa list | "$PY" -c 'import json,sys
+print(" ".join(sorted(s["src"] for s in json.load(sys.stdin))))')
+fi
+if [ "$srcs" = "198.51.100.11 198.51.100.2" ] &&
+	ctl_in r2 show crypto isakmp sa | grep -Eq '^198\.51\.100\.2 +198\.51\.100\.11 +QM_IDLE'; then
+	tap_ok "crypto map local-address: IKE and ESP from loop0's address"
+else
+	tap_fail "crypto map local-address: IKE and ESP from loop0's address" \
+		"R2's SA sources: $srcs" "$(tail -20 "$WORK/r1.log")" \
+		"$(tail -20 "$WORK/r2.log")"
+fi
+bg_stop
+ip -n r1 link del loop0
 
 # Three entries, two peers: ICMP to LAN B in entry 10, LAN C in entry 20 with
 # the stronger set, TCP to LAN B in entry 30.

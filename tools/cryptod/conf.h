@@ -214,6 +214,13 @@ struct conf {
 	size_t npubkeys;
 	struct conf_ca *cas;
 	size_t ncas;
+	/* crypto map MAP local-address IFACE (one local address for now) */
+	struct {
+		char map[NFSEC_MAP_NAME_MAX];
+		char name[CONF_NAME_MAX]; /* the IOS name */
+		char ifname[IFNAMSIZ]; /* the Linux name, after conf_check() */
+		unsigned int line;
+	} local;
 	struct conf_diag *diags;
 	size_t ndiags, nerrors;
 };

@@ -252,6 +252,29 @@ static void check_iface(struct conf *c, struct conf_iface *f)
 			f->name, f->name);
 }
 
+/* crypto map MAP local-address IFACE: the map exists, IFACE is Linux's. */
+static void check_local_address(struct conf *c)
+{
+	size_t i;
+
+	if (!c->local.line)
+		return;
+	for (i = 0; i < c->nifmaps; i++)
+		if (!strcasecmp(c->ifmaps[i].ios, c->local.name))
+			strcpy(c->local.ifname, c->ifmaps[i].ifname);
+	if (!c->local.ifname[0] && conf_ifname_ok(c->local.name))
+		strcpy(c->local.ifname, c->local.name);
+	if (!map_exists(c, c->local.map))
+		conf_diag(c, true, c->local.line, 0,
+			  "local-address: crypto map %s does not exist",
+			  c->local.map);
+	if (!c->local.ifname[0])
+		conf_diag(
+			c, true, c->local.line, 0,
+			"local-address %s cannot be a Linux name; add 'nfsec interface-map %s LINUX-NAME'",
+			c->local.name, c->local.name);
+}
+
 static bool in_prefix(uint8_t family, const union nfsec_ip *a,
 		      const union nfsec_ip *net, const union nfsec_ip *mask)
 {
@@ -361,6 +384,7 @@ void conf_check(struct conf *c)
 		check_entry(c, &c->entries[i]);
 	for (i = 0; i < c->nifaces; i++)
 		check_iface(c, &c->ifaces[i]);
+	check_local_address(c);
 	for (i = 0; i < c->nifaces; i++)
 		if (c->ifaces[i].map[0])
 			check_routing(c, &c->ifaces[i]);

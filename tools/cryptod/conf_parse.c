@@ -638,6 +638,32 @@ static bool parse_in_tset(struct conf_parser *p)
 	return true;
 }
 
+/*
+ * crypto map NAME local-address IFACE: IKE and the SAs from IFACE's
+ * address.  cryptod has one local address, so every map must name the
+ * same interface.
+ */
+static void map_local_address(struct conf_parser *p, const char *map)
+{
+	struct conf *c = p->c;
+	char name[CONF_NAME_MAX];
+
+	if (!need_name(p, 4, "interface name", name, sizeof(name)) ||
+	    !at_end(p, 5))
+		return;
+	if (c->local.line && strcasecmp(c->local.name, name)) {
+		perr(p, 4,
+		     "crypto map %s local-address %s: cryptod has one local address, and line %u chose %s",
+		     map, name, c->local.line, c->local.name);
+		return;
+	}
+	if (c->local.line)
+		return;
+	strcpy(c->local.map, map);
+	strcpy(c->local.name, name);
+	c->local.line = p->l->no;
+}
+
 /* lifetime seconds N | kilobytes N, from word @i. */
 static void parse_lifetime(struct conf_parser *p, size_t i, uint32_t *sec,
 			   uint64_t *kb)
@@ -688,8 +714,7 @@ static void parse_map(struct conf_parser *p)
 	if (!need_name(p, 2, "crypto map name", name, sizeof(name)))
 		return;
 	if (word_is(p, 3, "local-address")) {
-		need(p, 4, "an interface");
-		at_end(p, 5);
+		map_local_address(p, name);
 		return;
 	}
 	if (!need_uint(p, 3, 1, 65535, "crypto map sequence number", &seq))

@@ -2,8 +2,8 @@
 /*
  * cryptod's running part: installs the crypto maps bound to interfaces,
  * answers and starts IKEv1 negotiations on UDP port 500, and installs the
- * SAs they produce.  One IPv4 local address for now: the first one of the
- * first interface a crypto map is bound to.
+ * SAs they produce.  One IPv4 local address for now: the local-address
+ * interface's, or the first one of the first bound interface that has one.
  */
 #include <errno.h>
 #include <ifaddrs.h>
@@ -276,28 +276,42 @@ int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind)
 	return err;
 }
 
+/*
+ * Our one local address: the local-address interface's, or else the first
+ * IPv4 address of the first bound interface that has one.
+ */
+static int cd_find_local(struct cd_daemon *d)
+{
+	const struct conf *c = d->conf;
+	size_t i;
+
+	if (c->local.ifname[0]) {
+		if (!cd_if_addr(c->local.ifname, &d->local))
+			return 0;
+		cd_msg(LOG_ERR,
+		       "crypto map %s local-address %s: no IPv4 address on %s",
+		       c->local.map, c->local.name, c->local.ifname);
+		return -EADDRNOTAVAIL;
+	}
+	for (i = 0; i < c->nifaces; i++)
+		if (c->ifaces[i].map[0] &&
+		    !cd_if_addr(c->ifaces[i].ifname, &d->local))
+			return 0;
+	cd_msg(LOG_ERR, "no IPv4 address on an interface with a crypto map");
+	return -EADDRNOTAVAIL;
+}
+
 static int cd_setup(struct cd_daemon *d)
 {
 	const struct conf *c = d->conf;
-	bool have_local = false;
 	size_t i;
 	int err;
 
-	for (i = 0; i < c->nifaces; i++) {
-		if (!c->ifaces[i].map[0])
-			continue;
-		if (!have_local && !cd_if_addr(c->ifaces[i].ifname, &d->local))
-			have_local = true;
-		err = cd_install_map(d, &c->ifaces[i], true);
-		if (err)
-			return err;
-	}
-	if (!have_local) {
-		cd_msg(LOG_ERR,
-		       "no IPv4 address on an interface with a crypto map");
-		return -EADDRNOTAVAIL;
-	}
-	return 0;
+	err = cd_find_local(d);
+	for (i = 0; !err && i < c->nifaces; i++)
+		if (c->ifaces[i].map[0])
+			err = cd_install_map(d, &c->ifaces[i], true);
+	return err;
 }
 
 static int cd_udp_open(struct cd_daemon *d)

@@ -134,4 +134,7 @@ void cd_reload(struct cd_daemon *d)
 		       d->file);
 	else
 		cd_msg(LOG_NOTICE, "reloaded %s", d->file);
+	if (strcmp(old->local.ifname, c->local.ifname))
+		cd_msg(LOG_WARNING,
+		       "reload: local-address changes take effect when cryptod restarts");
 }

@@ -246,6 +246,7 @@ static void test_features(void **state)
 		" permit ipv6 2001:db8:a::/64 2001:db8:b::/64\n"
 		" permit icmp any host 2001:db8::1\n"
 		"nfsec interface-map GigabitEthernet0/1 eth1\n"
+		"crypto map vpn local-address GigabitEthernet0/1\n"
 		"interface GigabitEthernet0/1\n"
 		" ip address 198.51.100.1 255.255.255.0\n"
 		" crypto map vpn\n";
@@ -314,6 +315,9 @@ static void test_features(void **state)
 	assert_int_equal(a->rules[1].sel.proto, IPPROTO_ICMPV6);
 
 	assert_string_equal(c->ifaces[0].ifname, "eth1");
+	assert_string_equal(c->local.map, "vpn");
+	assert_string_equal(c->local.name, "GigabitEthernet0/1");
+	assert_string_equal(c->local.ifname, "eth1");
 	conf_free(c);
 }
 
@@ -440,6 +444,10 @@ static const struct bad bad_configs[] = {
 	{ "crypto ipsec transform-set t esp-des\ncrypto map m 10 ipsec-isakmp\n set peer nowhere\n set transform-set t\n match address 101\naccess-list 101 permit ip any any\n", 3, 0, "peer 'nowhere' is neither an address nor an 'ip host' name" },
 	{ "crypto ipsec transform-set t esp-des\ncrypto map m 10\n set peer 192.0.2.1\n set transform-set t\n match address 101\naccess-list 101 permit ip any any\ninterface Serial0/0\n crypto map m\n", 7, 0, "interface Serial0/0 cannot be a Linux name; add 'nfsec interface-map Serial0/0 LINUX-NAME'" },
 	{ "nfsec interface-map Serial0/0 eth/1\n", 1, 31, "'eth/1' cannot be a Linux interface name" },
+	{ "crypto ipsec transform-set t esp-des\ncrypto map m 10\n set peer 192.0.2.1\n set transform-set t\n match address 101\naccess-list 101 permit ip any any\ncrypto map m local-address lo\ncrypto map m local-address eth0\n", 8, 28, "crypto map m local-address eth0: cryptod has one local address, and line 7 chose lo" },
+	{ "crypto map nosuch local-address lo\n", 1, 0, "local-address: crypto map nosuch does not exist" },
+	{ "crypto ipsec transform-set t esp-des\ncrypto map m 10\n set peer 192.0.2.1\n set transform-set t\n match address 101\naccess-list 101 permit ip any any\ncrypto map m local-address Loopback0/1\n", 7, 0, "local-address Loopback0/1 cannot be a Linux name; add 'nfsec interface-map Loopback0/1 LINUX-NAME'" },
+	{ "crypto map m local-address\n", 1, 27, "expected interface name after 'local-address'" },
 	{ "nfsec interface-mapping a b\n", 1, 7, "unknown nfsec command 'interface-mapping'" },
 	{ "crypto ipsec transform-set t esp-des\ncrypto map m 10 ipsec-manual\n set peer 192.0.2.1\n set transform-set t\n match address 101\n set session-key inbound esp 300 cipher 01020304\n set session-key outbound esp 301 cipher 0102030405060708\naccess-list 101 permit ip any any\n", 6, 0, "session-key inbound esp: the cipher key must be 8 bytes, not 4" },
 	{ "crypto ipsec transform-set t ah-sha-hmac\ncrypto map m 10 ipsec-manual\n set peer 192.0.2.1\n set transform-set t\n match address 101\n set session-key inbound ah 300 0102030405060708090a0b0c0d0e0f1011121314\naccess-list 101 permit ip any any\n", 2, 0, "no 'set session-key outbound ah'" },
