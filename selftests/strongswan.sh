@@ -23,14 +23,14 @@ WORK=$(mktemp -d /tmp/nfsec-swan.XXXXXX)
 RUN=$(mktemp -d /dev/shm/nfsec-swan.XXXXXX)
 VICI=unix://$RUN/charon.vici
 
-tap_plan 9
+tap_plan 10
 
 # The debug-kernel run (it limits the algorithms) skips this file: what
 # the kernel does here (ESP between nfsec and XFRM, SA events) xfrm.sh
 # and cryptod.sh already run under KASAN, and TCG there makes the two
 # IKE daemons' DH slow enough to cost minutes of CI.
 if [ -n "${NFSEC_SELFTEST_ALGS:-}" ]; then
-	for i in $(seq 9); do
+	for i in $(seq 10); do
 		tap_skip "strongSwan interop check $i" "stock kernels only"
 	done
 	rm -rf "$WORK" "$RUN"
@@ -200,6 +200,15 @@ run "aes256-sha256-modp2048" initiates "aes 256" sha256 14 \
 stop_all
 run "aes256-sha256-modp2048" responds "aes 256" sha256 14 \
 	"esp-aes 256 esp-sha256-hmac" aes256-sha256-modp2048 aes256-sha256
+# charon proposes its own lifetime (3960 s by default); cryptod's 3600 s
+# is shorter, so it answers with it and a RESPONDER-LIFETIME notify, and
+# charon takes it
+lifetime_taken() {
+	grep -q "sending RESPONDER-LIFETIME: 3600 seconds" "$WORK/r1.log" &&
+		grep -q "received 3600s lifetime" "$WORK/charon.log"
+}
+tap_check "charon takes cryptod's shorter lifetime (RESPONDER-LIFETIME)" \
+	lifetime_taken
 tap_check "the key is in no log" \
 	eval '! grep -q swankey "$WORK/r1.log" "$WORK/charon.log"'
 
