@@ -420,34 +420,23 @@ void ctl_sa_json(struct nfsec_json *j, const char *key,
 	nfsec_json_object_close(j);
 }
 
-struct sa_list_ctx {
-	struct ctl_listing out;
-};
-
 static int sa_list_cb(const struct nfsec_sa_info *sa, void *data)
 {
-	struct sa_list_ctx *c = data;
+	struct ctl_listing *out = data;
 
-	if (!c->out.f)
+	if (!out->f)
 		return -ENOMEM;
-	if (c->out.json)
-		ctl_sa_json(&c->out.j, NULL, sa);
+	if (out->json)
+		ctl_sa_json(&out->j, NULL, sa);
 	else
-		sa_print(c->out.f, sa);
+		sa_print(out->f, sa);
 	return 0;
-}
-
-static void sa_list_reset(void *data)
-{
-	struct sa_list_ctx *c = data;
-
-	ctl_listing_reset(&c->out);
 }
 
 static int ctl_sa_list(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "sa list" };
-	struct sa_list_ctx c;
+	struct ctl_listing out;
 	bool keys = false;
 	const char *w;
 	int err, closed;
@@ -459,11 +448,11 @@ static int ctl_sa_list(struct ctl *ctl, int argc, char **argv)
 	}
 	if (ctl_nl(ctl))
 		return 1;
-	err = ctl_listing_open(&c.out, ctl->json);
+	err = ctl_listing_open(&out, ctl->json);
 	if (!err)
-		err = nfsec_sa_dump(&ctl->nl, keys, sa_list_cb, sa_list_reset,
-				    &c);
-	closed = ctl_listing_close(&c.out, !err);
+		err = nfsec_sa_dump(&ctl->nl, keys, sa_list_cb,
+				    ctl_listing_reset_cb, &out);
+	closed = ctl_listing_close(&out, !err);
 	err = err ? err : closed;
 	return err ? ctl_nl_error(ctl, "cannot list SAs", err) : 0;
 }

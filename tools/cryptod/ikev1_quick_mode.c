@@ -254,6 +254,12 @@ static int qm_begin(struct ikev1_sa *sa, uint32_t msgid, bool initiator)
 	return ikev1_iv_phase2(&sa->keys, sa->iv, msgid, qm->iv);
 }
 
+/* The oldest waiting quick mode leaves the queue. */
+static void want_drop_first(struct ikev1_sa *sa)
+{
+	memmove(sa->want, sa->want + 1, --sa->nwant * sizeof(sa->want[0]));
+}
+
 int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
 	const struct conf_map_entry *e;
@@ -269,7 +275,7 @@ int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		return -ENOENT;
 	e = sa->want[0].entry;
 	sel = sa->want[0].sel;
-	memmove(sa->want, sa->want + 1, --sa->nwant * sizeof(sa->want[0]));
+	want_drop_first(sa);
 	while (!msgid)
 		if (ike_random(&msgid, 4))
 			return -EIO;
@@ -307,12 +313,9 @@ void ikev1_qm_next(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
 	while (sa->used && sa->nwant && sa->state == IKEV1_QM_IDLE &&
 	       !sa->qm.active) {
-		if (ikev1_installed_serves(ctx, sa->want[0].entry)) {
-			memmove(sa->want, sa->want + 1,
-				--sa->nwant * sizeof(sa->want[0]));
-			continue;
-		}
-		if (ikev1_qm_start(ctx, sa))
+		if (ikev1_installed_serves(ctx, sa->want[0].entry))
+			want_drop_first(sa);
+		else if (ikev1_qm_start(ctx, sa))
 			ikev1_logf(ctx, sa, true, "could not start Quick Mode");
 	}
 }
