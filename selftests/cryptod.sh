@@ -64,12 +64,6 @@ run_pair() {
 	start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf"
 }
 
-# fails_with LOG TEXT: hostA's first packet starts IKE; TEXT comes to LOG
-# (a negotiation that must fail need not wait for pings to give up).
-fails_with() {
-	ip netns exec hA ping -c 1 -W 1 203.0.113.10 >/dev/null 2>&1
-	wait_log "$1" "$2" 100
-}
 
 
 if run_pair sharedkey "esp-des esp-sha-hmac"; then

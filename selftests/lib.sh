@@ -17,6 +17,7 @@ NFSEC_KO=$NFSEC_KMOD_DIR/kmod/nfsec.ko
 CRYPTOCTL=$NFSEC_TOP/build/tools/cryptoctl/cryptoctl
 CRYPTOD=$NFSEC_TOP/build/tools/cryptod/cryptod
 PY=/usr/bin/python3
+CHARON=/usr/lib/ipsec/charon
 export PATH=$PATH:/usr/sbin:/sbin
 
 _tap_n=0
@@ -416,6 +417,26 @@ wait_log() {
 	return 1
 }
 
+# charon_start NS RUN SSCONF SWCONF OUT: Debian's charon in NS and in a
+# private mount namespace whose /run is the tmpfs directory RUN (its pid file
+# and vici socket stay off the 9p-shared tree, where UNIX sockets do not
+# work), with STRONGSWAN_CONF=SSCONF; once its vici socket is up (10 s at
+# most), swanctl loads SWCONF.  charon's output goes to OUT, swanctl's to
+# OUT.load.
+charon_start() {
+	local i
+	ip netns exec "$1" unshare -m --propagation private sh -c \
+		"mount --bind '$2' /run && STRONGSWAN_CONF='$3' exec $CHARON" \
+		>"$5" 2>&1 &
+	bg_pids+=($!)
+	for i in $(seq 100); do
+		[ ! -S "$2/charon.vici" ] || break
+		sleep 0.1
+	done
+	ip netns exec "$1" swanctl --load-all --file "$4" \
+		-u "unix://$2/charon.vici" >"$5.load" 2>&1
+}
+
 # bg_stop: SIGTERM to every background daemon, then wait for them.
 bg_stop() {
 	local p
@@ -424,14 +445,24 @@ bg_stop() {
 	bg_pids=()
 }
 
-# ping_until: hostA pings hostB until a reply comes, 8 tries 2 s apart
+# ping_to NS ADDR: NS pings ADDR until a reply comes, 8 tries 2 s apart
 # (the first packets of a negotiated tunnel start IKE).
-ping_until() {
+ping_to() {
 	local i
 	for i in 1 2 3 4 5 6 7 8; do
-		ip netns exec hA ping -c 1 -W 2 203.0.113.10 >/dev/null && return 0
+		ip netns exec "$1" ping -c 1 -W 2 "$2" >/dev/null && return 0
 	done
 	return 1
+}
+
+# ping_until: hostA pings hostB so.
+ping_until() { ping_to hA 203.0.113.10; }
+
+# fails_with LOG TEXT: hostA's first packet starts IKE; TEXT comes to LOG
+# (a negotiation that must fail need not wait for pings to give up).
+fails_with() {
+	ip netns exec hA ping -c 1 -W 1 203.0.113.10 >/dev/null 2>&1
+	wait_log "$1" "$2" 100
 }
 
 ping_both() {

@@ -18,7 +18,6 @@
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
-CHARON=/usr/lib/ipsec/charon
 WORK=$(mktemp -d /tmp/nfsec-swan.XXXXXX)
 RUN=$(mktemp -d /dev/shm/nfsec-swan.XXXXXX)
 VICI=unix://$RUN/charon.vici
@@ -129,16 +128,8 @@ EOF
 cd_start() { cryptod_start r1 "$WORK/r1.conf" "$WORK/r1.log"; }
 
 sw_start() {
-	local i
-	ip netns exec r2 unshare -m --propagation private sh -c \
-		"mount --bind '$RUN' /run && STRONGSWAN_CONF='$WORK/strongswan.conf' exec $CHARON" \
-		>"$WORK/charon.out" 2>&1 &
-	bg_pids+=($!)
-	for i in $(seq 50); do
-		[ ! -S "$RUN/charon.vici" ] || break
-		sleep 0.2
-	done
-	sw --load-all --file "$WORK/swanctl.conf" >"$WORK/load.out" 2>&1
+	charon_start r2 "$RUN" "$WORK/strongswan.conf" "$WORK/swanctl.conf" \
+		"$WORK/charon.out"
 }
 
 sw() { ip netns exec r2 swanctl "$@" -u "$VICI"; }
@@ -163,7 +154,7 @@ run() {
 	sw_conf "$7" "$8" >"$WORK/swanctl.conf"
 	: >"$WORK/charon.log"
 	if ! cd_start || ! sw_start; then
-		tap_fail "$what" "could not start" "$(cat "$WORK/r1.log" "$WORK/load.out")"
+		tap_fail "$what" "could not start" "$(cat "$WORK/r1.log" "$WORK/charon.out.load")"
 		stop_all
 		return
 	fi
