@@ -14,14 +14,15 @@
 # A wrong key and a mismatched transform set fail with IOS's messages and
 # install nothing.  show crypto map adds cryptod's names and IKE state to
 # the kernel's entry.  ipsec-manual entries go in from their session keys and
-# come back after `clear crypto sa`.
+# come back after `clear crypto sa`.  IPv6 peers, configured with IOS's
+# IPv6 forms, carry IPv6 LANs.
 
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 26
+tap_plan 27
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -88,8 +89,10 @@ seed_lines() {
 }
 tap_check "R2 logged the seed's lines (transform check, authenticated, SAs)" \
 	seed_lines "$WORK/r2.log"
-pk=$(ctl_in r2 -j sa list | "$PY" -c 'import json,sys
-print(sum(s["stats"]["packets"] for s in json.load(sys.stdin)))')
+# sa_packets NS: packets NS's SAs carried, in all
+sa_packets() { ctl_in "$1" -j sa list | "$PY" -c 'import json,sys
+print(sum(s["stats"]["packets"] for s in json.load(sys.stdin)))'; }
+pk=$(sa_packets r2)
 tap_check "R2's SAs carried the pings ($pk packets)" test "${pk:-0}" -ge 4
 tap_expect "the pre-shared key is not in either log" 0 \
 	"$(cat "$WORK/r1.log" "$WORK/r2.log" | grep -c sharedkey)"
@@ -388,6 +391,49 @@ if wait_log "$WORK/r1.log" "reloaded $WORK/r1.conf" &&
 else
 	tap_fail "SIGHUP with a new manual SPI and key: that SA is replaced on both ends" \
 		"R1: $(spis r1)" "R2: $(spis r2)" "$(tail -5 "$WORK/r1.log")"
+fi
+bg_stop
+
+# IPv6 peers (IOS's forms: a key for an IPv6 prefix, an IPv6 access list,
+# `ipv6 crypto map`): hostA's ping6 starts IKE over 2001:db8:1::/64; both
+# ends hold ESP SAs between the routers' IPv6 addresses, and pings pass
+# both ways.
+conf6() {
+	cat <<EOF
+hostname $1
+crypto isakmp policy 1
+ encryption aes 256
+ hash sha256
+ authentication pre-share
+ group 14
+crypto isakmp key sharedkey address ipv6 $2/128
+crypto ipsec transform-set t6 esp-aes 256 esp-sha256-hmac
+crypto map v6map 10 ipsec-isakmp
+ set peer $2
+ set transform-set t6
+ match address lans
+ipv6 access-list lans
+ permit ipv6 $4 $5
+interface $3
+ ipv6 crypto map v6map
+end
+EOF
+}
+sa_dsts() { ctl_in "$1" -j sa list | "$PY" -c 'import json,sys
+print(" ".join(sorted(s["dst"] for s in json.load(sys.stdin))))'; }
+conf6 r1 2001:db8:1::2 veth-r2 2001:db8:a::/64 2001:db8:b::/64 >"$WORK/r1.conf"
+conf6 r2 2001:db8:1::1 veth-r1 2001:db8:b::/64 2001:db8:a::/64 >"$WORK/r2.conf"
+if start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf" &&
+	ping_to hA 2001:db8:b::10 && ping_both -6 &&
+	[ "$(sa_dsts r1)" = "2001:db8:1::1 2001:db8:1::2" ] &&
+	[ "$(sa_packets r2)" -ge 4 ] &&
+	ctl_in r2 show crypto isakmp sa |
+	grep -Eq '^2001:db8:1::2 +2001:db8:1::1 +QM_IDLE '; then
+	tap_ok "IPv6 peers: ping6 starts IKE over IPv6, ESP between the routers' IPv6 addresses"
+else
+	tap_fail "IPv6 peers: ping6 starts IKE over IPv6, ESP between the routers' IPv6 addresses" \
+		"$(cat "$WORK/r1.log")" "$(cat "$WORK/r2.log")" \
+		"$(ctl_in r1 sa list 2>&1)" "$(ctl_in r2 show crypto isakmp sa 2>&1)"
 fi
 bg_stop
 tap_done

@@ -79,6 +79,15 @@ static void check_peers(struct conf *c, struct conf_map_entry *e)
 				c, true, p->line, 0,
 				"crypto map %s %u: peer '%s' is neither an address nor an 'ip host' name",
 				e->map, e->seq, p->name);
+	for (p = e->peers + 1; p < e->peers + e->npeers; p++)
+		if (p->family && e->peers[0].family &&
+		    p->family != e->peers[0].family)
+			conf_diag(
+				c, true, p->line, 0,
+				"crypto map %s %u: peer '%s' is IPv%c, and '%s' before it is not: an entry's peers share a family",
+				e->map, e->seq, p->name,
+				p->family == AF_INET6 ? '6' : '4',
+				e->peers[0].name);
 	if (e->manual && e->npeers > 1)
 		conf_diag(
 			c, true, e->peers[1].line, 0,

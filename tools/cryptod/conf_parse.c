@@ -386,11 +386,34 @@ static bool psk_key(struct conf_parser *p, size_t *i, struct conf_psk *k)
 	return true;
 }
 
+/* crypto isakmp key K address ipv6 PREFIX/LEN (IOS's IPv6 form) */
+static bool psk_address6(struct conf_parser *p, size_t i, struct conf_psk *k)
+{
+	const char *w = need(p, i, "an IPv6 PREFIX/LEN");
+	size_t b;
+
+	if (!w)
+		return false;
+	k->family = 0;
+	if (nfsec_prefix_parse(w, &k->family, &k->addr, &k->mask) ||
+	    k->family != AF_INET6) {
+		perr(p, i, "expected an IPv6 PREFIX/LEN, not '%s'", w);
+		return false;
+	}
+	for (b = 0; b < 16; b++)
+		k->addr.b[b] &= k->mask.b[b];
+	if (word_is(p, i + 1, "no-xauth"))
+		i++;
+	return at_end(p, i + 1);
+}
+
 static bool psk_address(struct conf_parser *p, size_t i, struct conf_psk *k)
 {
 	union nfsec_ip full;
 	size_t len;
 
+	if (word_is(p, i, "ipv6"))
+		return psk_address6(p, i + 1, k);
 	if (!need_ip(p, i, 0, "peer address", &k->family, &k->addr))
 		return false;
 	len = nfsec_ip_len(k->family);
@@ -1310,6 +1333,27 @@ static void iface_address(struct conf_parser *p, struct conf_iface *f, bool v6)
 	f->naddrs++;
 }
 
+/*
+ * crypto map NAME, or ipv6 crypto map NAME (IOS's IPv6 binding), from word
+ * @i.  The kernel binds one map to an interface; both may name that one.
+ */
+static void iface_map(struct conf_parser *p, struct conf_iface *f, size_t i)
+{
+	char name[NFSEC_MAP_NAME_MAX];
+
+	if (!need_name(p, i, "crypto map name", name, sizeof(name)) ||
+	    !at_end(p, i + 1))
+		return;
+	if (f->map_line && strcmp(f->map, name)) {
+		perr(p, i,
+		     "interface %s has crypto map %s (line %u); cryptod binds one map per interface, for IPv4 and IPv6 alike",
+		     f->name, f->map, f->map_line);
+		return;
+	}
+	strcpy(f->map, name);
+	f->map_line = p->l->no;
+}
+
 /* Words that start a global command even inside a block (see below). */
 static bool global_ip_word(const char *w)
 {
@@ -1364,10 +1408,12 @@ static bool parse_in_iface(struct conf_parser *p)
 		iface_address(p, f, false);
 	else if (word_is(p, 0, "ipv6") && word_is(p, 1, "address"))
 		iface_address(p, f, true);
-	else if (word_is(p, 0, "crypto") && word_is(p, 1, "map")) {
-		if (need_name(p, 2, "crypto map name", f->map, sizeof(f->map)))
-			f->map_line = p->l->no;
-	} else if (word_is(p, 0, "shutdown"))
+	else if (word_is(p, 0, "crypto") && word_is(p, 1, "map"))
+		iface_map(p, f, 2);
+	else if (word_is(p, 0, "ipv6") && word_is(p, 1, "crypto") &&
+		 word_is(p, 2, "map"))
+		iface_map(p, f, 3);
+	else if (word_is(p, 0, "shutdown"))
 		f->shutdown = true;
 	else if (word_is(p, 0, "no") && word_is(p, 1, "shutdown"))
 		f->shutdown = false;

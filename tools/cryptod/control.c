@@ -114,7 +114,8 @@ static void cd_control_entry(struct ikev1_ctx *ike,
 	size_t i;
 
 	if (e->npeers && !e->manual)
-		sa = ikev1_find_peer(ike, &e->peers[0].addr);
+		sa = ikev1_find_peer(ike, e->peers[0].family,
+				     &e->peers[0].addr);
 	fprintf(out, "entry\t%s\t%" PRIu32 "\t%s\t%s\t", e->map, e->seq,
 		e->manual ? "ipsec-manual" : "ipsec-isakmp",
 		e->acl[0] ? e->acl : "-");

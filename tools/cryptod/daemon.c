@@ -59,55 +59,115 @@ static struct cd_daemon *cd_of(struct ikev1_ctx *ctx)
 	return (struct cd_daemon *)ctx->priv;
 }
 
+/* @ip:500 as a socket address in @out; returns its length. */
+static socklen_t cd_sockaddr(uint8_t family, const union nfsec_ip *ip,
+			     struct sockaddr_storage *out)
+{
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)out;
+	struct sockaddr_in *v4 = (struct sockaddr_in *)out;
+
+	memset(out, 0, sizeof(*out));
+	if (family == AF_INET6) {
+		v6->sin6_family = AF_INET6;
+		v6->sin6_port = htons(500);
+		memcpy(&v6->sin6_addr, ip->b, 16);
+		return sizeof(*v6);
+	}
+	v4->sin_family = AF_INET;
+	v4->sin_port = htons(500);
+	memcpy(&v4->sin_addr, ip->b, 4);
+	return sizeof(*v4);
+}
+
+/* The control message in @m that makes @sa's local address the source. */
+static void cd_pktinfo(const struct ikev1_sa *sa, struct msghdr *m)
+{
+	struct cmsghdr *c = CMSG_FIRSTHDR(m);
+	struct in6_pktinfo pi6 = { 0 };
+	struct in_pktinfo pi = { 0 };
+
+	if (sa->family == AF_INET6) {
+		memcpy(&pi6.ipi6_addr, sa->local.b, 16);
+		c->cmsg_level = IPPROTO_IPV6;
+		c->cmsg_type = IPV6_PKTINFO;
+		c->cmsg_len = CMSG_LEN(sizeof(pi6));
+		memcpy(CMSG_DATA(c), &pi6, sizeof(pi6));
+		m->msg_controllen = CMSG_SPACE(sizeof(pi6));
+		return;
+	}
+	memcpy(&pi.ipi_spec_dst, sa->local.b, 4);
+	c->cmsg_level = IPPROTO_IP;
+	c->cmsg_type = IP_PKTINFO;
+	c->cmsg_len = CMSG_LEN(sizeof(pi));
+	memcpy(CMSG_DATA(c), &pi, sizeof(pi));
+	m->msg_controllen = CMSG_SPACE(sizeof(pi));
+}
+
 /*
  * From our local address, whatever the route to the peer would pick: the
  * peer keys us by it, and it is our end of the SAs.  A peer reached over an
  * unnumbered link would otherwise see that link's preferred source.
  */
-static int cd_send(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
+static int cd_send(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 		   const uint8_t *buf, size_t len)
 {
-	struct sockaddr_in to = { .sin_family = AF_INET,
-				  .sin_port = htons(500) };
+	struct cd_daemon *d = cd_of(ctx);
+	struct sockaddr_storage to;
 	union {
 		struct cmsghdr c;
-		uint8_t b[CMSG_SPACE(sizeof(struct in_pktinfo))];
+		uint8_t b[CMSG_SPACE(sizeof(struct in6_pktinfo))];
 	} cb;
 	struct iovec iov = { .iov_base = (void *)buf, .iov_len = len };
 	struct msghdr m = { .msg_name = &to,
-			    .msg_namelen = sizeof(to),
 			    .msg_iov = &iov,
 			    .msg_iovlen = 1,
 			    .msg_control = cb.b,
 			    .msg_controllen = sizeof(cb.b) };
-	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
-	struct in_pktinfo pi = { 0 };
+	int fd = sa->family == AF_INET6 ? d->udp6 : d->udp;
 
-	memcpy(&to.sin_addr, peer->b, 4);
-	memcpy(&pi.ipi_spec_dst, cd_of(ctx)->local.b, 4);
+	m.msg_namelen = cd_sockaddr(sa->family, &sa->peer, &to);
 	memset(&cb, 0, sizeof(cb));
-	c->cmsg_level = IPPROTO_IP;
-	c->cmsg_type = IP_PKTINFO;
-	c->cmsg_len = CMSG_LEN(sizeof(pi));
-	memcpy(CMSG_DATA(c), &pi, sizeof(pi));
-	if (sendmsg(cd_of(ctx)->udp, &m, 0) < 0)
+	cd_pktinfo(sa, &m);
+	if (sendmsg(fd, &m, 0) < 0)
 		return -errno;
 	return 0;
 }
 
-static int cd_spi(struct ikev1_ctx *ctx, uint8_t proto,
-		  const union nfsec_ip *peer, uint8_t *spi)
+static int cd_spi(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+		  uint8_t proto, uint8_t *spi)
 {
 	struct cd_daemon *d = cd_of(ctx);
 	uint32_t v;
 	int err;
 
-	err = cd_kernel_spi(&d->k, proto, AF_INET, peer, &d->local, &v);
+	err = cd_kernel_spi(&d->k, proto, sa->family, &sa->peer, &sa->local,
+			    &v);
 	if (err)
 		return err;
 	v = htonl(v);
 	memcpy(spi, &v, 4);
 	return 0;
+}
+
+const union nfsec_ip *cd_local_for(const struct cd_daemon *d,
+				   const struct conf_map_entry *e)
+{
+	const struct conf *c = d->conf;
+	uint8_t f = e->npeers ? e->peers[0].family : AF_INET;
+	const union nfsec_ip *l = ikev1_local(&d->ike, f);
+
+	if (l)
+		return l;
+	if (c->local.ifname[0])
+		cd_msg(LOG_ERR,
+		       "crypto map %s %u: no IPv%c address on %s (local-address)",
+		       e->map, e->seq, f == AF_INET6 ? '6' : '4',
+		       c->local.name);
+	else
+		cd_msg(LOG_ERR,
+		       "crypto map %s %u: no IPv%c address on an interface with a crypto map",
+		       e->map, e->seq, f == AF_INET6 ? '6' : '4');
+	return NULL;
 }
 
 void cd_nl_failed(const struct cd_daemon *d, const char *what, int err)
@@ -120,10 +180,15 @@ void cd_nl_failed(const struct cd_daemon *d, const char *what, int err)
 static int cd_put_entry(struct cd_daemon *d, const struct conf_map_entry *e,
 			const struct conf_tset *tset)
 {
+	const union nfsec_ip *local = cd_local_for(d, e);
 	struct nfsec_entry_info ei;
 	int err;
 
-	err = cd_entry_info(d->conf, e, tset, &d->local, &ei);
+	if (!local) {
+		d->k.nl.errmsg[0] = '\0'; /* not the kernel's refusal */
+		return -EADDRNOTAVAIL;
+	}
+	err = cd_entry_info(d->conf, e, tset, local, &ei);
 	if (err)
 		return err;
 	err = cd_kernel_policy(&d->k, &ei);
@@ -175,11 +240,11 @@ static void cd_debug_send(struct cd_daemon *d, bool ipsec, const char *text,
 	}
 }
 
-static int cd_del_sa(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
-		     const union nfsec_ip *dst)
+static int cd_del_sa(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
+		     uint32_t spi, const union nfsec_ip *dst)
 {
 	struct cd_daemon *d = cd_of(ctx);
-	int err = cd_kernel_del_sa(&d->k, proto, spi, AF_INET, dst);
+	int err = cd_kernel_del_sa(&d->k, proto, spi, family, dst);
 
 	return err == -ENOENT ? 0 : err; /* the one the kernel dropped */
 }
@@ -223,23 +288,31 @@ static const struct ikev1_ops cd_ops = {
 	.log = cd_log,
 };
 
-static int cd_if_addr(const char *ifname, union nfsec_ip *out)
+/* The first address of @family on @ifname (IPv6: not link-local). */
+static int cd_if_addr(const char *ifname, uint8_t family, union nfsec_ip *out)
 {
+	const struct sockaddr_in6 *v6;
 	struct ifaddrs *ifa, *i;
 	int err = -EADDRNOTAVAIL;
 
 	if (getifaddrs(&ifa))
 		return -errno;
-	for (i = ifa; i; i = i->ifa_next)
-		if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET &&
-		    !strcmp(i->ifa_name, ifname)) {
-			memset(out, 0, sizeof(*out));
+	for (i = ifa; i && err; i = i->ifa_next) {
+		if (!i->ifa_addr || i->ifa_addr->sa_family != family ||
+		    strcmp(i->ifa_name, ifname))
+			continue;
+		memset(out, 0, sizeof(*out));
+		v6 = (const struct sockaddr_in6 *)i->ifa_addr;
+		if (family == AF_INET) {
 			memcpy(out->b,
 			       &((struct sockaddr_in *)i->ifa_addr)->sin_addr,
 			       4);
 			err = 0;
-			break;
+		} else if (!IN6_IS_ADDR_LINKLOCAL(&v6->sin6_addr)) {
+			memcpy(out->b, &v6->sin6_addr, 16);
+			err = 0;
 		}
+	}
 	freeifaddrs(ifa);
 	return err;
 }
@@ -277,56 +350,80 @@ int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind)
 }
 
 /*
- * Our one local address: the local-address interface's, or else the first
- * IPv4 address of the first bound interface that has one.
+ * Our local addresses, one per family: the local-address interface's, or
+ * else the first of that family on the bound interfaces, in their order.
+ * An entry whose peer's family has none is refused when it goes in.
  */
-static int cd_find_local(struct cd_daemon *d)
+static void cd_find_locals(struct cd_daemon *d)
 {
+	static const uint8_t fams[] = { AF_INET, AF_INET6 };
 	const struct conf *c = d->conf;
-	size_t i;
+	union nfsec_ip ip;
+	size_t i, k;
 
-	if (c->local.ifname[0]) {
-		if (!cd_if_addr(c->local.ifname, &d->local))
-			return 0;
-		cd_msg(LOG_ERR,
-		       "crypto map %s local-address %s: no IPv4 address on %s",
-		       c->local.map, c->local.name, c->local.ifname);
-		return -EADDRNOTAVAIL;
+	for (k = 0; k < sizeof(fams); k++) {
+		if (c->local.ifname[0]) {
+			if (!cd_if_addr(c->local.ifname, fams[k], &ip))
+				ikev1_set_local(&d->ike, fams[k], &ip);
+			continue;
+		}
+		for (i = 0; i < c->nifaces; i++)
+			if (c->ifaces[i].map[0] &&
+			    !cd_if_addr(c->ifaces[i].ifname, fams[k], &ip)) {
+				ikev1_set_local(&d->ike, fams[k], &ip);
+				break;
+			}
 	}
-	for (i = 0; i < c->nifaces; i++)
-		if (c->ifaces[i].map[0] &&
-		    !cd_if_addr(c->ifaces[i].ifname, &d->local))
-			return 0;
-	cd_msg(LOG_ERR, "no IPv4 address on an interface with a crypto map");
-	return -EADDRNOTAVAIL;
 }
 
 static int cd_setup(struct cd_daemon *d)
 {
 	const struct conf *c = d->conf;
 	size_t i;
-	int err;
+	int err = 0;
 
-	err = cd_find_local(d);
+	cd_find_locals(d);
 	for (i = 0; !err && i < c->nifaces; i++)
 		if (c->ifaces[i].map[0])
 			err = cd_install_map(d, &c->ifaces[i], true);
 	return err;
 }
 
+/* UDP 500 of @family, taking IPv6 only on an IPv6 socket; fd or -errno. */
+static int cd_udp_socket(uint8_t family)
+{
+	struct sockaddr_storage a;
+	union nfsec_ip any = { 0 };
+	int one = 1, fd;
+
+	fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		goto fail;
+	if (family == AF_INET6 &&
+	    setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one)) < 0)
+		goto fail_fd;
+	if (bind(fd, (struct sockaddr *)&a, cd_sockaddr(family, &any, &a)) < 0)
+		goto fail_fd;
+	return fd;
+
+fail_fd:
+	close(fd);
+fail:
+	cd_msg(LOG_ERR, "UDP port 500 (IPv%c): %s",
+	       family == AF_INET6 ? '6' : '4', strerror(errno));
+	return -errno;
+}
+
+/* IPv4's socket always; IPv6's when we have an IPv6 address to use. */
 static int cd_udp_open(struct cd_daemon *d)
 {
-	struct sockaddr_in a = { .sin_family = AF_INET,
-				 .sin_port = htons(500) };
-
-	d->udp = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	d->udp = cd_udp_socket(AF_INET);
 	if (d->udp < 0)
-		return -errno;
-	if (bind(d->udp, (struct sockaddr *)&a, sizeof(a)) < 0) {
-		cd_msg(LOG_ERR, "UDP port 500: %s", strerror(errno));
-		return -errno;
-	}
-	return 0;
+		return d->udp;
+	if (!ikev1_local(&d->ike, AF_INET6))
+		return 0;
+	d->udp6 = cd_udp_socket(AF_INET6);
+	return d->udp6 < 0 ? d->udp6 : 0;
 }
 
 static void cd_acquire(void *arg, const char *map, uint32_t seq,
@@ -366,31 +463,36 @@ static void cd_sa_gone(void *arg, const struct nfsec_sa_info *sa)
 {
 	struct cd_daemon *d = arg;
 
-	ikev1_sa_gone(&d->ike, sa->proto, sa->spi, &sa->dst);
+	ikev1_sa_gone(&d->ike, sa->proto, sa->family, sa->spi, &sa->dst);
 }
 
 static void cd_sa_soft(void *arg, const struct nfsec_sa_info *sa)
 {
 	struct cd_daemon *d = arg;
 
-	ikev1_sa_soft(&d->ike, sa->proto, sa->spi, &sa->dst);
+	ikev1_sa_soft(&d->ike, sa->proto, sa->family, sa->spi, &sa->dst);
 }
 
-static void cd_udp_input(struct cd_daemon *d)
+static void cd_udp_input(struct cd_daemon *d, int fd)
 {
 	static uint8_t buf[ISAKMP_MSG_MAX];
-	struct sockaddr_in from;
+	struct sockaddr_storage from;
+	const struct sockaddr_in6 *v6 = (const struct sockaddr_in6 *)&from;
+	const struct sockaddr_in *v4 = (const struct sockaddr_in *)&from;
 	socklen_t flen = sizeof(from);
-	union nfsec_ip peer;
+	union nfsec_ip peer = { 0 };
 	ssize_t n;
 
-	n = recvfrom(d->udp, buf, sizeof(buf), 0, (struct sockaddr *)&from,
-		     &flen);
-	if (n <= 0 || from.sin_family != AF_INET || ntohs(from.sin_port) != 500)
+	n = recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &flen);
+	if (n <= 0)
 		return;
-	memset(&peer, 0, sizeof(peer));
-	memcpy(peer.b, &from.sin_addr, 4);
-	ikev1_input(&d->ike, &peer, buf, (size_t)n);
+	if (from.ss_family == AF_INET && ntohs(v4->sin_port) == 500)
+		memcpy(peer.b, &v4->sin_addr, 4);
+	else if (from.ss_family == AF_INET6 && ntohs(v6->sin6_port) == 500)
+		memcpy(peer.b, &v6->sin6_addr, 16);
+	else
+		return;
+	ikev1_input(&d->ike, (uint8_t)from.ss_family, &peer, buf, (size_t)n);
 }
 
 static uint64_t cd_now_ms(void)
@@ -503,6 +605,7 @@ static void cd_ctl_accept(struct cd_daemon *d)
 
 enum {
 	CD_FD_UDP,
+	CD_FD_UDP6,
 	CD_FD_EVENTS,
 	CD_FD_CTL,
 	CD_FD_DBG,
@@ -534,6 +637,8 @@ static void cd_loop(struct cd_daemon *d)
 	while (!cd_stop) {
 		p[CD_FD_UDP] =
 			(struct pollfd){ .fd = d->udp, .events = POLLIN };
+		p[CD_FD_UDP6] =
+			(struct pollfd){ .fd = d->udp6, .events = POLLIN };
 		p[CD_FD_EVENTS] =
 			(struct pollfd){ .fd = cd_kernel_event_fd(&d->k),
 					 .events = POLLIN };
@@ -553,7 +658,9 @@ static void cd_loop(struct cd_daemon *d)
 			cd_reload(d);
 		}
 		if (p[CD_FD_UDP].revents & POLLIN)
-			cd_udp_input(d);
+			cd_udp_input(d, d->udp);
+		if (p[CD_FD_UDP6].revents & POLLIN)
+			cd_udp_input(d, d->udp6);
 		if (p[CD_FD_EVENTS].revents & POLLIN)
 			cd_kernel_events(&d->k, &ev);
 		cd_debug_poll(d, p + CD_FD_DBG);
@@ -596,6 +703,7 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 	d.confs[d.nconfs++] = conf;
 	d.debug = debug;
 	d.udp = -1;
+	d.udp6 = -1;
 	d.ctl = -1;
 	for (i = 0; i < CD_DEBUG_STREAMS; i++)
 		d.dbg[i] = -1;
@@ -608,14 +716,14 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 		       err == -ENOENT ? " (is nfsec.ko loaded?)" : "");
 		return 1;
 	}
+	ikev1_init(&d.ike, conf, &cd_ops);
+	d.ike.priv = &d;
 	err = cd_ctl_open(&d) ?: cd_setup(&d) ?: cd_udp_open(&d);
 	if (!err) {
-		ikev1_init(&d.ike, conf, &cd_ops, AF_INET, &d.local);
-		d.ike.priv = &d;
 		cd_msg(LOG_NOTICE, "running");
 		cd_loop(&d);
-		ikev1_destroy(&d.ike);
 	}
+	ikev1_destroy(&d.ike);
 	/*
 	 * Our policies and SAs go with us; while another cryptod holds
 	 * this namespace (d.ctl < 0), they are its and stay.
@@ -624,6 +732,8 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 		cd_kernel_flush(&d.k);
 	if (d.udp >= 0)
 		close(d.udp);
+	if (d.udp6 >= 0)
+		close(d.udp6);
 	cd_undebug(&d);
 	if (d.ctl >= 0)
 		close(d.ctl);

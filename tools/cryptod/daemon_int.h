@@ -20,10 +20,9 @@ struct cd_daemon {
 			      * still point into an older one */
 	size_t nconfs;
 	struct cd_kernel k;
-	int udp, ctl;
+	int udp, udp6, ctl; /* udp6: only with an IPv6 local address */
 	bool debug;
-	union nfsec_ip local;
-	struct ikev1_ctx ike;
+	struct ikev1_ctx ike; /* holds our local addresses (ikev1_local()) */
 	int dbg[CD_DEBUG_STREAMS]; /* `debug crypto ...` clients, or -1 */
 	bool dbg_ipsec[CD_DEBUG_STREAMS]; /* that one wants IPSEC lines */
 };
@@ -33,6 +32,12 @@ void cd_msg(int prio, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* A failed netlink request, with the kernel's extack text. */
 void cd_nl_failed(const struct cd_daemon *d, const char *what, int err);
+/*
+ * Our address toward @e's peers, or NULL (reported) when we have none of
+ * their family.
+ */
+const union nfsec_ip *cd_local_for(const struct cd_daemon *d,
+				   const struct conf_map_entry *e);
 /* Installs one bound map's entries (NEW_POLICY replaces), then binds it. */
 int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind);
 /*

@@ -69,15 +69,33 @@ void ikev1_fail(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const char *fmt,
 }
 
 void ikev1_init(struct ikev1_ctx *ctx, const struct conf *conf,
-		const struct ikev1_ops *ops, uint8_t family,
-		const union nfsec_ip *local)
+		const struct ikev1_ops *ops)
 {
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->conf = conf;
 	ctx->ops = ops;
-	ctx->family = family;
-	ctx->local = *local;
 	ctx->next_conn_id = 1;
+}
+
+void ikev1_set_local(struct ikev1_ctx *ctx, uint8_t family,
+		     const union nfsec_ip *local)
+{
+	if (family == AF_INET6) {
+		ctx->local6 = *local;
+		ctx->has_local6 = true;
+	} else {
+		ctx->local4 = *local;
+		ctx->has_local4 = true;
+	}
+}
+
+const union nfsec_ip *ikev1_local(const struct ikev1_ctx *ctx, uint8_t family)
+{
+	if (family == AF_INET && ctx->has_local4)
+		return &ctx->local4;
+	if (family == AF_INET6 && ctx->has_local6)
+		return &ctx->local6;
+	return NULL;
 }
 
 void ikev1_reconf(struct ikev1_ctx *ctx, const struct conf *conf)
@@ -112,12 +130,21 @@ void ikev1_destroy(struct ikev1_ctx *ctx)
 			ikev1_sa_free(&ctx->sas[i]);
 }
 
-struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
-			      bool initiator)
+struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, uint8_t family,
+			      const union nfsec_ip *peer, bool initiator)
 {
+	const union nfsec_ip *local = ikev1_local(ctx, family);
 	struct ikev1_sa *sa;
+	char a[64];
 	size_t i;
 
+	if (!local) {
+		ikev1_logf(ctx, NULL, false,
+			   "no local IPv%c address for peer %s",
+			   family == AF_INET6 ? '6' : '4',
+			   nfsec_ip_str(family, peer, a, sizeof(a)));
+		return NULL;
+	}
 	for (i = 0; i < IKEV1_SAS_MAX && ctx->sas[i].used; i++)
 		;
 	if (i == IKEV1_SAS_MAX)
@@ -127,8 +154,8 @@ struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 	sa->used = true;
 	sa->initiator = initiator;
 	sa->conn_id = ctx->next_conn_id++;
-	sa->family = ctx->family;
-	sa->local = ctx->local;
+	sa->family = family;
+	sa->local = *local;
 	sa->peer = *peer;
 	if (ike_random(initiator ? sa->icky : sa->rcky, 8)) {
 		ikev1_sa_free(sa);
@@ -176,7 +203,7 @@ unsigned int ikev1_clear(struct ikev1_ctx *ctx, unsigned int conn_id)
 	return n;
 }
 
-struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx,
+struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx, uint8_t family,
 				 const union nfsec_ip *peer)
 {
 	struct ikev1_sa *sa, *best = NULL;
@@ -185,7 +212,8 @@ struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx,
 	/* an authenticated one first, then the newest */
 	for (i = 0; i < IKEV1_SAS_MAX; i++) {
 		sa = &ctx->sas[i];
-		if (!sa->used || memcmp(&sa->peer, peer, sizeof(*peer)))
+		if (!sa->used || sa->family != family ||
+		    memcmp(&sa->peer, peer, sizeof(*peer)))
 			continue;
 		if (!best ||
 		    (sa->state == IKEV1_QM_IDLE) >
@@ -232,7 +260,7 @@ int ikev1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const uint8_t *buf,
 	else
 		memset(sa->answered, 0, sizeof(sa->answered));
 	ikev1_timer_arm(ctx, sa);
-	return ctx->ops->send(ctx, &sa->peer, buf, len);
+	return ctx->ops->send(ctx, sa, buf, len);
 }
 
 void ikev1_hdr(const struct ikev1_sa *sa, uint8_t exchange, uint8_t flags,
@@ -336,7 +364,7 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 
 	if (!e->npeers || e->disabled)
 		return -EINVAL;
-	sa = ikev1_find_peer(ctx, &e->peers[0].addr);
+	sa = ikev1_find_peer(ctx, e->peers[0].family, &e->peers[0].addr);
 	/*
 	 * A peer's Main Mode in progress: its end starts nothing yet (a quick
 	 * mode right after our MM6 would replace the answer a repeated MM5
@@ -350,9 +378,10 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 			return err;
 		return ikev1_qm_start(ctx, sa);
 	}
-	sa = ikev1_sa_new(ctx, &e->peers[0].addr, true);
+	sa = ikev1_sa_new(ctx, e->peers[0].family, &e->peers[0].addr, true);
 	if (!sa)
-		return -ENOMEM;
+		return ikev1_local(ctx, e->peers[0].family) ? -ENOMEM
+							    : -EADDRNOTAVAIL;
 	want_add(sa, e, sel);
 	/* a name as our identity: only Aggressive Mode lets the peer key by it */
 	if (ctx->conf->identity == CONF_ID_HOSTNAME)
@@ -361,7 +390,7 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 }
 
 /* A new responder SA for Main Mode message 1. */
-static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx,
+static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx, uint8_t family,
 				      const union nfsec_ip *peer,
 				      const struct isakmp_hdr *h)
 {
@@ -378,11 +407,11 @@ static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx,
 		ikev1_logf(
 			ctx, NULL, false,
 			"dropped Main Mode message 1 from %s: %d SAs half open",
-			nfsec_ip_str(ctx->family, peer, a, sizeof(a)),
+			nfsec_ip_str(family, peer, a, sizeof(a)),
 			IKEV1_HALF_OPEN_MAX);
 		return NULL;
 	}
-	sa = ikev1_sa_new(ctx, peer, false);
+	sa = ikev1_sa_new(ctx, family, peer, false);
 	if (sa)
 		memcpy(sa->icky, h->icky, 8);
 	return sa;
@@ -408,19 +437,19 @@ static bool ikev1_repeated(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	if (sa->am3len && !memcmp(h, sa->am3_answers, sizeof(h))) {
 		ikev1_logf(ctx, sa, true,
 			   "retransmission: sending Aggressive Mode 3 again");
-		ctx->ops->send(ctx, &sa->peer, sa->am3, sa->am3len);
+		ctx->ops->send(ctx, sa, sa->am3, sa->am3len);
 	} else if (sa->lastlen && !memcmp(h, sa->answered, sizeof(h))) {
 		ikev1_logf(ctx, sa, true,
 			   "retransmission: sending our answer again");
-		ctx->ops->send(ctx, &sa->peer, sa->last, sa->lastlen);
+		ctx->ops->send(ctx, sa, sa->last, sa->lastlen);
 	} else {
 		ikev1_logf(ctx, sa, true, "dropped a repeated message");
 	}
 	return true;
 }
 
-void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
-		 const uint8_t *buf, size_t len)
+void ikev1_input(struct ikev1_ctx *ctx, uint8_t family,
+		 const union nfsec_ip *peer, const uint8_t *buf, size_t len)
 {
 	static uint8_t copy[ISAKMP_MSG_MAX];
 	struct isakmp_err e;
@@ -433,13 +462,13 @@ void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 	}
 	sa = ikev1_find_cookies(ctx, &h);
 	if (!sa)
-		sa = ikev1_respond(ctx, peer, &h);
+		sa = ikev1_respond(ctx, family, peer, &h);
 	if (!sa) {
 		ikev1_logf(ctx, NULL, false,
 			   "dropped a message for no known ISAKMP SA");
 		return;
 	}
-	if (memcmp(&sa->peer, peer, sizeof(*peer))) {
+	if (sa->family != family || memcmp(&sa->peer, peer, sizeof(*peer))) {
 		ikev1_logf(ctx, sa, true,
 			   "dropped a message from another peer");
 		return;

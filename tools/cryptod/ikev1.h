@@ -59,12 +59,18 @@ struct ikev1_child {
 	size_t ah_keylen, esp_enclen, esp_authlen;
 };
 
+struct ikev1_sa;
+
 struct ikev1_ops {
-	int (*send)(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
+	/* A datagram to @sa's peer, from @sa's local address. */
+	int (*send)(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 		    const uint8_t *buf, size_t len);
-	/* An SPI from the kernel for our inbound SA (network order out). */
-	int (*spi_alloc)(struct ikev1_ctx *ctx, uint8_t proto,
-			 const union nfsec_ip *peer, uint8_t *spi);
+	/*
+	 * An SPI from the kernel for our inbound SA from @sa's peer
+	 * (network order out).
+	 */
+	int (*spi_alloc)(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+			 uint8_t proto, uint8_t *spi);
 	/*
 	 * Install the SAs @child->dirs names, inbound before outbound.
 	 * The responder installs inbound before it sends QM2 and outbound
@@ -74,10 +80,11 @@ struct ikev1_ops {
 	int (*install)(struct ikev1_ctx *ctx, const struct ikev1_child *child);
 	/*
 	 * Delete one SA we installed: @proto IPPROTO_ESP or IPPROTO_AH,
-	 * @spi in host order, @dst us (inbound) or the peer (outbound).
+	 * @spi in host order, @dst (of @family) us (inbound) or the peer
+	 * (outbound).
 	 */
-	int (*del_sa)(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
-		      const union nfsec_ip *dst);
+	int (*del_sa)(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
+		      uint32_t spi, const union nfsec_ip *dst);
 	/* `debug crypto isakmp` lines; conn_id 0 prints "ISAKMP:". */
 	void (*log)(struct ikev1_ctx *ctx, unsigned int conn_id,
 		    const char *line);
@@ -174,7 +181,8 @@ struct ikev1_installed {
 	unsigned int conn_id; /* the ISAKMP SA that made it */
 	const struct conf_map_entry *entry;
 	struct nfsec_sel sel;
-	union nfsec_ip peer;
+	uint8_t family; /* of local and peer */
+	union nfsec_ip local, peer;
 	uint32_t ah_in, ah_out, esp_in, esp_out; /* host order; 0: none */
 };
 
@@ -205,8 +213,9 @@ struct ikev1_ctx {
 	const struct conf *conf;
 	const struct ikev1_ops *ops;
 	void *priv;
-	uint8_t family;
-	union nfsec_ip local; /* our address toward peers */
+	/* our addresses toward IPv4 and IPv6 peers, when we have them */
+	bool has_local4, has_local6;
+	union nfsec_ip local4, local6;
 	struct ikev1_sa sas[IKEV1_SAS_MAX];
 	struct ikev1_installed installed[IKEV1_INSTALLED_MAX];
 	unsigned int next_conn_id;
@@ -216,8 +225,15 @@ struct ikev1_ctx {
 };
 
 void ikev1_init(struct ikev1_ctx *ctx, const struct conf *conf,
-		const struct ikev1_ops *ops, uint8_t family,
-		const union nfsec_ip *local);
+		const struct ikev1_ops *ops);
+/*
+ * Our address toward peers of @family (AF_INET or AF_INET6).  Without
+ * one, peers of that family are neither reached nor answered.
+ */
+void ikev1_set_local(struct ikev1_ctx *ctx, uint8_t family,
+		     const union nfsec_ip *local);
+/* Our address toward peers of @family, or NULL. */
+const union nfsec_ip *ikev1_local(const struct ikev1_ctx *ctx, uint8_t family);
 /* Wipes every key and DH secret. */
 void ikev1_destroy(struct ikev1_ctx *ctx);
 
@@ -238,9 +254,9 @@ void ikev1_reconf(struct ikev1_ctx *ctx, const struct conf *conf);
 int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 		   const struct nfsec_sel *sel);
 
-/* A datagram from @peer on UDP 500. */
-void ikev1_input(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
-		 const uint8_t *buf, size_t len);
+/* A datagram from @peer (of @family) on UDP 500. */
+void ikev1_input(struct ikev1_ctx *ctx, uint8_t family,
+		 const union nfsec_ip *peer, const uint8_t *buf, size_t len);
 
 /*
  * Time has come to @now (ms, monotonic): retransmit what waits for an
@@ -262,10 +278,10 @@ unsigned int ikev1_clear(struct ikev1_ctx *ctx, unsigned int conn_id);
  * hard limit).  When it was one of ours, the rest of its pair goes too
  * and the peer gets a Delete for our inbound SPIs, so both ends stop
  * together ("clear crypto sa" acts on both).  @proto is IPPROTO_ESP or
- * IPPROTO_AH, @spi host order, @dst the SA's destination.
+ * IPPROTO_AH, @spi host order, @dst the SA's destination (of @family).
  */
-void ikev1_sa_gone(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
-		   const union nfsec_ip *dst);
+void ikev1_sa_gone(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
+		   uint32_t spi, const union nfsec_ip *dst);
 
 /*
  * One of our SAs reached a soft limit (its EXPIRE event): when we
@@ -275,8 +291,8 @@ void ikev1_sa_gone(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
  * later, on both ends.  The responder leaves rekeying
  * to the initiator, so two quick modes never cross.
  */
-void ikev1_sa_soft(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
-		   const union nfsec_ip *dst);
+void ikev1_sa_soft(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
+		   uint32_t spi, const union nfsec_ip *dst);
 
 /* Responder SAs not yet authenticated (bounded by IKEV1_HALF_OPEN_MAX). */
 unsigned int ikev1_half_open(const struct ikev1_ctx *ctx);
@@ -285,7 +301,7 @@ unsigned int ikev1_half_open(const struct ikev1_ctx *ctx);
  * The ISAKMP SA with @peer, if any: an authenticated one before one
  * still in Main Mode, the newest before older ones.
  */
-struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx,
+struct ikev1_sa *ikev1_find_peer(struct ikev1_ctx *ctx, uint8_t family,
 				 const union nfsec_ip *peer);
 
 #endif /* NFSEC_IKEV1_H */

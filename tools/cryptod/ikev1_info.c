@@ -54,7 +54,7 @@ int ikev1_info_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, uint8_t type,
 			    n - rest_at, buf + hash_at)
 		      ?: ikev1_encrypt(sa, iv, buf, &n, sizeof(buf));
 	if (!err)
-		err = ctx->ops->send(ctx, &sa->peer, buf, n);
+		err = ctx->ops->send(ctx, sa, buf, n);
 	explicit_bzero(buf, sizeof(buf));
 	return err;
 }
@@ -159,7 +159,7 @@ void ikev1_initial_contact_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 			    !memcmp(&ctx->sas[k].peer, &sa->peer,
 				    sizeof(sa->peer)))
 				ikev1_sa_free(&ctx->sas[k]);
-		ikev1_installed_forget(ctx, &sa->peer);
+		ikev1_installed_forget(ctx, sa);
 		return;
 	}
 }
@@ -197,7 +197,7 @@ static void info_delete(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		return;
 	for (i = 0; i < n; i++, b += 4) {
 		memcpy(&spi, b, 4);
-		ikev1_installed_peer_deleted(ctx, &sa->peer,
+		ikev1_installed_peer_deleted(ctx, sa,
 					     proto == ISAKMP_PROTO_IPSEC_ESP
 						     ? IPPROTO_ESP
 						     : IPPROTO_AH,

@@ -23,40 +23,51 @@
 
 #include "ikev1_int.h"
 
-/* The pair holding SA (@proto, @spi, @dst): inbound when @dst is us. */
+/* @r's SPI of @proto for one direction (0: none). */
+static uint32_t inst_spi_of(const struct ikev1_installed *r, uint8_t proto,
+			    bool in)
+{
+	if (proto == IPPROTO_ESP)
+		return in ? r->esp_in : r->esp_out;
+	return in ? r->ah_in : r->ah_out;
+}
+
+/*
+ * The pair holding SA (@proto, @spi, @dst of @family): an inbound one when
+ * @dst is the pair's local address, else an outbound one to its peer.
+ */
 static struct ikev1_installed *inst_by_sa(struct ikev1_ctx *ctx, uint8_t proto,
-					  uint32_t spi,
+					  uint8_t family, uint32_t spi,
 					  const union nfsec_ip *dst)
 {
-	bool in = !memcmp(dst, &ctx->local, sizeof(*dst));
 	struct ikev1_installed *r;
-	uint32_t have;
 	size_t i;
 
 	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
 		r = &ctx->installed[i];
-		if (!r->used || (!in && memcmp(&r->peer, dst, sizeof(*dst))))
+		if (!r->used || r->family != family)
 			continue;
-		if (proto == IPPROTO_ESP)
-			have = in ? r->esp_in : r->esp_out;
-		else
-			have = in ? r->ah_in : r->ah_out;
-		if (have == spi)
+		if (!memcmp(&r->local, dst, sizeof(*dst)) &&
+		    inst_spi_of(r, proto, true) == spi)
+			return r;
+		if (!memcmp(&r->peer, dst, sizeof(*dst)) &&
+		    inst_spi_of(r, proto, false) == spi)
 			return r;
 	}
 	return NULL;
 }
 
-/* The pair holding our inbound SPI @esp or @ah (0: none of that). */
-static struct ikev1_installed *inst_by_in(struct ikev1_ctx *ctx, uint32_t ah,
-					  uint32_t esp)
+/* The pair holding our inbound SPI @esp or @ah (0: none of that) at @local. */
+static struct ikev1_installed *inst_by_in(struct ikev1_ctx *ctx, uint8_t family,
+					  const union nfsec_ip *local,
+					  uint32_t ah, uint32_t esp)
 {
 	struct ikev1_installed *r = NULL;
 
 	if (esp)
-		r = inst_by_sa(ctx, IPPROTO_ESP, esp, &ctx->local);
+		r = inst_by_sa(ctx, IPPROTO_ESP, family, esp, local);
 	if (!r && ah)
-		r = inst_by_sa(ctx, IPPROTO_AH, ah, &ctx->local);
+		r = inst_by_sa(ctx, IPPROTO_AH, family, ah, local);
 	return r;
 }
 
@@ -70,7 +81,7 @@ static void inst_succeeded(struct ikev1_ctx *ctx,
 	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
 		o = &ctx->installed[i];
 		if (o != r && o->used && o->rekeyed && !o->retire_at &&
-		    o->entry == r->entry &&
+		    o->entry == r->entry && o->family == r->family &&
 		    !memcmp(&o->peer, &r->peer, sizeof(o->peer)) &&
 		    !memcmp(&o->sel, &r->sel, sizeof(o->sel)))
 			o->retire_at = ctx->now + IKEV1_REKEY_GRACE_MS;
@@ -83,7 +94,8 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 	struct ikev1_installed *r;
 	size_t i;
 
-	r = inst_by_in(ctx, ch->ah_spi_in, ch->esp_spi_in);
+	r = inst_by_in(ctx, ch->family, &ch->local, ch->ah_spi_in,
+		       ch->esp_spi_in);
 	for (i = 0; !r && i < IKEV1_INSTALLED_MAX; i++)
 		if (!ctx->installed[i].used)
 			r = &ctx->installed[i];
@@ -98,6 +110,8 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 	r->conn_id = sa->conn_id;
 	r->entry = ch->entry;
 	r->sel = ch->sel;
+	r->family = ch->family;
+	r->local = ch->local;
 	r->peer = ch->peer;
 	r->ah_in = ch->ah_spi_in;
 	r->ah_out = ch->ah_spi_out;
@@ -111,7 +125,7 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 static void inst_del_one(struct ikev1_ctx *ctx, const struct ikev1_installed *r,
 			 uint8_t proto, uint32_t spi, bool in)
 {
-	const union nfsec_ip *dst = in ? &ctx->local : &r->peer;
+	const union nfsec_ip *dst = in ? &r->local : &r->peer;
 	char a[64];
 
 	if (!spi)
@@ -119,8 +133,8 @@ static void inst_del_one(struct ikev1_ctx *ctx, const struct ikev1_installed *r,
 	ikev1_logf(
 		ctx, NULL, false,
 		"IPSEC(delete_sa): deleting SA, (sa) sa_dest= %s, sa_prot= %u, sa_spi= 0x%X(%u)",
-		nfsec_ip_str(ctx->family, dst, a, sizeof(a)), proto, spi, spi);
-	ctx->ops->del_sa(ctx, proto, spi, dst);
+		nfsec_ip_str(r->family, dst, a, sizeof(a)), proto, spi, spi);
+	ctx->ops->del_sa(ctx, proto, r->family, spi, dst);
 }
 
 /* Deletes what is left of @r (its record first). */
@@ -140,37 +154,41 @@ static void inst_del(struct ikev1_ctx *ctx, struct ikev1_installed *r)
 /* @r goes here and, by a Delete, at the peer. */
 static void inst_end(struct ikev1_ctx *ctx, struct ikev1_installed *r)
 {
-	struct ikev1_sa *sa = ikev1_find_peer(ctx, &r->peer);
+	struct ikev1_sa *sa = ikev1_find_peer(ctx, r->family, &r->peer);
 
 	if (sa && sa->state == IKEV1_QM_IDLE)
 		ikev1_info_delete_ipsec(ctx, sa, r->ah_in, r->esp_in);
 	inst_del(ctx, r);
 }
 
-void ikev1_sa_gone(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
-		   const union nfsec_ip *dst)
+void ikev1_sa_gone(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
+		   uint32_t spi, const union nfsec_ip *dst)
 {
-	struct ikev1_installed *r = inst_by_sa(ctx, proto, spi, dst);
+	struct ikev1_installed *r = inst_by_sa(ctx, proto, family, spi, dst);
 
 	if (r && spi) /* else not ours, or already handled */
 		inst_end(ctx, r);
 }
 
-void ikev1_installed_forget(struct ikev1_ctx *ctx, const union nfsec_ip *peer)
+void ikev1_installed_forget(struct ikev1_ctx *ctx, const struct ikev1_sa *sa)
 {
+	struct ikev1_installed *r;
 	size_t i;
 
-	for (i = 0; i < IKEV1_INSTALLED_MAX; i++)
-		if (ctx->installed[i].used &&
-		    !memcmp(&ctx->installed[i].peer, peer, sizeof(*peer)))
-			inst_del(ctx, &ctx->installed[i]);
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++) {
+		r = &ctx->installed[i];
+		if (r->used && r->family == sa->family &&
+		    !memcmp(&r->peer, &sa->peer, sizeof(r->peer)))
+			inst_del(ctx, r);
+	}
 }
 
 void ikev1_installed_peer_deleted(struct ikev1_ctx *ctx,
-				  const union nfsec_ip *peer, uint8_t proto,
+				  const struct ikev1_sa *sa, uint8_t proto,
 				  uint32_t spi)
 {
-	struct ikev1_installed *r = inst_by_sa(ctx, proto, spi, peer);
+	struct ikev1_installed *r =
+		inst_by_sa(ctx, proto, sa->family, spi, &sa->peer);
 
 	if (r && spi)
 		inst_del(ctx, r);
@@ -189,10 +207,10 @@ static void inst_rekey(struct ikev1_ctx *ctx, struct ikev1_installed *r)
 			   r->entry->map, r->entry->seq, err);
 }
 
-void ikev1_sa_soft(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
-		   const union nfsec_ip *dst)
+void ikev1_sa_soft(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
+		   uint32_t spi, const union nfsec_ip *dst)
 {
-	struct ikev1_installed *r = inst_by_sa(ctx, proto, spi, dst);
+	struct ikev1_installed *r = inst_by_sa(ctx, proto, family, spi, dst);
 
 	if (!r || !spi || !r->initiator || r->rekeyed || r->rekey ||
 	    !(r->dirs & IKEV1_DIR_OUT))
@@ -272,24 +290,26 @@ static uint32_t inst_spi(const uint8_t *b)
 	       (uint32_t)b[2] << 8 | b[3];
 }
 
-/* An SPI reserved for an SA that will not be: back to the kernel. */
-static void inst_release(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi)
+/* An SPI @sa reserved for an SA that will not be: back to the kernel. */
+static void inst_release(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+			 uint8_t proto, uint32_t spi)
 {
 	ikev1_logf(ctx, NULL, false, "IPSEC: releasing unused SPI 0x%X", spi);
-	ctx->ops->del_sa(ctx, proto, spi, &ctx->local);
+	ctx->ops->del_sa(ctx, proto, sa->family, spi, &sa->local);
 }
 
 void ikev1_installed_qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ok)
 {
 	const struct ikev1_qm *qm = &sa->qm;
 	uint32_t ah = inst_spi(qm->ah_spi), esp = inst_spi(qm->esp_spi);
-	struct ikev1_installed *r = inst_by_in(ctx, ah, esp);
+	struct ikev1_installed *r =
+		inst_by_in(ctx, sa->family, &sa->local, ah, esp);
 	uint32_t held_ah = r ? r->ah_in : 0, held_esp = r ? r->esp_in : 0;
 
 	if (r && !ok)
 		inst_end(ctx, r); /* half a pair (the responder's inbound) */
 	if (ah && ah != held_ah)
-		inst_release(ctx, IPPROTO_AH, ah);
+		inst_release(ctx, sa, IPPROTO_AH, ah);
 	if (esp && esp != held_esp)
-		inst_release(ctx, IPPROTO_ESP, esp);
+		inst_release(ctx, sa, IPPROTO_ESP, esp);
 }

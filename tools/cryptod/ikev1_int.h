@@ -27,8 +27,9 @@ struct ikev1_logarg {
 void ikev1_proposal_log(void *arg, bool conn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
-			      bool initiator);
+/* A new ISAKMP SA with @peer (of @family); NULL when full or no local address. */
+struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, uint8_t family,
+			      const union nfsec_ip *peer, bool initiator);
 void ikev1_sa_free(struct ikev1_sa *sa);
 /* Deletes @sa, as `clear crypto isakmp` and the lifetime's end do. */
 void ikev1_reap(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
@@ -91,9 +92,9 @@ void ikev1_installed_qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 			    bool ok);
 /* A new ctx->conf: each pair follows its entry (map, seq), or goes. */
 void ikev1_installed_reconf(struct ikev1_ctx *ctx);
-/* The peer deleted its inbound SA @spi (our outbound): ours go too. */
+/* @sa's peer deleted its inbound SA @spi (our outbound): ours go too. */
 void ikev1_installed_peer_deleted(struct ikev1_ctx *ctx,
-				  const union nfsec_ip *peer, uint8_t proto,
+				  const struct ikev1_sa *sa, uint8_t proto,
 				  uint32_t spi);
 
 /* Informational exchanges (ikev1_info.c) */
@@ -111,8 +112,8 @@ bool ikev1_initial_contact_due(struct ikev1_ctx *ctx,
 void ikev1_initial_contact_write(const struct ikev1_sa *sa, struct isakmp_w *w);
 void ikev1_initial_contact_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 				 const struct isakmp_payloads *pls);
-/* Deletes every pair with @peer, without a Delete (the peer lost them). */
-void ikev1_installed_forget(struct ikev1_ctx *ctx, const union nfsec_ip *peer);
+/* Deletes every pair with @sa's peer, without a Delete (it lost them). */
+void ikev1_installed_forget(struct ikev1_ctx *ctx, const struct ikev1_sa *sa);
 /* A Delete for @sa itself, before it goes. */
 int ikev1_info_delete_isakmp(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 /* A Delete for our inbound SPIs (host order, 0: none) of one pair. */

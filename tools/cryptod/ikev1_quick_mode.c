@@ -231,13 +231,11 @@ static int qm_spis(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ah,
 	int err = 0;
 
 	if (ah)
-		err = ctx->ops->spi_alloc(ctx, IPPROTO_AH, &sa->peer,
-					  qm->ah_spi);
+		err = ctx->ops->spi_alloc(ctx, sa, IPPROTO_AH, qm->ah_spi);
 	if (!err && ah)
 		qm_log_spi(ctx, sa, qm->ah_spi, IKEV1_PROTO_IPSEC_AH);
 	if (!err && esp)
-		err = ctx->ops->spi_alloc(ctx, IPPROTO_ESP, &sa->peer,
-					  qm->esp_spi);
+		err = ctx->ops->spi_alloc(ctx, sa, IPPROTO_ESP, qm->esp_spi);
 	if (!err && esp)
 		qm_log_spi(ctx, sa, qm->esp_spi, IKEV1_PROTO_IPSEC_ESP);
 	return err;

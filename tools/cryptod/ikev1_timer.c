@@ -46,7 +46,7 @@ static void ikev1_retransmit(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	ikev1_logf(ctx, sa, true, "retransmitting phase %d %s...",
 		   sa->state == IKEV1_QM_IDLE ? 2 : 1,
 		   ikev1_state_str(sa->state));
-	ctx->ops->send(ctx, &sa->peer, sa->last, sa->lastlen);
+	ctx->ops->send(ctx, sa, sa->last, sa->lastlen);
 	sa->rtx_at = ctx->now + ikev1_rtx_delay(++sa->rtx_n);
 }
 

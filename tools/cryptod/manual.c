@@ -19,11 +19,25 @@ static void cd_manual_wipe(struct nfsec_sa_info *sas, size_t n)
 		nfsec_sa_wipe(&sas[--n]);
 }
 
+/*
+ * @e's SAs from @c, at our address of its peer's family (none without
+ * one: cd_put_entry() has refused the entry and said why).
+ */
+static size_t manual_sas(const struct cd_daemon *d, const struct conf *c,
+			 const struct conf_map_entry *e,
+			 struct nfsec_sa_info *sas)
+{
+	const union nfsec_ip *l =
+		e->npeers ? ikev1_local(&d->ike, e->peers[0].family) : NULL;
+
+	return l ? cd_manual_sas(c, e, l, sas) : 0;
+}
+
 int cd_manual_install(struct cd_daemon *d, const struct conf *c,
 		      const struct conf_map_entry *e)
 {
 	struct nfsec_sa_info sas[4];
-	size_t n = cd_manual_sas(c, e, &d->local, sas), i;
+	size_t n = manual_sas(d, c, e, sas), i;
 	int err = 0;
 
 	/* an SA that is in already (same SPI) stays: a reload kept it */
@@ -41,7 +55,7 @@ void cd_manual_remove(struct cd_daemon *d, const struct conf *c,
 		      const struct conf_map_entry *e)
 {
 	struct nfsec_sa_info sas[4];
-	size_t n = cd_manual_sas(c, e, &d->local, sas), i;
+	size_t n = manual_sas(d, c, e, sas), i;
 
 	for (i = 0; i < n; i++)
 		cd_kernel_del_sa(&d->k, sas[i].proto, sas[i].spi, sas[i].family,
@@ -54,8 +68,8 @@ bool cd_manual_same(const struct cd_daemon *d, const struct conf *old,
 		    const struct conf_map_entry *ne)
 {
 	struct nfsec_sa_info a[4], b[4];
-	size_t na = cd_manual_sas(old, oe, &d->local, a);
-	size_t nb = ne ? cd_manual_sas(c, ne, &d->local, b) : 0, i;
+	size_t na = manual_sas(d, old, oe, a);
+	size_t nb = ne ? manual_sas(d, c, ne, b) : 0, i;
 	bool same = na == nb;
 
 	for (i = 0; same && i < na; i++)

@@ -321,6 +321,44 @@ static void test_features(void **state)
 	conf_free(c);
 }
 
+/* IOS's IPv6 forms: a key for a prefix, a peer, a binding. */
+static void test_ipv6(void **state)
+{
+	static const char cfg[] =
+		"crypto isakmp policy 1\n"
+		" authentication pre-share\n"
+		"crypto isakmp key one address ipv6 2001:db8:1::2/128\n"
+		"crypto isakmp key many address ipv6 2001:db8:2::5/48 no-xauth\n"
+		"crypto ipsec transform-set t esp-aes 256 esp-sha256-hmac\n"
+		"crypto map v6 10 ipsec-isakmp\n"
+		" set peer 2001:db8:1::2\n"
+		" set transform-set t\n"
+		" match address lans\n"
+		"ipv6 access-list lans\n"
+		" permit ipv6 2001:db8:a::/64 2001:db8:b::/64\n"
+		"interface eth1\n"
+		" ipv6 address 2001:db8:1::1/64\n"
+		" ipv6 crypto map v6\n"
+		" crypto map v6\n";
+	struct conf *c = text(cfg);
+
+	(void)state;
+	if (c->nerrors)
+		conf_print_diags(c, stderr);
+	assert_int_equal(c->nerrors, 0);
+	assert_int_equal(c->psks[0].family, AF_INET6);
+	assert_ip(AF_INET6, &c->psks[0].addr, "2001:db8:1::2");
+	assert_int_equal(nfsec_mask_len(AF_INET6, &c->psks[0].mask), 128);
+	/* the prefix, not the host it was typed with */
+	assert_ip(AF_INET6, &c->psks[1].addr, "2001:db8:2::");
+	assert_int_equal(nfsec_mask_len(AF_INET6, &c->psks[1].mask), 48);
+	assert_int_equal(c->entries[0].peers[0].family, AF_INET6);
+	assert_ip(AF_INET6, &c->entries[0].peers[0].addr, "2001:db8:1::2");
+	assert_string_equal(c->ifaces[0].map, "v6");
+	assert_int_equal(c->ifaces[0].map_line, 15);
+	conf_free(c);
+}
+
 static void test_manual(void **state)
 {
 	struct conf *c = load(NFSEC_TOP "/tools/tests/configs/manual.conf");
@@ -391,6 +429,8 @@ static const struct bad bad_configs[] = {
 	{ "crypto isakmp key abc address 192.0.2.300\n", 1, 31, "'192.0.2.300' is not an IP address" },
 	{ "crypto isakmp key abc address 192.0.2.1 255.255.0.0 extra\n", 1, 53, "unexpected 'extra'" },
 	{ "crypto isakmp key abc address 2001:db8::1 255.255.0.0\n", 1, 43, "a mask goes with an IPv4 peer address" },
+	{ "crypto isakmp key abc address ipv6 192.0.2.1/32\n", 1, 36, "expected an IPv6 PREFIX/LEN, not '192.0.2.1/32'" },
+	{ "crypto isakmp key abc address ipv6 2001:db8::/64 extra\n", 1, 50, "unexpected 'extra'" },
 	{ "crypto isakmp policy 1\nhash sha\n frobnicate 2\n", 3, 2, "unknown command 'frobnicate' in crypto isakmp policy mode" },
 	{ "crypto isakmp key 6 abc address 192.0.2.1\n", 1, 19, "type 6 (encrypted) keys are not supported" },
 	{ "crypto isakmp key\n", 1, 18, "expected a key after 'key'" },
@@ -437,6 +477,8 @@ static const struct bad bad_configs[] = {
 	{ "ip access-list web\n", 1, 16, "expected 'extended' or 'standard' after 'ip access-list'" },
 	{ "ipv6 access-list v6\n permit ipv6 2001:db8::1 any\n", 2, 14, "expected any, host A or PREFIX/LEN, not '2001:db8::1'" },
 	{ "access-list 101 permit ip any any\nip access-list standard 101\n", 2, 25, "access list 101 is already of another kind" },
+	{ "crypto map a 10 ipsec-isakmp\ninterface e0\n crypto map a\n ipv6 crypto map b\n", 4, 18, "interface e0 has crypto map a (line 3); cryptod binds one map per interface" },
+	{ "crypto ipsec transform-set t esp-des\ncrypto map m 10\n set peer 192.0.2.1\n set peer 2001:db8::2\n set transform-set t\n match address 101\naccess-list 101 permit ip any any\n", 4, 0, "peer '2001:db8::2' is IPv6, and '192.0.2.1' before it is not" },
 	{ "interface Serial0\n crypto map nosuch\n", 2, 0, "interface Serial0: crypto map nosuch does not exist" },
 	{ "crypto map m 10 ipsec-isakmp\n set peer 192.0.2.1\n set transform-set nosuch\n match address 101\naccess-list 101 permit ip any any\n", 3, 0, "transform set 'nosuch' does not exist" },
 	{ "crypto ipsec transform-set t esp-des\ncrypto map m 10 ipsec-isakmp\n set peer 192.0.2.1\n set transform-set t\n match address 199\n", 5, 0, "access list 199 does not exist" },
@@ -571,6 +613,7 @@ int main(void)
 		cmocka_unit_test(test_seed_rsa_encr),
 		cmocka_unit_test(test_seed_rsa_sig),
 		cmocka_unit_test(test_features),
+		cmocka_unit_test(test_ipv6),
 		cmocka_unit_test(test_manual),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_bad_configs),

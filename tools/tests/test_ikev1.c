@@ -29,6 +29,7 @@
 struct side {
 	struct ikev1_ctx ctx;
 	struct conf *conf;
+	uint8_t family;
 	union nfsec_ip addr;
 	uint32_t next_spi;
 	struct ikev1_child child[4];
@@ -46,6 +47,7 @@ static struct side A, B;
 
 struct pkt {
 	struct side *to;
+	uint8_t family;
 	union nfsec_ip from;
 	uint8_t data[4096];
 	size_t len;
@@ -65,7 +67,7 @@ static struct side *side_of(const struct ikev1_ctx *ctx)
 	return ctx == &A.ctx ? &A : &B;
 }
 
-static int t_send(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
+static int t_send(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 		  const uint8_t *buf, size_t len)
 {
 	struct side *s = side_of(ctx);
@@ -78,20 +80,23 @@ static int t_send(struct ikev1_ctx *ctx, const union nfsec_ip *peer,
 	p = &queue[qtail++ % 16];
 	assert_true(len <= sizeof(p->data));
 	p->to = s == &A ? &B : &A;
-	assert_memory_equal(peer, &p->to->addr, sizeof(*peer));
+	assert_int_equal(sa->family, p->to->family);
+	assert_memory_equal(&sa->peer, &p->to->addr, sizeof(sa->peer));
+	assert_memory_equal(&sa->local, &s->addr, sizeof(sa->local));
+	p->family = s->family;
 	p->from = s->addr;
 	memcpy(p->data, buf, len);
 	p->len = len;
 	return 0;
 }
 
-static int t_spi(struct ikev1_ctx *ctx, uint8_t proto,
-		 const union nfsec_ip *peer, uint8_t *spi)
+static int t_spi(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+		 uint8_t proto, uint8_t *spi)
 {
 	uint32_t v = side_of(ctx)->next_spi++;
 
 	(void)proto;
-	(void)peer;
+	assert_int_equal(sa->family, side_of(ctx)->family);
 	spi[0] = (uint8_t)(v >> 24);
 	spi[1] = (uint8_t)(v >> 16);
 	spi[2] = (uint8_t)(v >> 8);
@@ -112,11 +117,12 @@ static int t_install(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
 	return 0;
 }
 
-static int t_del(struct ikev1_ctx *ctx, uint8_t proto, uint32_t spi,
-		 const union nfsec_ip *dst)
+static int t_del(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
+		 uint32_t spi, const union nfsec_ip *dst)
 {
 	struct side *s = side_of(ctx);
 
+	assert_int_equal(family, s->family);
 	assert_true(s->ndels < 8);
 	s->dels[s->ndels].proto = proto;
 	s->dels[s->ndels].spi = spi;
@@ -153,9 +159,9 @@ static void pump_one(void)
 {
 	struct pkt *p = &queue[qhead++ % 16];
 
-	ikev1_input(&p->to->ctx, &p->from, p->data, p->len);
+	ikev1_input(&p->to->ctx, p->family, &p->from, p->data, p->len);
 	if (twice)
-		ikev1_input(&p->to->ctx, &p->from, p->data, p->len);
+		ikev1_input(&p->to->ctx, p->family, &p->from, p->data, p->len);
 }
 
 static void pump(void)
@@ -179,32 +185,33 @@ static const char conf_fmt[] = "hostname %s\n"
 			       "crypto map test 10 ipsec-isakmp\n"
 			       " set peer %s\n"
 			       " set transform-set auth2\n"
-			       " match address 133\n"
+			       " match address %s\n"
 			       "%s"
 			       "access-list 133 permit ip %s\n";
 
 struct opts {
 	const char *policy; /* more isakmp policy lines */
 	const char *key, *tset, *acl, *extra;
+	const char *match; /* the entry's access list; NULL: 133 */
 };
 
 static void setup_side(struct side *s, const char *name, const char *me,
 		       const char *peer, const struct opts *o)
 {
 	char buf[2048];
-	uint8_t f = 0;
 
 	snprintf(buf, sizeof(buf), conf_fmt, name, o->policy, o->key, peer,
-		 o->tset, peer, o->extra, o->acl);
+		 o->tset, peer, o->match ? o->match : "133", o->extra, o->acl);
 	memset(s, 0, sizeof(*s));
 	s->conf = conf_parse(name, buf, strlen(buf));
 	assert_non_null(s->conf);
 	if (s->conf->nerrors)
 		conf_print_diags(s->conf, stderr);
 	assert_int_equal(s->conf->nerrors, 0);
-	assert_int_equal(nfsec_ip_parse(me, &f, &s->addr), 0);
+	assert_int_equal(nfsec_ip_parse(me, &s->family, &s->addr), 0);
 	s->next_spi = name[1] == '1' ? 0x1001 : 0x2001;
-	ikev1_init(&s->ctx, s->conf, &ops, AF_INET, &s->addr);
+	ikev1_init(&s->ctx, s->conf, &ops);
+	ikev1_set_local(&s->ctx, s->family, &s->addr);
 }
 
 static const struct opts seed_r1 = {
@@ -222,13 +229,20 @@ static const struct opts seed_r2 = {
 	.extra = "",
 };
 
-static void setup_sides(const struct opts *o1, const struct opts *o2)
+/* R1 at @a1 and R2 at @a2, each the other's peer. */
+static void setup_sides_at(const struct opts *o1, const struct opts *o2,
+			   const char *a1, const char *a2)
 {
 	qhead = qtail = 0;
 	nsent = nsent_a = 0;
 	clock_ms = 0;
-	setup_side(&A, "r1", "198.51.100.1", "198.51.100.2", o1);
-	setup_side(&B, "r2", "198.51.100.2", "198.51.100.1", o2);
+	setup_side(&A, "r1", a1, a2, o1);
+	setup_side(&B, "r2", a2, a1, o2);
+}
+
+static void setup_sides(const struct opts *o1, const struct opts *o2)
+{
+	setup_sides_at(o1, o2, "198.51.100.1", "198.51.100.2");
 }
 
 static void run(const struct opts *o1, const struct opts *o2)
@@ -282,10 +296,10 @@ static void test_seed_preshare(void **state)
 
 	(void)state;
 	run(&seed_r1, &seed_r2);
-	sa = ikev1_find_peer(&A.ctx, &B.addr);
+	sa = ikev1_find_peer(&A.ctx, B.family, &B.addr);
 	assert_non_null(sa);
 	assert_int_equal(sa->state, IKEV1_QM_IDLE);
-	sa = ikev1_find_peer(&B.ctx, &A.addr);
+	sa = ikev1_find_peer(&B.ctx, A.family, &A.addr);
 	assert_non_null(sa);
 	assert_int_equal(sa->state, IKEV1_QM_IDLE);
 	assert_mirrored();
@@ -371,7 +385,7 @@ static void test_queued_quick_modes(void **state)
 	assert_int_equal(B.child[2].sel.proto, IPPROTO_TCP);
 	assert_null(strstr(strstr(A.log, "beginning Main Mode exchange") + 1,
 			   "beginning Main Mode exchange"));
-	assert_int_equal(ikev1_find_peer(&A.ctx, &B.addr)->nwant, 0);
+	assert_int_equal(ikev1_find_peer(&A.ctx, B.family, &B.addr)->nwant, 0);
 	teardown_sides();
 }
 
@@ -395,7 +409,7 @@ static void test_acquire_while_responding(void **state)
 	assert_int_equal(
 		ikev1_initiate(&B.ctx, e, &B.conf->acls[0].rules[0].sel),
 		-EINPROGRESS);
-	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->nwant, 0);
+	assert_int_equal(ikev1_find_peer(&B.ctx, A.family, &A.addr)->nwant, 0);
 	while (qhead != qtail && !B.nin)
 		pump_one();
 	assert_int_equal(B.nin, 1); /* QM2 is out: B's inbound SA is in */
@@ -404,8 +418,8 @@ static void test_acquire_while_responding(void **state)
 	pump();
 	assert_int_equal(A.nchild, 1);
 	assert_int_equal(B.nchild, 1);
-	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->nwant, 0);
-	assert_false(ikev1_find_peer(&B.ctx, &A.addr)->qm.active);
+	assert_int_equal(ikev1_find_peer(&B.ctx, A.family, &A.addr)->nwant, 0);
+	assert_false(ikev1_find_peer(&B.ctx, A.family, &A.addr)->qm.active);
 	teardown_sides();
 }
 
@@ -512,7 +526,8 @@ static void test_bundle_pfs(void **state)
 	assert_int_equal(A.child[0].esp_enclen, 32);
 	assert_int_equal(A.child[0].esp_authlen, 32);
 	assert_non_null(strstr(B.log, "encryption AES-CBC"));
-	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->choice.group, 14);
+	assert_int_equal(
+		ikev1_find_peer(&B.ctx, A.family, &A.addr)->choice.group, 14);
 	assert_non_null(strstr(B.log, "group is 14"));
 	teardown_sides();
 }
@@ -530,7 +545,7 @@ static void test_wrong_key(void **state)
 		strstr(B.ctx.failure,
 		       "IKE message from 198.51.100.1 failed its sanity check or is malformed") ||
 		strstr(B.ctx.failure, "hash verification failed"));
-	assert_null(ikev1_find_peer(&B.ctx, &A.addr));
+	assert_null(ikev1_find_peer(&B.ctx, A.family, &A.addr));
 	teardown_sides();
 }
 
@@ -565,7 +580,7 @@ static void test_transform_mismatch(void **state)
 		"Processing of Quick mode failed with peer at 198.51.100.1");
 	assert_non_null(strstr(B.log, "atts not acceptable"));
 	/* phase 1 stands */
-	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->state,
+	assert_int_equal(ikev1_find_peer(&B.ctx, A.family, &A.addr)->state,
 			 IKEV1_QM_IDLE);
 	teardown_sides();
 }
@@ -685,7 +700,7 @@ static void test_silent_peer(void **state)
 	assert_string_equal(
 		A.ctx.failure,
 		"deleting SA reason \"Death by retransmission P1\" state (I) MM_NO_STATE (peer 198.51.100.2)");
-	assert_null(ikev1_find_peer(&A.ctx, &B.addr));
+	assert_null(ikev1_find_peer(&A.ctx, B.family, &B.addr));
 	/* and the next packet starts afresh */
 	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
 					&A.conf->acls[0].rules[0].sel),
@@ -713,8 +728,8 @@ static void test_silent_quick_mode(void **state)
 	/* its reserved SPI went back to the kernel */
 	assert_int_equal(A.ndels, 1);
 	assert_true(deleted(&A, IPPROTO_ESP, 0x1002, &A));
-	assert_false(ikev1_find_peer(&A.ctx, &B.addr)->qm.active);
-	assert_int_equal(ikev1_find_peer(&A.ctx, &B.addr)->state,
+	assert_false(ikev1_find_peer(&A.ctx, B.family, &B.addr)->qm.active);
+	assert_int_equal(ikev1_find_peer(&A.ctx, B.family, &B.addr)->state,
 			 IKEV1_QM_IDLE);
 	teardown_sides();
 }
@@ -743,7 +758,7 @@ static void test_half_open(void **state)
 	for (i = 0; i < 20; i++) {
 		mm1.data[0] =
 			(uint8_t)(0xa0 + i); /* another initiator cookie */
-		ikev1_input(&B.ctx, &A.addr, mm1.data, mm1.len);
+		ikev1_input(&B.ctx, A.family, &A.addr, mm1.data, mm1.len);
 	}
 	assert_int_equal(ikev1_half_open(&B.ctx), IKEV1_HALF_OPEN_MAX);
 	assert_non_null(strstr(
@@ -755,7 +770,8 @@ static void test_half_open(void **state)
 	assert_int_equal(ikev1_half_open(&B.ctx), 0);
 	assert_non_null(strstr(B.ctx.failure, "state (R) MM_SA_SETUP"));
 	ikev1_destroy(&A.ctx);
-	ikev1_init(&A.ctx, A.conf, &ops, AF_INET, &A.addr);
+	ikev1_init(&A.ctx, A.conf, &ops);
+	ikev1_set_local(&A.ctx, A.family, &A.addr);
 	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
 					&A.conf->acls[0].rules[0].sel),
 			 0);
@@ -777,16 +793,18 @@ static void test_isakmp_lifetime(void **state)
 	run(&o1, &o2);
 	assert_int_equal(ikev1_tick(&A.ctx, clock_ms), 240000);
 	advance(239000);
-	assert_non_null(ikev1_find_peer(&A.ctx, &B.addr));
+	assert_non_null(ikev1_find_peer(&A.ctx, B.family, &B.addr));
 	advance(1000);
-	assert_null(ikev1_find_peer(&A.ctx, &B.addr));
-	assert_null(ikev1_find_peer(&B.ctx, &A.addr));
+	assert_null(ikev1_find_peer(&A.ctx, B.family, &B.addr));
+	assert_null(ikev1_find_peer(&B.ctx, A.family, &A.addr));
 	assert_non_null(strstr(
 		A.log, "ISADB: reaper checking SA, conn_id = 1 DELETE IT!"));
-	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, A.child[0].esp_spi_out, &B.addr);
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, B.family, A.child[0].esp_spi_out,
+		      &B.addr);
 	pump();
 	assert_int_equal(A.nchild, 2);
-	assert_int_equal(ikev1_find_peer(&A.ctx, &B.addr)->conn_id, 2);
+	assert_int_equal(ikev1_find_peer(&A.ctx, B.family, &B.addr)->conn_id,
+			 2);
 	/* A still held SAs with B: no INITIAL-CONTACT, B's pair stays */
 	assert_non_null(strstr(B.log, "ISAKMP (1): received INITIAL-CONTACT"));
 	assert_null(strstr(B.log, "ISAKMP (2): received INITIAL-CONTACT"));
@@ -879,6 +897,67 @@ static void test_control(void **state)
 }
 
 /*
+ * IPv6 peers: Main Mode and Quick Mode between 2001:db8:1::1 and ::2 for
+ * IPv6 LANs, the pair at IPv6 addresses, deleted on both ends at them.
+ * A ctx with no IPv4 address refuses an IPv4 peer, sending nothing.
+ */
+static void test_ipv6_peers(void **state)
+{
+	struct opts o1 = seed_r1, o2 = seed_r2;
+	const struct conf_acl *acl;
+	struct ikev1_sa *sa;
+	size_t sent;
+
+	(void)state;
+	o1.match = o2.match = "lans";
+	o1.extra = "crypto map test 20 ipsec-isakmp\n"
+		   " set peer 198.51.100.2\n"
+		   " set transform-set auth2\n"
+		   " match address 133\n"
+		   "ipv6 access-list lans\n"
+		   " permit ipv6 2001:db8:a::/64 2001:db8:b::/64\n";
+	o2.extra = "ipv6 access-list lans\n"
+		   " permit ipv6 2001:db8:b::/64 2001:db8:a::/64\n";
+	setup_sides_at(&o1, &o2, "2001:db8:1::1", "2001:db8:1::2");
+	acl = conf_acl_find(A.conf, "lans");
+	assert_int_equal(
+		ikev1_initiate(&A.ctx, &A.conf->entries[0], &acl->rules[0].sel),
+		0);
+	pump();
+	sa = ikev1_find_peer(&B.ctx, AF_INET6, &A.addr);
+	assert_non_null(sa);
+	assert_int_equal(sa->state, IKEV1_QM_IDLE);
+	assert_mirrored();
+	assert_int_equal(A.child[0].family, AF_INET6);
+	assert_int_equal(A.child[0].sel.family, AF_INET6);
+	assert_memory_equal(&A.child[0].local, &A.addr, sizeof(A.addr));
+	assert_memory_equal(&A.child[0].peer, &B.addr, sizeof(B.addr));
+	assert_non_null(strstr(
+		B.log,
+		"IPSEC(spi_response): getting spi 8193 for SA from 2001:db8:1::1 to 2001:db8:1::2 for prot 3"));
+	/* the same bytes as an IPv4 address are not that peer */
+	assert_null(ikev1_find_peer(&B.ctx, AF_INET, &A.addr));
+
+	ikev1_sa_gone(&B.ctx, IPPROTO_ESP, AF_INET6, B.child[0].esp_spi_in,
+		      &B.addr);
+	pump();
+	assert_true(deleted(&B, IPPROTO_ESP, B.child[0].esp_spi_in, &B));
+	assert_true(deleted(&B, IPPROTO_ESP, B.child[0].esp_spi_out, &A));
+	assert_true(deleted(&A, IPPROTO_ESP, A.child[0].esp_spi_out, &B));
+	assert_true(deleted(&A, IPPROTO_ESP, A.child[0].esp_spi_in, &A));
+
+	sent = nsent;
+	assert_int_equal(
+		ikev1_initiate(&A.ctx, &A.conf->entries[1],
+			       &conf_acl_find(A.conf, "133")->rules[0].sel),
+		-EADDRNOTAVAIL);
+	assert_int_equal(nsent, sent);
+	assert_non_null(
+		strstr(A.log, "no local IPv4 address for peer 198.51.100.2"));
+	teardown_sides();
+}
+
+/*
  * The kernel drops one SA of a pair on B (clear crypto sa, hard limit):
  * B deletes the rest and sends a Delete; A deletes its pair.  The DEL_SA
  * events of those deletions find nothing and send nothing.  The same for
@@ -895,7 +974,7 @@ static void test_delete_pair(void **state)
 	a = &A.child[0];
 	b = &B.child[0];
 	assert_int_equal(B.nin, 1); /* the responder's inbound step */
-	ikev1_sa_gone(&B.ctx, IPPROTO_ESP, b->esp_spi_in, &B.addr);
+	ikev1_sa_gone(&B.ctx, IPPROTO_ESP, B.family, b->esp_spi_in, &B.addr);
 	pump();
 	assert_int_equal(B.ndels, 2);
 	assert_true(deleted(&B, IPPROTO_ESP, b->esp_spi_in, &B));
@@ -910,19 +989,19 @@ static void test_delete_pair(void **state)
 		"IPSEC(delete_sa): deleting SA, (sa) sa_dest= 198.51.100.2, sa_prot= 50, sa_spi= 0x"));
 	/* the echoes of those deletions */
 	sent = nsent;
-	ikev1_sa_gone(&A.ctx, IPPROTO_ESP, a->esp_spi_out, &B.addr);
-	ikev1_sa_gone(&B.ctx, IPPROTO_ESP, b->esp_spi_out, &A.addr);
+	ikev1_sa_gone(&A.ctx, IPPROTO_ESP, B.family, a->esp_spi_out, &B.addr);
+	ikev1_sa_gone(&B.ctx, IPPROTO_ESP, A.family, b->esp_spi_out, &A.addr);
 	assert_int_equal(nsent, sent);
 	assert_int_equal(A.ndels + B.ndels, 4);
 	/* ISAKMP SAs stay */
-	assert_non_null(ikev1_find_peer(&B.ctx, &A.addr));
+	assert_non_null(ikev1_find_peer(&B.ctx, A.family, &A.addr));
 	teardown_sides();
 
 	o1.tset = o2.tset = "ah-sha-hmac esp-des esp-sha-hmac";
 	run(&o1, &o2);
 	a = &A.child[0];
 	b = &B.child[0];
-	ikev1_sa_gone(&A.ctx, IPPROTO_AH, a->ah_spi_out, &B.addr);
+	ikev1_sa_gone(&A.ctx, IPPROTO_AH, B.family, a->ah_spi_out, &B.addr);
 	pump();
 	assert_int_equal(A.ndels, 4);
 	assert_int_equal(B.ndels, 4);
@@ -940,8 +1019,8 @@ static void test_delete_isakmp(void **state)
 	run(&seed_r1, &seed_r2);
 	assert_int_equal(ikev1_clear(&A.ctx, 0), 1);
 	pump();
-	assert_null(ikev1_find_peer(&A.ctx, &B.addr));
-	assert_null(ikev1_find_peer(&B.ctx, &A.addr));
+	assert_null(ikev1_find_peer(&A.ctx, B.family, &B.addr));
+	assert_null(ikev1_find_peer(&B.ctx, A.family, &A.addr));
 	assert_non_null(strstr(A.log, "sending DELETE for the ISAKMP SA"));
 	assert_non_null(strstr(
 		B.log, "deleting SA reason \"Received DELETE\" state QM_IDLE"));
@@ -957,14 +1036,15 @@ static void test_info_forged(void **state)
 
 	(void)state;
 	run(&seed_r1, &seed_r2);
-	ikev1_sa_gone(&A.ctx, IPPROTO_ESP, A.child[0].esp_spi_in, &A.addr);
+	ikev1_sa_gone(&A.ctx, IPPROTO_ESP, A.family, A.child[0].esp_spi_in,
+		      &A.addr);
 	assert_int_equal(qtail - qhead, 1);
 	p = queue[qhead++ % 16];
 	p.data[p.len - 9] ^= 1; /* in the HASH or the Delete */
-	ikev1_input(&B.ctx, &A.addr, p.data, p.len);
+	ikev1_input(&B.ctx, A.family, &A.addr, p.data, p.len);
 	p.data[p.len - 9] ^= 1;
 	p.data[19] &= (uint8_t)~ISAKMP_FLAG_ENC;
-	ikev1_input(&B.ctx, &A.addr, p.data, p.len);
+	ikev1_input(&B.ctx, A.family, &A.addr, p.data, p.len);
 	assert_int_equal(B.ndels, 0);
 	assert_true(strstr(B.log, "HASH(1) does not verify") ||
 		    strstr(B.log, "dropped a malformed Informational message"));
@@ -990,9 +1070,9 @@ static void test_rekey(void **state)
 	a = &A.child[0];
 	b = &B.child[0];
 	sent = nsent;
-	ikev1_sa_soft(&B.ctx, IPPROTO_ESP, b->esp_spi_out, &A.addr);
+	ikev1_sa_soft(&B.ctx, IPPROTO_ESP, A.family, b->esp_spi_out, &A.addr);
 	assert_int_equal(nsent, sent);
-	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, a->esp_spi_out, &B.addr);
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, B.family, a->esp_spi_out, &B.addr);
 	pump();
 	assert_int_equal(A.nchild, 2);
 	assert_int_equal(B.nchild, 2);
@@ -1001,7 +1081,7 @@ static void test_rekey(void **state)
 	assert_non_null(strstr(A.log, "IPSEC(rekey): crypto map test 10"));
 	/* the same pair's other SA reaching its limit: no second successor */
 	sent = nsent;
-	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, a->esp_spi_in, &A.addr);
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, A.family, a->esp_spi_in, &A.addr);
 	assert_int_equal(nsent, sent);
 	/* the old pair is retired after the grace period, on both ends */
 	advance(IKEV1_REKEY_GRACE_MS - 1);
@@ -1020,7 +1100,8 @@ static void test_rekey(void **state)
 					&A.conf->acls[0].rules[0].sel),
 			 0);
 	sent = nsent;
-	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, A.child[1].esp_spi_out, &B.addr);
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, B.family, A.child[1].esp_spi_out,
+		      &B.addr);
 	assert_int_equal(nsent, sent); /* due, not begun */
 	for (int i = 0; i < 63; i++)
 		advance(1000); /* the silent quick mode dies */
@@ -1046,7 +1127,8 @@ static void test_initial_contact(void **state)
 	run(&seed_r1, &seed_r2);
 	b = &B.child[0];
 	ikev1_destroy(&A.ctx);
-	ikev1_init(&A.ctx, A.conf, &ops, AF_INET, &A.addr);
+	ikev1_init(&A.ctx, A.conf, &ops);
+	ikev1_set_local(&A.ctx, A.family, &A.addr);
 	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
 					&A.conf->acls[0].rules[0].sel),
 			 0);
@@ -1061,7 +1143,8 @@ static void test_initial_contact(void **state)
 	for (i = 0; i < IKEV1_SAS_MAX; i++)
 		n += B.ctx.sas[i].used;
 	assert_int_equal(n, 1);
-	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->conn_id, 2);
+	assert_int_equal(ikev1_find_peer(&B.ctx, A.family, &A.addr)->conn_id,
+			 2);
 	teardown_sides();
 }
 
@@ -1072,7 +1155,8 @@ static struct conf *conf_with_seq(const struct opts *o, const char *seq)
 	struct conf *c;
 
 	snprintf(buf, sizeof(buf), conf_fmt, "r1", o->policy, o->key,
-		 "198.51.100.2", o->tset, "198.51.100.2", o->extra, o->acl);
+		 "198.51.100.2", o->tset, "198.51.100.2",
+		 o->match ? o->match : "133", o->extra, o->acl);
 	at = strstr(buf, "test 10");
 	assert_non_null(at);
 	memcpy(at + 5, seq, 2);
@@ -1099,7 +1183,8 @@ static void test_reconf(void **state)
 	ikev1_reconf(&A.ctx, same);
 	assert_int_equal(nsent, sent);
 	assert_ptr_equal(A.ctx.installed[0].entry, &same->entries[0]);
-	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, A.child[0].esp_spi_out, &B.addr);
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, B.family, A.child[0].esp_spi_out,
+		      &B.addr);
 	pump();
 	assert_int_equal(A.nchild, 2);
 	assert_ptr_equal(A.child[1].entry, &same->entries[0]);
@@ -1111,8 +1196,8 @@ static void test_reconf(void **state)
 		"crypto map test 10 is gone from the configuration: its SAs go"));
 	assert_int_equal(A.ndels, 4); /* both pairs */
 	assert_int_equal(B.ndels, 4);
-	assert_non_null(ikev1_find_peer(&A.ctx, &B.addr));
-	assert_non_null(ikev1_find_peer(&B.ctx, &A.addr));
+	assert_non_null(ikev1_find_peer(&A.ctx, B.family, &B.addr));
+	assert_non_null(ikev1_find_peer(&B.ctx, A.family, &A.addr));
 	teardown_sides();
 	conf_free(same);
 	conf_free(gone);
@@ -1131,8 +1216,8 @@ static void test_dpd(void **state)
 	(void)state;
 	o1.policy = o2.policy = "crypto isakmp keepalive 10 2\n";
 	run(&o1, &o2);
-	assert_true(ikev1_find_peer(&A.ctx, &B.addr)->dpd_peer);
-	assert_true(ikev1_find_peer(&B.ctx, &A.addr)->dpd_peer);
+	assert_true(ikev1_find_peer(&A.ctx, B.family, &B.addr)->dpd_peer);
+	assert_true(ikev1_find_peer(&B.ctx, A.family, &A.addr)->dpd_peer);
 	assert_int_equal(ikev1_tick(&A.ctx, clock_ms), 10000); /* 1st probe */
 	advance(9000);
 	assert_null(strstr(A.log, "sending DPD R-U-THERE"));
@@ -1142,7 +1227,7 @@ static void test_dpd(void **state)
 		B.log, "received DPD R-U-THERE 1, sending R-U-THERE-ACK"));
 	assert_non_null(strstr(A.log, "received DPD R-U-THERE-ACK 1"));
 	silent = true;
-	for (i = 0; i < 40 && ikev1_find_peer(&A.ctx, &B.addr); i++)
+	for (i = 0; i < 40 && ikev1_find_peer(&A.ctx, B.family, &B.addr); i++)
 		advance(1000);
 	silent = false;
 	/* quiet since 10 s: probes at 20, 22, 24, 26, 28 s; dead at 30 s */
@@ -1183,9 +1268,9 @@ static void test_aggressive(void **state)
 	run(&o1, &o2);
 	assert_mirrored();
 	assert_non_null(strstr(A.log, "beginning Aggressive Mode exchange"));
-	assert_int_equal(ikev1_find_peer(&B.ctx, &A.addr)->state,
+	assert_int_equal(ikev1_find_peer(&B.ctx, A.family, &A.addr)->state,
 			 IKEV1_QM_IDLE);
-	assert_true(ikev1_find_peer(&B.ctx, &A.addr)->aggressive);
+	assert_true(ikev1_find_peer(&B.ctx, A.family, &A.addr)->aggressive);
 	assert_null(strstr(A.log, "sharedkey"));
 	assert_null(strstr(B.log, "sharedkey"));
 	teardown_sides();
@@ -1209,7 +1294,7 @@ static void test_aggressive(void **state)
 	assert_string_equal(
 		B.ctx.failure,
 		"%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Aggressive mode failed with peer at 198.51.100.1");
-	assert_null(ikev1_find_peer(&B.ctx, &A.addr));
+	assert_null(ikev1_find_peer(&B.ctx, A.family, &A.addr));
 	teardown_sides();
 }
 
@@ -1251,6 +1336,7 @@ int main(void)
 		cmocka_unit_test(test_half_open),
 		cmocka_unit_test(test_isakmp_lifetime),
 		cmocka_unit_test(test_control),
+		cmocka_unit_test(test_ipv6_peers),
 		cmocka_unit_test(test_delete_pair),
 		cmocka_unit_test(test_delete_isakmp),
 		cmocka_unit_test(test_info_forged),
