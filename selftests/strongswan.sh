@@ -9,7 +9,8 @@
 # and then answers charon's `swanctl --initiate`.  Each time pings pass
 # both ways, ESP between nfsec and XFRM.  Then `clear crypto sa` on R1
 # makes charon delete its CHILD_SA (our Delete payload understood).
-# Stock kernels only (see below).
+# Last, the AES suite between IPv6 peers for IPv6 LANs, cryptod
+# initiating.  Stock kernels only (see below).
 #
 # charon runs in R2's network namespace and a private mount namespace
 # whose /run is a tmpfs directory: its pid file and vici socket stay out
@@ -22,14 +23,14 @@ WORK=$(mktemp -d /tmp/nfsec-swan.XXXXXX)
 RUN=$(mktemp -d /dev/shm/nfsec-swan.XXXXXX)
 VICI=unix://$RUN/charon.vici
 
-tap_plan 10
+tap_plan 12
 
 # The debug-kernel run (it limits the algorithms) skips this file: what
 # the kernel does here (ESP between nfsec and XFRM, SA events) xfrm.sh
 # and cryptod.sh already run under KASAN, and TCG there makes the two
 # IKE daemons' DH slow enough to cost minutes of CI.
 if [ -n "${NFSEC_SELFTEST_ALGS:-}" ]; then
-	for i in $(seq 10); do
+	for i in $(seq 12); do
 		tap_skip "strongSwan interop check $i" "stock kernels only"
 	done
 	rm -rf "$WORK" "$RUN"
@@ -45,8 +46,23 @@ mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
 topo_seed || { echo "Bail out! topology setup failed"; exit 1; }
 
+# The routers' addresses and LANs: IPv4 unless FAM=6.
+addrs() {
+	if [ "${FAM:-4}" = 6 ]; then
+		A1=2001:db8:1::1 A2=2001:db8:1::2
+		NET1=2001:db8:a::/64 NET2=2001:db8:b::/64
+		ACL="ipv6 access-list 101
+ permit ipv6 $NET1 $NET2"
+	else
+		A1=198.51.100.1 A2=198.51.100.2
+		NET1=192.0.2.0/24 NET2=203.0.113.0/24
+		ACL="access-list 101 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255"
+	fi
+}
+
 # cd_conf IKE-ENC IKE-HASH GROUP TSET: R1's IOS configuration.
 cd_conf() {
+	addrs
 	cat <<EOF
 hostname r1
 crypto isakmp policy 10
@@ -54,39 +70,40 @@ crypto isakmp policy 10
  hash $2
  authentication pre-share
  group $3
-crypto isakmp key swankey address 198.51.100.2
+crypto isakmp key swankey address $A2
 crypto ipsec transform-set ts $4
 crypto map swan 10 ipsec-isakmp
- set peer 198.51.100.2
+ set peer $A2
  set transform-set ts
  match address 101
 interface veth-r2
  crypto map swan
-access-list 101 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255
+$ACL
 EOF
 }
 
 # sw_conf IKE-PROPOSAL ESP-PROPOSAL: R2's swanctl.conf.
 sw_conf() {
+	addrs
 	cat <<EOF
 connections {
 	r1 {
 		version = 1
-		local_addrs = 198.51.100.2
-		remote_addrs = 198.51.100.1
+		local_addrs = $A2
+		remote_addrs = $A1
 		proposals = $1
 		local {
 			auth = psk
-			id = 198.51.100.2
+			id = $A2
 		}
 		remote {
 			auth = psk
-			id = 198.51.100.1
+			id = $A1
 		}
 		children {
 			net {
-				local_ts = 203.0.113.0/24
-				remote_ts = 192.0.2.0/24
+				local_ts = $NET2
+				remote_ts = $NET1
 				esp_proposals = $2
 				mode = tunnel
 			}
@@ -95,7 +112,7 @@ connections {
 }
 secrets {
 	ike-r1 {
-		id = 198.51.100.1
+		id = $A1
 		secret = swankey
 	}
 }
@@ -147,6 +164,15 @@ diag() {
 	grep -v "^.\{8\} [0-9]\+\[\(NET\|ENC\|CFG\|LIB\|JOB\)\]" "$WORK/charon.log" | tail -25
 }
 
+# pings: hostA reaches hostB (starting IKE), then both ways, in FAM.
+pings() {
+	if [ "${FAM:-4}" = 6 ]; then
+		ping_to hA 2001:db8:b::10 && ping_both -6
+	else
+		ping_until && ping_both
+	fi
+}
+
 # run SUITE ROLE IKE-ENC IKE-HASH GROUP TSET IKE-PROP ESP-PROP
 run() {
 	local what="$1: cryptod $2 against charon, pings pass nfsec <-> XFRM"
@@ -161,7 +187,7 @@ run() {
 	if [ "$2" = responds ]; then
 		sw --initiate --child net >"$WORK/initiate.out" 2>&1
 	fi
-	if ping_until && ping_both && [ "$(xfrm_states)" = 2 ] &&
+	if pings && [ "$(xfrm_states)" = 2 ] &&
 		[ "$(ctl_in r1 -j sa list | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 2 ]; then
 		tap_ok "$what"
 	else
@@ -217,5 +243,13 @@ if ping_until && ping_both; then
 else
 	tap_fail "after the clear, hostA's traffic renegotiates with charon" "$(diag)"
 fi
+stop_all
+
+# IPv6 peers: IKE and ESP over 2001:db8:1::/64, IPv6 LANs; charon's SAs
+# are between the routers' IPv6 addresses
+FAM=6 run "aes256-sha256-modp2048 over IPv6" initiates "aes 256" sha256 14 \
+	"esp-aes 256 esp-sha256-hmac" aes256-sha256-modp2048 aes256-sha256
+tap_check "charon's SAs over IPv6 were the ones used" \
+	eval 'ip -n r2 xfrm state | grep -q "^src 2001:db8:1::1 dst 2001:db8:1::2"'
 stop_all
 tap_done
