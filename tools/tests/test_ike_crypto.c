@@ -2,8 +2,9 @@
 /*
  * Unit tests: cryptod's IKE crypto (ike_crypto.c, dh.c, ikev1_keys.c).
  * Published vectors where they exist (RFC 4231 HMAC, FIPS 81 DES-CBC,
- * SP 800-38A AES-CBC, RFC 5903 ECP-256, the MODP primes' definition);
- * RFC 2409's derivations against an independent implementation
+ * SP 800-38A AES-CBC, RFC 5903 ECP-256, the MODP primes' definition, an
+ * SP 800-135 IKEv1 PSK case in ACVP's kdf-components form); RFC 2409's
+ * derivations against an independent implementation
  * (scripts/gen-ikev1-kat.py).
  */
 #include <stdarg.h>
@@ -105,6 +106,42 @@ static void test_cbc(void **state)
 			 -EINVAL);
 	assert_int_equal(ike_cipher_keylen(CONF_IKE_AES, 256), 32);
 	assert_int_equal(ike_cipher_keylen(CONF_IKE_3DES, 0), 24);
+}
+
+/*
+ * SP 800-135 section 4.1 (IKEv1, pre-shared keys), as ACVP's
+ * kdf-components test case 100 states it for SHA-1 (the case libreswan's
+ * CAVP driver, programs/cavp/test.acvp.ikev1_psk.*, checks); NIST's own
+ * CAVP response files cannot be fetched from here.  Its odd sizes (a
+ * one-byte key, 8-byte nonces) are what a negotiation never produces.
+ */
+static void test_sp800_135_psk(void **state)
+{
+	uint8_t psk[1], ni[8], nr[8], gxy[32], cky_i[8], cky_r[8];
+	struct ikev1_keys k;
+
+	(void)state;
+	unhex("75", psk, sizeof(psk));
+	unhex("b9a2d0e922dc66dd", ni, sizeof(ni));
+	unhex("2130166863b5ddef", nr, sizeof(nr));
+	unhex("739003ba2c11c982946c65e26acf661fbf8ebb78011a9fead79efa12fe3e71cc",
+	      gxy, sizeof(gxy));
+	unhex("83d374c30b3b5082", cky_i, sizeof(cky_i));
+	unhex("5afc0da06c728029", cky_r, sizeof(cky_r));
+	assert_int_equal(ikev1_keys_psk(&k, CONF_HASH_SHA1, CONF_IKE_AES, 128,
+					psk, sizeof(psk), ni, sizeof(ni), nr,
+					sizeof(nr), gxy, sizeof(gxy), cky_i,
+					cky_r),
+			 0);
+	assert_hex(k.skeyid, k.hlen,
+		   "62b04d112877e442fc3282fc37c076997718a0b9");
+	assert_hex(k.skeyid_d, k.hlen,
+		   "369e5aad1bdb5faf6a3d929d500cdc236710a9ab");
+	assert_hex(k.skeyid_a, k.hlen,
+		   "588e957d8d790d093b3a39f121473473af78e9bb");
+	assert_hex(k.skeyid_e, k.hlen,
+		   "cd74b0c048219db81384d3fda8f6cda51e398a2b");
+	ikev1_keys_wipe(&k);
 }
 
 static void test_ikev1_kats(void **state)
@@ -288,6 +325,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prf_rfc4231),
 		cmocka_unit_test(test_cbc),
+		cmocka_unit_test(test_sp800_135_psk),
 		cmocka_unit_test(test_ikev1_kats),
 		cmocka_unit_test(test_modp_primes),
 		cmocka_unit_test(test_dh_agree),
