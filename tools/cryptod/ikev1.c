@@ -170,10 +170,24 @@ void ikev1_qm_free(struct ikev1_qm *qm)
 	explicit_bzero(qm, sizeof(*qm));
 }
 
+void ikev1_qm_done(struct ikev1_qm *qm)
+{
+	uint32_t msgid = qm->msgid;
+	struct ikev1_xmit x = qm->x;
+
+	ikev1_qm_free(qm);
+	qm->msgid = msgid;
+	qm->x = x;
+	qm->x.rtx_at = 0;
+}
+
 void ikev1_sa_free(struct ikev1_sa *sa)
 {
+	size_t i;
+
 	ike_dh_free(&sa->dh);
-	ikev1_qm_free(&sa->qm);
+	for (i = 0; i < IKEV1_QM_MAX; i++)
+		ikev1_qm_free(&sa->qms[i]);
 	explicit_bzero(sa, sizeof(*sa));
 }
 
@@ -248,19 +262,25 @@ static struct ikev1_sa *ikev1_find_cookies(struct ikev1_ctx *ctx,
 	return NULL;
 }
 
+int ikev1_xmit_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		    struct ikev1_xmit *x, const uint8_t *buf, size_t len)
+{
+	if (len <= sizeof(x->last)) {
+		memcpy(x->last, buf, len);
+		x->lastlen = len;
+	}
+	if (ctx->answering)
+		memcpy(x->answered, x->last_in, sizeof(x->answered));
+	else
+		memset(x->answered, 0, sizeof(x->answered));
+	ikev1_timer_arm(ctx, x);
+	return ctx->ops->send(ctx, sa, buf, len);
+}
+
 int ikev1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const uint8_t *buf,
 	       size_t len)
 {
-	if (len <= sizeof(sa->last)) {
-		memcpy(sa->last, buf, len);
-		sa->lastlen = len;
-	}
-	if (ctx->answering)
-		memcpy(sa->answered, sa->last_in, sizeof(sa->answered));
-	else
-		memset(sa->answered, 0, sizeof(sa->answered));
-	ikev1_timer_arm(ctx, sa);
-	return ctx->ops->send(ctx, sa, buf, len);
+	return ikev1_xmit_send(ctx, sa, &sa->x, buf, len);
 }
 
 void ikev1_hdr(const struct ikev1_sa *sa, uint8_t exchange, uint8_t flags,
@@ -339,12 +359,15 @@ const struct conf_psk *ikev1_psk_for(const struct conf *c, uint8_t family,
 static int want_add(struct ikev1_sa *sa, const struct conf_map_entry *e,
 		    const struct nfsec_sel *sel)
 {
-	const struct ikev1_qm *qm = &sa->qm;
+	const struct ikev1_qm *qm;
 	size_t k;
 
-	if (qm->active && qm->initiator && qm->entry == e &&
-	    !memcmp(&qm->sel, sel, sizeof(*sel)))
-		return -EINPROGRESS;
+	for (k = 0; k < IKEV1_QM_MAX; k++) {
+		qm = &sa->qms[k];
+		if (qm->active && qm->initiator && qm->entry == e &&
+		    !memcmp(&qm->sel, sel, sizeof(*sel)))
+			return -EINPROGRESS;
+	}
 	for (k = 0; k < sa->nwant; k++)
 		if (sa->want[k].entry == e &&
 		    !memcmp(&sa->want[k].sel, sel, sizeof(*sel)))
@@ -373,10 +396,17 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 	if (sa && !sa->initiator && sa->state != IKEV1_QM_IDLE)
 		return -EINPROGRESS;
 	if (sa) {
+		/*
+		 * It starts now, even for an entry that has a pair (a rekey),
+		 * unless one for its entry runs (the peer's, say: its pair
+		 * may serve) or every slot is taken; then it waits.
+		 */
 		err = want_add(sa, e, sel);
-		if (err || sa->state != IKEV1_QM_IDLE || sa->qm.active)
+		if (err || sa->state != IKEV1_QM_IDLE ||
+		    ikev1_qm_runs_for(sa, e))
 			return err;
-		return ikev1_qm_start(ctx, sa);
+		err = ikev1_qm_start(ctx, sa, sa->nwant - 1);
+		return err == -EBUSY ? 0 : err;
 	}
 	sa = ikev1_sa_new(ctx, e->peers[0].family, &e->peers[0].addr, true);
 	if (!sa)
@@ -417,31 +447,22 @@ static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx, uint8_t family,
 	return sa;
 }
 
-/*
- * A datagram we already took: processed once only.  When what we sent
- * last answered it, the peer did not hear us: send that again.  (Only
- * then, so repeats cannot bounce between the two ends.)
- */
-static bool ikev1_repeated(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-			   const uint8_t *buf, size_t len)
+bool ikev1_repeated(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		    struct ikev1_xmit *x, const uint8_t *buf, size_t len)
 {
 	struct iovec v = { (void *)buf, len };
 	uint8_t h[20];
 
 	if (ike_hash(CONF_HASH_SHA1, &v, 1, h))
 		return false;
-	if (memcmp(h, sa->last_in, sizeof(h))) {
-		memcpy(sa->last_in, h, sizeof(h));
+	if (memcmp(h, x->last_in, sizeof(h))) {
+		memcpy(x->last_in, h, sizeof(h));
 		return false;
 	}
-	if (sa->am3len && !memcmp(h, sa->am3_answers, sizeof(h))) {
-		ikev1_logf(ctx, sa, true,
-			   "retransmission: sending Aggressive Mode 3 again");
-		ctx->ops->send(ctx, sa, sa->am3, sa->am3len);
-	} else if (sa->lastlen && !memcmp(h, sa->answered, sizeof(h))) {
+	if (x->lastlen && !memcmp(h, x->answered, sizeof(h))) {
 		ikev1_logf(ctx, sa, true,
 			   "retransmission: sending our answer again");
-		ctx->ops->send(ctx, sa, sa->last, sa->lastlen);
+		ctx->ops->send(ctx, sa, x->last, x->lastlen);
 	} else {
 		ikev1_logf(ctx, sa, true, "dropped a repeated message");
 	}
@@ -473,7 +494,9 @@ void ikev1_input(struct ikev1_ctx *ctx, uint8_t family,
 			   "dropped a message from another peer");
 		return;
 	}
-	if (ikev1_repeated(ctx, sa, buf, len))
+	/* a quick mode's repeats are its own (ikev1_qm_input()) */
+	if (h.exchange != ISAKMP_EXCH_QUICK &&
+	    ikev1_repeated(ctx, sa, &sa->x, buf, len))
 		return;
 	sa->last_heard = ctx->now; /* for DPD: the peer is alive */
 	memcpy(copy, buf, len);

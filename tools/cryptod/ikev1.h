@@ -90,12 +90,34 @@ struct ikev1_ops {
 		    const char *line);
 };
 
-/* A phase-2 exchange in progress (one per message ID). */
+/* The longest quick mode nonce taken (RFC 2409: 8 to 256 bytes). */
+#define IKEV1_QM_NONCE_MAX 32
+
+/*
+ * One exchange's memory, for the peer's repeats and for retransmission:
+ * what we sent last, and which of the peer's messages it answered.
+ */
+struct ikev1_xmit {
+	uint8_t last[4096];
+	size_t lastlen;
+	uint8_t last_in[20]; /* SHA-1 of what we received last */
+	uint8_t answered[20]; /* ... of what `last` answered, or zero */
+	uint64_t rtx_at; /* when `last` goes again (ms), or 0 */
+	unsigned int rtx_n; /* times `last` went again */
+};
+
+/*
+ * A phase-2 exchange (one per message ID).  Once it ends, its slot keeps
+ * the message ID and `x` (no secrets) until reused, so that a repeat of
+ * the peer's last message is still answered.
+ */
 struct ikev1_qm {
 	bool active, initiator;
 	uint32_t msgid;
+	struct ikev1_xmit x;
+	uint64_t done_at; /* when it ended (ms), for reuse oldest first */
 	uint8_t iv[IKE_BLOCK_MAX];
-	uint8_t ni[32], nr[32];
+	uint8_t ni[IKEV1_QM_NONCE_MAX], nr[IKEV1_QM_NONCE_MAX];
 	size_t nilen, nrlen;
 	struct ike_dh dh;
 	bool pfs;
@@ -115,6 +137,8 @@ struct ikev1_want {
 
 /* Quick modes that may wait per ISAKMP SA; the kernel asks again for more. */
 #define IKEV1_WANT_MAX 64
+/* Quick modes that may run at once per ISAKMP SA, both ends' together. */
+#define IKEV1_QM_MAX 4
 
 /* A phase-1 (ISAKMP) SA. */
 struct ikev1_sa {
@@ -138,23 +162,11 @@ struct ikev1_sa {
 	size_t nilen, nrlen;
 	struct ikev1_keys keys;
 	uint8_t iv[IKE_BLOCK_MAX]; /* phase 1's running IV */
-	struct ikev1_qm qm; /* one quick mode at a time, for now */
+	struct ikev1_qm qms[IKEV1_QM_MAX]; /* ours and the peer's */
 	/* quick modes to run next, oldest first */
 	struct ikev1_want want[IKEV1_WANT_MAX];
 	size_t nwant;
-	uint8_t last[4096]; /* what we sent last, for a peer's repeat */
-	size_t lastlen;
-	uint8_t last_in[20]; /* SHA-1 of what we received last */
-	uint8_t answered[20]; /* ... of what `last` answered, or zero */
-	/*
-	 * Aggressive Mode 3, kept apart: a quick mode goes out right after
-	 * it, so it is not `last` when a repeated AM2 asks for it again.
-	 */
-	uint8_t am3[256];
-	size_t am3len;
-	uint8_t am3_answers[20]; /* SHA-1 of the AM2 it answered */
-	uint64_t rtx_at; /* when `last` goes again (ms), or 0 */
-	unsigned int rtx_n; /* times `last` went again */
+	struct ikev1_xmit x; /* phase 1's (Main or Aggressive Mode) */
 	uint64_t expires; /* end of the ISAKMP SA's lifetime (ms), or 0 */
 	uint64_t last_heard; /* the peer's last datagram for it (ms) */
 	bool dpd_peer; /* the peer sent DPD's vendor ID */

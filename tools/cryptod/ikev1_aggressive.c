@@ -14,8 +14,9 @@
  * responder it looks the key up by the initiator's FQDN, or by address.
  * One KE goes in AM1, so only the policies of the first one's DH group
  * are offered.  AM3 is sent encrypted; an unencrypted one is accepted.
- * Quick Mode 1 follows AM3 at once, so AM3 is kept apart and sent again
- * when the responder repeats AM2 (it did not hear AM3).
+ * Quick Mode 1 follows AM3 at once; a quick mode keeps its own messages,
+ * so AM3 stays phase 1's last and goes again when the responder repeats
+ * AM2 (it did not hear AM3).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -211,20 +212,17 @@ static int am3_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	uint8_t buf[256], hash[IKE_HASH_MAX];
 	struct isakmp_hdr h;
 	struct isakmp_w w;
-	int err;
 
 	if (am_hash(sa, false, sa->idi_b, sa->idi_len, hash))
 		return -EIO;
 	ikev1_hdr(sa, ISAKMP_EXCH_AGGRESSIVE, ISAKMP_FLAG_ENC, 0, &h);
 	isakmp_w_init(&w, buf, sizeof(buf), &h);
 	isakmp_w_simple(&w, ISAKMP_PL_HASH, hash, sa->keys.hlen);
-	err = ikev1_p1_send(ctx, sa, &w, true);
-	if (!err && sa->lastlen <= sizeof(sa->am3)) {
-		memcpy(sa->am3, sa->last, sa->lastlen);
-		sa->am3len = sa->lastlen;
-		memcpy(sa->am3_answers, sa->answered, sizeof(sa->am3_answers));
-	}
-	return err;
+	/*
+	 * Kept as phase 1's last message: the quick mode that follows at
+	 * once keeps its own, so a repeated AM2 still gets this again.
+	 */
+	return ikev1_p1_send(ctx, sa, &w, true);
 }
 
 /* Is @hp the HASH over @id of the other side? */

@@ -89,7 +89,7 @@ static void inst_succeeded(struct ikev1_ctx *ctx,
 }
 
 void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
-			 const struct ikev1_child *ch)
+			 bool initiator, const struct ikev1_child *ch)
 {
 	struct ikev1_installed *r;
 	size_t i;
@@ -105,7 +105,7 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 		return;
 	}
 	r->used = true;
-	r->initiator = sa->qm.initiator;
+	r->initiator = initiator;
 	r->dirs |= ch->dirs;
 	r->conn_id = sa->conn_id;
 	r->entry = ch->entry;
@@ -298,9 +298,9 @@ static void inst_release(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 	ctx->ops->del_sa(ctx, proto, sa->family, spi, &sa->local);
 }
 
-void ikev1_installed_qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ok)
+void ikev1_installed_qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+			    const struct ikev1_qm *qm, bool ok)
 {
-	const struct ikev1_qm *qm = &sa->qm;
 	uint32_t ah = inst_spi(qm->ah_spi), esp = inst_spi(qm->esp_spi);
 	struct ikev1_installed *r =
 		inst_by_in(ctx, sa->family, &sa->local, ah, esp);

@@ -34,12 +34,25 @@ void ikev1_sa_free(struct ikev1_sa *sa);
 /* Deletes @sa, as `clear crypto isakmp` and the lifetime's end do. */
 void ikev1_reap(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 
-/* Send @len bytes of @buf, kept for retransmission. */
+/*
+ * Send @len bytes of @buf to @sa's peer, kept in @x (the exchange's) for
+ * retransmission and for the peer's repeat.
+ */
+int ikev1_xmit_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		    struct ikev1_xmit *x, const uint8_t *buf, size_t len);
+/* The same for phase 1 (sa->x). */
 int ikev1_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const uint8_t *buf,
 	       size_t len);
+/*
+ * A message of @sa's exchange @x seen before: true when it was, and then
+ * answered again if what we sent last answered it (only then, so repeats
+ * cannot bounce between the ends).  Else it is remembered as the last.
+ */
+bool ikev1_repeated(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		    struct ikev1_xmit *x, const uint8_t *buf, size_t len);
 
-/* Timers (ikev1_timer.c): @sa's last message goes again unless answered. */
-void ikev1_timer_arm(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+/* Timers (ikev1_timer.c): @x's last message goes again unless answered. */
+void ikev1_timer_arm(struct ikev1_ctx *ctx, struct ikev1_xmit *x);
 /* @sa is authenticated: its lifetime starts. */
 void ikev1_established(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 
@@ -66,9 +79,12 @@ int ikev1_p2_hash(const struct ikev1_sa *sa, bool zero, uint32_t msgid,
 		  const uint8_t *nonce, size_t nlen, const uint8_t *data,
 		  size_t dlen, uint8_t *out);
 
-/* Installed SAs (ikev1_installed.c): @ch went in under @sa. */
+/*
+ * Installed SAs (ikev1_installed.c): @ch went in under @sa, by a quick
+ * mode we started (@initiator: we rekey it) or the peer did.
+ */
 void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
-			 const struct ikev1_child *ch);
+			 bool initiator, const struct ikev1_child *ch);
 /*
  * Retries the successors that were due while a quick mode ran; retires
  * rekeyed pairs.  Returns the next retirement (ms), or 0.
@@ -83,13 +99,13 @@ uint64_t ikev1_installed_tick(struct ikev1_ctx *ctx);
 bool ikev1_installed_serves(const struct ikev1_ctx *ctx,
 			    const struct conf_map_entry *e);
 /*
- * @sa's quick mode ends, @ok or not: the inbound SPIs it reserved and no
- * pair holds go back to the kernel (an offer's AH SPI the chosen set did
+ * @sa's quick mode @qm ends, @ok or not: the inbound SPIs it reserved and
+ * no pair holds go back to the kernel (an offer's AH SPI the chosen set did
  * not use; everything, on failure); a failed one's half-installed pair
  * goes with a Delete.
  */
 void ikev1_installed_qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-			    bool ok);
+			    const struct ikev1_qm *qm, bool ok);
 /* A new ctx->conf: each pair follows its entry (map, seq), or goes. */
 void ikev1_installed_reconf(struct ikev1_ctx *ctx);
 /* @sa's peer deleted its inbound SA @spi (our outbound): ours go too. */
@@ -172,15 +188,23 @@ void ikev1_mm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 
 /* Quick Mode */
 /*
- * Starts the oldest waiting quick mode, taking it off the queue; on error
- * nothing runs.  ikev1_qm_next() starts them one after another while none
- * runs and phase 1 is done.
+ * Starts waiting quick mode @k, taking it off the queue; on error nothing
+ * runs.  -EBUSY when IKEV1_QM_MAX run already.  ikev1_qm_next() starts
+ * waiting ones, oldest first, while phase 1 is done and slots are free; one
+ * whose entry has a quick mode running (either end's) waits for it, and
+ * one whose entry that made a pair meanwhile is dropped.
  */
-int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa, size_t k);
 void ikev1_qm_next(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
+/* Is a quick mode for @e running on @sa, either end's? */
+bool ikev1_qm_runs_for(const struct ikev1_sa *sa,
+		       const struct conf_map_entry *e);
 void ikev1_qm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len);
+/* Wipes @qm: its secrets, and its memory of repeats. */
 void ikev1_qm_free(struct ikev1_qm *qm);
+/* @qm is over: its secrets go, its message ID and `x` stay for repeats. */
+void ikev1_qm_done(struct ikev1_qm *qm);
 
 /*
  * RESPONDER-LIFETIME (ikev1_responder_lifetime.c): the responder's notify

@@ -13,6 +13,10 @@
  * inbound ones before it sends QM2 and its outbound ones on QM3, so no
  * packet goes out on an SA the other end does not have yet: rekeying
  * under traffic loses nothing.
+ *
+ * Up to IKEV1_QM_MAX run at once per ISAKMP SA, either end's, each in a
+ * slot of sa->qms[] found by its message ID, with its own IV, messages
+ * and repeats; every function here works on the one it is given.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -86,9 +90,9 @@ static void qm_log_created(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
 }
 
 /* KEYMAT for both directions of each protocol, then install @dirs. */
-static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa, uint8_t dirs)
+static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		      const struct ikev1_qm *qm, uint8_t dirs)
 {
-	struct ikev1_qm *qm = &sa->qm;
 	const struct conf_tset *t = qm->choice.tset;
 	const uint8_t *gqm = qm->pfs ? qm->gqm : NULL;
 	static struct ikev1_child ch;
@@ -142,7 +146,7 @@ static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa, uint8_t dirs)
 		err = ctx->ops->install(ctx, &ch);
 	}
 	if (!err) {
-		ikev1_installed_add(ctx, sa, &ch);
+		ikev1_installed_add(ctx, sa, qm->initiator, &ch);
 		qm_log_created(ctx, &ch);
 	}
 	explicit_bzero(&ch, sizeof(ch));
@@ -151,11 +155,11 @@ static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa, uint8_t dirs)
 
 /* Writes HASH (placeholder), the rest by @body, then fills the hash. */
 static int qm_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		   struct ikev1_qm *qm,
 		   int (*body)(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-			       struct isakmp_w *w),
+			       const struct ikev1_qm *qm, struct isakmp_w *w),
 		   bool nonce_i)
 {
-	struct ikev1_qm *qm = &sa->qm;
 	uint8_t buf[IKEV1_BUF], zero[IKE_HASH_MAX] = { 0 };
 	struct isakmp_hdr h;
 	struct isakmp_w w;
@@ -167,7 +171,7 @@ static int qm_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	isakmp_w_simple(&w, ISAKMP_PL_HASH, zero, sa->keys.hlen);
 	hash_at = isakmp_w_body_at(&w);
 	rest_at = w.len;
-	err = body(ctx, sa, &w);
+	err = body(ctx, sa, qm, &w);
 	len = isakmp_w_finish(&w);
 	if (err || len < 0)
 		return err ? err : len;
@@ -177,7 +181,7 @@ static int qm_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 			    buf + hash_at);
 	if (!err)
 		err = ikev1_encrypt(sa, qm->iv, buf, &n, sizeof(buf));
-	return err ? err : ikev1_send(ctx, sa, buf, n);
+	return err ? err : ikev1_xmit_send(ctx, sa, &qm->x, buf, n);
 }
 
 static void qm_put_ids(struct isakmp_w *w, const struct nfsec_sel *sel,
@@ -196,11 +200,11 @@ static void qm_put_ids(struct isakmp_w *w, const struct nfsec_sel *sel,
 }
 
 static int qm1_write(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-		     struct isakmp_w *w)
+		     const struct ikev1_qm *qm, struct isakmp_w *w)
 {
 	static struct isakmp_sa offer;
-	struct ikev1_qm *qm = &sa->qm;
 
+	(void)sa;
 	ikev1_p2_offer(ctx->conf, qm->entry, qm->ah_spi, qm->esp_spi, &offer);
 	isakmp_w_sa(w, &offer);
 	isakmp_w_simple(w, ISAKMP_PL_NONCE, qm->ni, qm->nilen);
@@ -224,10 +228,9 @@ static void qm_log_spi(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 }
 
 /* Our inbound SPIs for the protocols any of the entry's sets use. */
-static int qm_spis(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ah,
-		   bool esp)
+static int qm_spis(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		   struct ikev1_qm *qm, bool ah, bool esp)
 {
-	struct ikev1_qm *qm = &sa->qm;
 	int err = 0;
 
 	if (ah)
@@ -241,10 +244,9 @@ static int qm_spis(struct ikev1_ctx *ctx, struct ikev1_sa *sa, bool ah,
 	return err;
 }
 
-static int qm_begin(struct ikev1_sa *sa, uint32_t msgid, bool initiator)
+static int qm_begin(struct ikev1_sa *sa, struct ikev1_qm *qm, uint32_t msgid,
+		    bool initiator)
 {
-	struct ikev1_qm *qm = &sa->qm;
-
 	ikev1_qm_free(qm);
 	qm->active = true;
 	qm->initiator = initiator;
@@ -252,32 +254,78 @@ static int qm_begin(struct ikev1_sa *sa, uint32_t msgid, bool initiator)
 	return ikev1_iv_phase2(&sa->keys, sa->iv, msgid, qm->iv);
 }
 
-/* The oldest waiting quick mode leaves the queue. */
-static void want_drop_first(struct ikev1_sa *sa)
+/* Waiting quick mode @k leaves the queue. */
+static void want_drop(struct ikev1_sa *sa, size_t k)
 {
-	memmove(sa->want, sa->want + 1, --sa->nwant * sizeof(sa->want[0]));
+	memmove(sa->want + k, sa->want + k + 1,
+		(--sa->nwant - k) * sizeof(sa->want[0]));
 }
 
-int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+/* The quick mode with message ID @msgid, running or just over; or NULL. */
+static struct ikev1_qm *qm_by_msgid(struct ikev1_sa *sa, uint32_t msgid)
 {
+	size_t i;
+
+	for (i = 0; i < IKEV1_QM_MAX; i++)
+		if (sa->qms[i].msgid == msgid &&
+		    (sa->qms[i].active || sa->qms[i].x.lastlen))
+			return &sa->qms[i];
+	return NULL;
+}
+
+/*
+ * A slot for a new quick mode: a free one, else the one over longest
+ * ago (its memory of repeats goes); NULL when all run.
+ */
+static struct ikev1_qm *qm_slot(struct ikev1_sa *sa)
+{
+	struct ikev1_qm *best = NULL, *qm;
+	size_t i;
+
+	for (i = 0; i < IKEV1_QM_MAX; i++) {
+		qm = &sa->qms[i];
+		if (qm->active)
+			continue;
+		if (!qm->x.lastlen)
+			return qm;
+		if (!best || qm->done_at < best->done_at)
+			best = qm;
+	}
+	return best;
+}
+
+bool ikev1_qm_runs_for(const struct ikev1_sa *sa,
+		       const struct conf_map_entry *e)
+{
+	size_t i;
+
+	for (i = 0; i < IKEV1_QM_MAX; i++)
+		if (sa->qms[i].active && sa->qms[i].entry == e)
+			return true;
+	return false;
+}
+
+int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa, size_t k)
+{
+	struct ikev1_qm *qm = qm_slot(sa);
 	const struct conf_map_entry *e;
-	struct ikev1_qm *qm = &sa->qm;
 	bool ah = false, esp = false;
 	const struct conf_tset *t;
 	struct nfsec_sel sel;
 	uint32_t msgid = 0;
-	size_t k;
 	int err;
 
-	if (!sa->nwant)
+	if (k >= sa->nwant)
 		return -ENOENT;
-	e = sa->want[0].entry;
-	sel = sa->want[0].sel;
-	want_drop_first(sa);
-	while (!msgid)
+	if (!qm)
+		return -EBUSY;
+	e = sa->want[k].entry;
+	sel = sa->want[k].sel;
+	want_drop(sa, k);
+	while (!msgid || qm_by_msgid(sa, msgid))
 		if (ike_random(&msgid, 4))
 			return -EIO;
-	err = qm_begin(sa, msgid, true);
+	err = qm_begin(sa, qm, msgid, true);
 	qm->entry = e;
 	qm->sel = sel;
 	for (k = 0; k < e->ntsets; k++) {
@@ -286,7 +334,7 @@ int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		esp = esp || (t && t->esp);
 	}
 	if (!err)
-		err = qm_spis(ctx, sa, ah, esp);
+		err = qm_spis(ctx, sa, qm, ah, esp);
 	if (!err)
 		err = ike_random(qm->ni, IKEV1_NONCE_LEN);
 	qm->nilen = IKEV1_NONCE_LEN;
@@ -297,37 +345,42 @@ int ikev1_qm_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		ikev1_logf(ctx, sa, true,
 			   "beginning Quick Mode exchange, M-ID of %d",
 			   (int32_t)msgid);
-		err = qm_send(ctx, sa, qm1_write, false);
+		err = qm_send(ctx, sa, qm, qm1_write, false);
 	}
 	if (err) {
-		ikev1_installed_qm_end(ctx, sa, false); /* SPIs we were given */
+		/* the SPIs we were given go back; nothing of it goes again */
+		ikev1_installed_qm_end(ctx, sa, qm, false);
 		ikev1_qm_free(qm);
-		sa->rtx_at = 0; /* nothing of it goes again */
 	}
 	return err;
 }
 
 void ikev1_qm_next(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
-	while (sa->used && sa->nwant && sa->state == IKEV1_QM_IDLE &&
-	       !sa->qm.active) {
-		if (ikev1_installed_serves(ctx, sa->want[0].entry))
-			want_drop_first(sa);
-		else if (ikev1_qm_start(ctx, sa))
+	size_t k = 0;
+
+	while (sa->used && sa->state == IKEV1_QM_IDLE && k < sa->nwant &&
+	       qm_slot(sa)) {
+		if (ikev1_installed_serves(ctx, sa->want[k].entry))
+			want_drop(sa, k);
+		else if (ikev1_qm_runs_for(sa, sa->want[k].entry))
+			k++; /* what it makes may serve this one */
+		else if (ikev1_qm_start(ctx, sa, k))
 			ikev1_logf(ctx, sa, true, "could not start Quick Mode");
 	}
 }
 
 /* Decrypt and parse a quick mode message; check HASH comes first. */
 static int qm_open(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-		   const struct isakmp_hdr *h, uint8_t *buf, size_t len,
-		   struct isakmp_payloads *pls, size_t *end)
+		   struct ikev1_qm *qm, const struct isakmp_hdr *h,
+		   uint8_t *buf, size_t len, struct isakmp_payloads *pls,
+		   size_t *end)
 {
 	struct isakmp_err e;
 	const struct isakmp_payload *last;
 
 	if (!(h->flags & ISAKMP_FLAG_ENC) ||
-	    ikev1_decrypt(sa, sa->qm.iv, buf, len) ||
+	    ikev1_decrypt(sa, qm->iv, buf, len) ||
 	    isakmp_payloads_parse(buf + ISAKMP_HDR_LEN, len - ISAKMP_HDR_LEN,
 				  h->next, true, pls, &e) ||
 	    !pls->n || pls->pl[0].type != ISAKMP_PL_HASH ||
@@ -341,14 +394,14 @@ static int qm_open(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 }
 
 /* The HASH payload must be prf(...) over what follows it. */
-static int qm_check_hash(struct ikev1_sa *sa, const uint8_t *buf,
-			 const struct isakmp_payloads *pls, size_t end,
-			 const uint8_t *nonce, size_t nlen)
+static int qm_check_hash(const struct ikev1_sa *sa, const struct ikev1_qm *qm,
+			 const uint8_t *buf, const struct isakmp_payloads *pls,
+			 size_t end, const uint8_t *nonce, size_t nlen)
 {
 	const uint8_t *rest = pls->pl[0].body + pls->pl[0].len;
 	uint8_t want[IKE_HASH_MAX];
 
-	if (ikev1_p2_hash(sa, false, sa->qm.msgid, nonce, nlen, rest,
+	if (ikev1_p2_hash(sa, false, qm->msgid, nonce, nlen, rest,
 			  end - (size_t)(rest - buf), want))
 		return -EIO;
 	return gnutls_memcmp(want, pls->pl[0].body, sa->keys.hlen) ? -EACCES
@@ -399,11 +452,10 @@ static const struct conf_map_entry *qm_find_entry(struct ikev1_ctx *ctx,
 }
 
 static int qm2_write(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-		     struct isakmp_w *w)
+		     const struct ikev1_qm *qm, struct isakmp_w *w)
 {
 	static struct conf_map_entry one;
 	static struct isakmp_sa out;
-	struct ikev1_qm *qm = &sa->qm;
 
 	/* our answer: the chosen set alone, as agreed, with our SPIs */
 	one = *qm->entry;
@@ -423,10 +475,9 @@ static int qm2_write(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 }
 
 /* PFS: the peer's KE into g(qm)^xy. */
-static int qm_take_ke(struct ikev1_sa *sa, const struct isakmp_payloads *pls)
+static int qm_take_ke(struct ikev1_qm *qm, const struct isakmp_payloads *pls)
 {
 	const struct isakmp_payload *ke = isakmp_find(pls, ISAKMP_PL_KE);
-	struct ikev1_qm *qm = &sa->qm;
 
 	if (!qm->pfs)
 		return ke ? -EBADMSG : 0;
@@ -436,7 +487,8 @@ static int qm_take_ke(struct ikev1_sa *sa, const struct isakmp_payloads *pls)
 	return 0;
 }
 
-static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		      struct ikev1_qm *qm)
 {
 	char a[64];
 
@@ -444,8 +496,18 @@ static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		 "Processing of Quick mode failed with peer at %s",
 		 nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a)));
 	ikev1_logf(ctx, sa, true, "%s", ctx->failure);
-	ikev1_installed_qm_end(ctx, sa, false);
-	ikev1_qm_free(&sa->qm);
+	ikev1_installed_qm_end(ctx, sa, qm, false);
+	ikev1_qm_free(qm);
+	ikev1_qm_next(ctx, sa);
+}
+
+/* @qm succeeded: the SPIs it did not use go back, then the next may run. */
+static void qm_succeeded(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+			 struct ikev1_qm *qm)
+{
+	ikev1_installed_qm_end(ctx, sa, qm, true);
+	ikev1_qm_done(qm);
+	qm->done_at = ctx->now;
 	ikev1_qm_next(ctx, sa);
 }
 
@@ -461,7 +523,7 @@ static int qm_take_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 
 	ikev1_logf(ctx, sa, true, "processing SA payload. message ID = %d",
 		   (int32_t)h->msgid);
-	if (!p || !n || n->len < 8 || n->len > sizeof(sa->qm.ni) ||
+	if (!p || !n || n->len < 8 || n->len > IKEV1_QM_NONCE_MAX ||
 	    isakmp_sa_parse(p->body, p->len, in, &e))
 		return -EBADMSG;
 	memcpy(nonce, n->body, n->len);
@@ -469,20 +531,19 @@ static int qm_take_sa(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	return 0;
 }
 
-/* Responder: QM1 in, QM2 out. */
+/* Responder: QM1 in (@qm begun for it), QM2 out. */
 static void qm_r1(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
+		  struct ikev1_qm *qm, const struct isakmp_hdr *h, uint8_t *buf,
+		  size_t len)
 {
 	struct ikev1_logarg la = { ctx, sa };
 	static struct isakmp_sa in;
-	struct ikev1_qm *qm = &sa->qm;
 	struct isakmp_payloads pls;
 	size_t end;
 
-	if (qm_begin(sa, h->msgid, false) ||
-	    qm_open(ctx, sa, h, buf, len, &pls, &end))
+	if (qm_open(ctx, sa, qm, h, buf, len, &pls, &end))
 		goto fail;
-	if (qm_check_hash(sa, buf, &pls, end, NULL, 0)) {
+	if (qm_check_hash(sa, qm, buf, &pls, end, NULL, 0)) {
 		ikev1_logf(ctx, sa, true, "HASH(1) does not verify");
 		goto fail;
 	}
@@ -495,39 +556,39 @@ static void qm_r1(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		goto fail;
 	qm->pfs = qm->choice.pfs_group != 0;
 	if ((qm->pfs && ike_dh_init(&qm->dh, qm->choice.pfs_group)) ||
-	    qm_take_ke(sa, &pls) ||
-	    qm_spis(ctx, sa, qm->choice.tset->ah_auth, qm->choice.tset->esp) ||
+	    qm_take_ke(qm, &pls) ||
+	    qm_spis(ctx, sa, qm, qm->choice.tset->ah_auth,
+		    qm->choice.tset->esp) ||
 	    ike_random(qm->nr, IKEV1_NONCE_LEN))
 		goto fail;
 	qm->nrlen = IKEV1_NONCE_LEN;
 	/* inbound first: the initiator sends on its new SAs after QM2 */
-	if (qm_install(ctx, sa, IKEV1_DIR_IN) ||
-	    qm_send(ctx, sa, qm2_write, true))
+	if (qm_install(ctx, sa, qm, IKEV1_DIR_IN) ||
+	    qm_send(ctx, sa, qm, qm2_write, true))
 		goto fail;
 	return;
 fail:
-	qm_failed(ctx, sa);
+	qm_failed(ctx, sa, qm);
 }
 
 /* HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b), both ends. */
-static int qm_hash3(const struct ikev1_sa *sa, uint8_t *out)
+static int qm_hash3(const struct ikev1_sa *sa, const struct ikev1_qm *qm,
+		    uint8_t *out)
 {
-	const struct ikev1_qm *qm = &sa->qm;
-
 	return ikev1_p2_hash(sa, true, qm->msgid, qm->ni, qm->nilen, qm->nr,
 			     qm->nrlen, out);
 }
 
-static int qm3_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+static int qm3_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		    struct ikev1_qm *qm)
 {
-	struct ikev1_qm *qm = &sa->qm;
 	uint8_t buf[256], hash[IKE_HASH_MAX];
 	struct isakmp_hdr h;
 	struct isakmp_w w;
 	size_t n;
 	int len, err;
 
-	err = qm_hash3(sa, hash);
+	err = qm_hash3(sa, qm, hash);
 	if (err)
 		return err;
 	ikev1_hdr(sa, ISAKMP_EXCH_QUICK, ISAKMP_FLAG_ENC, qm->msgid, &h);
@@ -538,22 +599,22 @@ static int qm3_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		return len;
 	n = (size_t)len;
 	err = ikev1_encrypt(sa, qm->iv, buf, &n, sizeof(buf));
-	return err ? err : ikev1_send(ctx, sa, buf, n);
+	return err ? err : ikev1_xmit_send(ctx, sa, &qm->x, buf, n);
 }
 
 /* Initiator: QM2 in, SAs installed, QM3 out. */
 static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
+		  struct ikev1_qm *qm, const struct isakmp_hdr *h, uint8_t *buf,
+		  size_t len)
 {
 	struct ikev1_logarg la = { ctx, sa };
 	static struct isakmp_sa in;
-	struct ikev1_qm *qm = &sa->qm;
 	struct isakmp_payloads pls;
 	size_t end;
 
-	if (qm_open(ctx, sa, h, buf, len, &pls, &end))
+	if (qm_open(ctx, sa, qm, h, buf, len, &pls, &end))
 		goto fail;
-	if (qm_check_hash(sa, buf, &pls, end, qm->ni, qm->nilen)) {
+	if (qm_check_hash(sa, qm, buf, &pls, end, qm->ni, qm->nilen)) {
 		ikev1_logf(ctx, sa, true, "HASH(2) does not verify");
 		goto fail;
 	}
@@ -565,60 +626,76 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	    (qm->pfs && qm->choice.pfs_group != qm->entry->pfs_group))
 		goto fail;
 	ikev1_responder_lifetime_input(ctx, sa, &pls, &qm->choice);
-	if (qm_take_ke(sa, &pls) ||
-	    qm_install(ctx, sa, IKEV1_DIR_IN | IKEV1_DIR_OUT) ||
-	    qm3_send(ctx, sa))
+	if (qm_take_ke(qm, &pls) ||
+	    qm_install(ctx, sa, qm, IKEV1_DIR_IN | IKEV1_DIR_OUT) ||
+	    qm3_send(ctx, sa, qm))
 		goto fail;
-	ikev1_installed_qm_end(ctx, sa, true);
-	ikev1_qm_free(qm);
-	ikev1_qm_next(ctx, sa);
+	qm_succeeded(ctx, sa, qm);
 	return;
 fail:
-	qm_failed(ctx, sa);
+	qm_failed(ctx, sa, qm);
 }
 
 /* Responder: QM3 in, SAs installed. */
 static void qm_r3(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-		  const struct isakmp_hdr *h, uint8_t *buf, size_t len)
+		  struct ikev1_qm *qm, const struct isakmp_hdr *h, uint8_t *buf,
+		  size_t len)
 {
-	struct ikev1_qm *qm = &sa->qm;
 	uint8_t want[IKE_HASH_MAX];
 	struct isakmp_payloads pls;
 	size_t end;
 
-	if (qm_open(ctx, sa, h, buf, len, &pls, &end))
+	if (qm_open(ctx, sa, qm, h, buf, len, &pls, &end))
 		goto fail;
-	if (qm_hash3(sa, want) ||
+	if (qm_hash3(sa, qm, want) ||
 	    gnutls_memcmp(want, pls.pl[0].body, sa->keys.hlen)) {
 		ikev1_logf(ctx, sa, true, "HASH(3) does not verify");
 		goto fail;
 	}
-	if (qm_install(ctx, sa, IKEV1_DIR_OUT))
+	if (qm_install(ctx, sa, qm, IKEV1_DIR_OUT))
 		goto fail;
-	ikev1_installed_qm_end(ctx, sa, true);
-	ikev1_qm_free(qm);
-	ikev1_qm_next(ctx, sa);
+	qm_succeeded(ctx, sa, qm);
 	return;
 fail:
-	qm_failed(ctx, sa);
+	qm_failed(ctx, sa, qm);
 }
 
 void ikev1_qm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len)
 {
+	struct ikev1_qm *qm = qm_by_msgid(sa, h->msgid);
 	uint8_t *m = (uint8_t *)buf;
 
 	if (sa->state != IKEV1_QM_IDLE || !h->msgid) {
 		ikev1_logf(ctx, sa, true, "Quick Mode before phase 1 is done");
 		return;
 	}
-	if (!sa->qm.active)
-		qm_r1(ctx, sa, h, m, len); /* either side may start one */
-	else if (sa->qm.msgid != h->msgid)
-		ikev1_logf(ctx, sa, true, "Quick Mode M-ID %d while %d runs",
-			   (int32_t)h->msgid, (int32_t)sa->qm.msgid);
-	else if (sa->qm.initiator)
-		qm_i2(ctx, sa, h, m, len);
-	else
-		qm_r3(ctx, sa, h, m, len);
+	if (qm && ikev1_repeated(ctx, sa, &qm->x, buf, len))
+		return;
+	if (qm && !qm->active) {
+		ikev1_logf(ctx, sa, true,
+			   "dropped a message for Quick Mode M-ID %d, over",
+			   (int32_t)h->msgid);
+		return;
+	}
+	if (!qm) { /* either side may start one */
+		qm = qm_slot(sa);
+		if (!qm) {
+			ikev1_logf(ctx, sa, true,
+				   "Quick Mode M-ID %d waits: %d run",
+				   (int32_t)h->msgid, IKEV1_QM_MAX);
+			return;
+		}
+		if (qm_begin(sa, qm, h->msgid, false)) {
+			qm_failed(ctx, sa, qm);
+			return;
+		}
+		/* remembered as its first message, so a repeat is known */
+		ikev1_repeated(ctx, sa, &qm->x, buf, len);
+		qm_r1(ctx, sa, qm, h, m, len);
+	} else if (qm->initiator) {
+		qm_i2(ctx, sa, qm, h, m, len);
+	} else {
+		qm_r3(ctx, sa, qm, h, m, len);
+	}
 }

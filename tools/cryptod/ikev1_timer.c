@@ -5,20 +5,23 @@
  * lifetime.  Time comes only through ikev1_tick(); see ikev1.h for the
  * numbers.
  *
- * Every message we send is kept (ikev1_send) and arms the timer.  When
- * it fires, the message goes again only if the SA still waits for an
- * answer: not yet authenticated, or a quick mode running.  The last
- * message of an exchange (Main Mode 6, Quick Mode 3) leaves the SA
- * waiting for nothing; if it is lost, the peer repeats its request and
- * ikev1_input() answers it again.
+ * Every message we send is kept by its exchange (phase 1's, or each
+ * quick mode's: struct ikev1_xmit) and arms that exchange's timer.  When
+ * it fires, the message goes again only if the exchange still waits for
+ * an answer: phase 1 not done, or the quick mode running.  The last
+ * message of an exchange (Main Mode 6, Quick Mode 3) waits for nothing;
+ * if it is lost, the peer repeats its request and the exchange answers it
+ * again.  A quick mode given up ends alone; phase 1 given up ends the SA.
  */
 #include <stdio.h>
 
 #include "ikev1_int.h"
 
-static bool ikev1_waiting(const struct ikev1_sa *sa)
+static uint64_t ikev1_earliest(uint64_t a, uint64_t b)
 {
-	return sa->state != IKEV1_QM_IDLE || sa->qm.active;
+	if (!a)
+		return b;
+	return b && b < a ? b : a;
 }
 
 static uint64_t ikev1_rtx_delay(unsigned int n)
@@ -28,10 +31,10 @@ static uint64_t ikev1_rtx_delay(unsigned int n)
 	return ms < IKEV1_RTX_MAX_MS ? ms : IKEV1_RTX_MAX_MS;
 }
 
-void ikev1_timer_arm(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+void ikev1_timer_arm(struct ikev1_ctx *ctx, struct ikev1_xmit *x)
 {
-	sa->rtx_n = 0;
-	sa->rtx_at = ctx->now + ikev1_rtx_delay(0);
+	x->rtx_n = 0;
+	x->rtx_at = ctx->now + ikev1_rtx_delay(0);
 }
 
 void ikev1_established(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
@@ -41,41 +44,60 @@ void ikev1_established(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		sa->expires = ctx->now + (uint64_t)sa->choice.lifetime * 1000;
 }
 
-static void ikev1_retransmit(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+static void ikev1_retransmit(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+			     struct ikev1_xmit *x)
 {
 	ikev1_logf(ctx, sa, true, "retransmitting phase %d %s...",
-		   sa->state == IKEV1_QM_IDLE ? 2 : 1,
-		   ikev1_state_str(sa->state));
-	ctx->ops->send(ctx, sa, sa->last, sa->lastlen);
-	sa->rtx_at = ctx->now + ikev1_rtx_delay(++sa->rtx_n);
+		   x == &sa->x ? 1 : 2, ikev1_state_str(sa->state));
+	ctx->ops->send(ctx, sa, x->last, x->lastlen);
+	x->rtx_at = ctx->now + ikev1_rtx_delay(++x->rtx_n);
 }
 
-static void ikev1_give_up(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+/* Is @x's timer due, with @waiting the exchange still waiting? */
+static bool ikev1_rtx_due(const struct ikev1_ctx *ctx, struct ikev1_xmit *x,
+			  bool waiting)
+{
+	if (!waiting)
+		x->rtx_at = 0; /* answered: nothing to repeat */
+	return x->rtx_at && ctx->now >= x->rtx_at;
+}
+
+static void ikev1_qm_give_up(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+			     struct ikev1_qm *qm)
 {
 	char a[64];
 
-	nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a));
-	if (sa->state != IKEV1_QM_IDLE) {
-		ikev1_fail(
-			ctx, sa,
-			"deleting SA reason \"Death by retransmission P1\" state (%c) %s (peer %s)",
-			sa->initiator ? 'I' : 'R', ikev1_state_str(sa->state),
-			a);
-		return;
-	}
 	snprintf(
 		ctx->failure, sizeof(ctx->failure),
 		"deleting node %d error TRUE reason \"Death by retransmission P2\" (peer %s)",
-		(int32_t)sa->qm.msgid, a);
+		(int32_t)qm->msgid,
+		nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a)));
 	ikev1_logf(ctx, sa, true, "%s", ctx->failure);
-	ikev1_installed_qm_end(ctx, sa, false);
-	ikev1_qm_free(&sa->qm);
-	sa->rtx_at = 0;
+	ikev1_installed_qm_end(ctx, sa, qm, false);
+	ikev1_qm_free(qm);
 	ikev1_qm_next(ctx, sa);
+}
+
+static void ikev1_qm_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
+{
+	struct ikev1_qm *qm;
+	size_t i;
+
+	for (i = 0; i < IKEV1_QM_MAX && sa->used; i++) {
+		qm = &sa->qms[i];
+		if (!ikev1_rtx_due(ctx, &qm->x, qm->active))
+			continue;
+		if (qm->x.rtx_n == IKEV1_RTX_TRIES)
+			ikev1_qm_give_up(ctx, sa, qm);
+		else
+			ikev1_retransmit(ctx, sa, &qm->x);
+	}
 }
 
 static void ikev1_sa_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
+	char a[64];
+
 	if (sa->expires && ctx->now >= sa->expires) {
 		ikev1_reap(ctx, sa);
 		return;
@@ -83,21 +105,30 @@ static void ikev1_sa_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	ikev1_dpd_tick(ctx, sa);
 	if (!sa->used)
 		return; /* the peer is dead */
-	if (!ikev1_waiting(sa))
-		sa->rtx_at = 0; /* answered: nothing to repeat */
-	if (!sa->rtx_at || ctx->now < sa->rtx_at)
+	ikev1_qm_tick(ctx, sa);
+	if (!sa->used ||
+	    !ikev1_rtx_due(ctx, &sa->x, sa->state != IKEV1_QM_IDLE))
 		return;
-	if (sa->rtx_n == IKEV1_RTX_TRIES)
-		ikev1_give_up(ctx, sa);
-	else
-		ikev1_retransmit(ctx, sa);
+	if (sa->x.rtx_n < IKEV1_RTX_TRIES) {
+		ikev1_retransmit(ctx, sa, &sa->x);
+		return;
+	}
+	ikev1_fail(
+		ctx, sa,
+		"deleting SA reason \"Death by retransmission P1\" state (%c) %s (peer %s)",
+		sa->initiator ? 'I' : 'R', ikev1_state_str(sa->state),
+		nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a)));
 }
 
-static uint64_t ikev1_earliest(uint64_t a, uint64_t b)
+/* When @sa's timers next want a tick, or 0. */
+static uint64_t ikev1_sa_next(const struct ikev1_sa *sa)
 {
-	if (!a)
-		return b;
-	return b && b < a ? b : a;
+	uint64_t next = ikev1_earliest(sa->x.rtx_at, sa->expires);
+	size_t i;
+
+	for (i = 0; i < IKEV1_QM_MAX; i++)
+		next = ikev1_earliest(next, sa->qms[i].x.rtx_at);
+	return next;
 }
 
 uint64_t ikev1_tick(struct ikev1_ctx *ctx, uint64_t now)
@@ -115,8 +146,7 @@ uint64_t ikev1_tick(struct ikev1_ctx *ctx, uint64_t now)
 		ikev1_sa_tick(ctx, sa);
 		if (!sa->used)
 			continue;
-		next = ikev1_earliest(next, sa->rtx_at);
-		next = ikev1_earliest(next, sa->expires);
+		next = ikev1_earliest(next, ikev1_sa_next(sa));
 		next = ikev1_earliest(next, ikev1_dpd_next(ctx, sa));
 	}
 	return next;
