@@ -295,3 +295,12 @@ void nfsec_nl_close(struct nfsec_nl *nl)
 		mnl_socket_close(nl->sock);
 	nl->sock = NULL;
 }
+
+void nfsec_nl_dump_pause(int tries)
+{
+	long ms = tries > 6 ? 64 : 1L << (tries > 0 ? tries - 1 : 0);
+	struct timespec ts = { .tv_nsec = ms * 1000000 };
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}

@@ -78,4 +78,11 @@ bool nfsec_nl_reply_ends(const void *buf, size_t len, uint32_t seq);
  */
 #define NFSEC_DUMP_TRIES 20
 
+/*
+ * Before dump try @tries (from 1) goes again: a pause of 1 ms, doubling up
+ * to 64 ms (about 1 s over all the tries), so that a burst of changes can
+ * pass instead of interrupting every try at once.
+ */
+void nfsec_nl_dump_pause(int tries);
+
 #endif /* NFSEC_NL_H */

@@ -291,6 +291,8 @@ static int nfsec_pol_dump(struct nfsec_nl *nl, uint8_t cmd, const char *map,
 	int tries, err;
 
 	for (tries = 0; tries < NFSEC_DUMP_TRIES; tries++) {
+		if (tries)
+			nfsec_nl_dump_pause(tries);
 		c = *proto;
 		if (reset)
 			reset(c.data);

@@ -353,6 +353,8 @@ int nfsec_sa_dump(struct nfsec_nl *nl, bool keys, nfsec_sa_cb cb,
 	int tries, err;
 
 	for (tries = 0; tries < NFSEC_DUMP_TRIES; tries++) {
+		if (tries)
+			nfsec_nl_dump_pause(tries);
 		c = (struct nfsec_sa_dump_ctx){ .cb = cb, .data = data };
 		if (reset)
 			reset(data);

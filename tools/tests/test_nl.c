@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <errno.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 #include <linux/netlink.h>
 
@@ -143,6 +144,27 @@ static size_t put_msg(size_t len, uint16_t type, uint32_t seq, size_t payload)
  * Where an interrupted dump ends: its NLMSG_DONE or NLMSG_ERROR, for the
  * request's sequence number only, in a whole message.
  */
+static double pause_ms(int tries)
+{
+	struct timespec a, b;
+
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	nfsec_nl_dump_pause(tries);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return (double)(b.tv_sec - a.tv_sec) * 1e3 +
+	       (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+}
+
+/* The pause between dump tries: 1 ms first, doubling, at most 64 ms. */
+static void test_dump_pause(void **state)
+{
+	(void)state;
+	assert_true(pause_ms(1) >= 1.0);
+	assert_true(pause_ms(3) >= 4.0);
+	assert_true(pause_ms(NFSEC_DUMP_TRIES) >= 64.0);
+	assert_true(pause_ms(NFSEC_DUMP_TRIES) < 500.0);
+}
+
 static void test_reply_ends(void **state)
 {
 	size_t n;
@@ -166,6 +188,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ack),
 		cmocka_unit_test(test_reply_ends),
+		cmocka_unit_test(test_dump_pause),
 		cmocka_unit_test(test_error_no_tlvs),
 		cmocka_unit_test(test_extack_capped),
 		cmocka_unit_test(test_extack_uncapped),
