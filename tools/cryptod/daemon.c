@@ -684,12 +684,15 @@ static int cd_ctl_open(struct cd_daemon *d)
 int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 		  bool use_syslog)
 {
+	/*
+	 * Static, so all zero without a memset: the engine's SA tables are
+	 * touched only where used (see ikev1_init()).  Run once per process.
+	 */
 	static struct cd_daemon d;
 	struct sigaction sa = { .sa_handler = cd_on_signal };
 	size_t i;
 	int err;
 
-	memset(&d, 0, sizeof(d));
 	cd_syslog = use_syslog;
 	if (use_syslog)
 		openlog("cryptod", LOG_PID, LOG_DAEMON);

@@ -71,7 +71,6 @@ void ikev1_fail(struct ikev1_ctx *ctx, struct ikev1_sa *sa, const char *fmt,
 void ikev1_init(struct ikev1_ctx *ctx, const struct conf *conf,
 		const struct ikev1_ops *ops)
 {
-	memset(ctx, 0, sizeof(*ctx));
 	ctx->conf = conf;
 	ctx->ops = ops;
 	ctx->next_conn_id = 1;
@@ -128,6 +127,7 @@ void ikev1_destroy(struct ikev1_ctx *ctx)
 	for (i = 0; i < IKEV1_SAS_MAX; i++)
 		if (ctx->sas[i].used)
 			ikev1_sa_free(&ctx->sas[i]);
+	memset(ctx, 0, sizeof(*ctx));
 }
 
 struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, uint8_t family,

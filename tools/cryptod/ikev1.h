@@ -236,6 +236,12 @@ struct ikev1_ctx {
 	char failure[160]; /* the last negotiation failure, for tests/show */
 };
 
+/*
+ * @ctx must be all zero: static storage, or cleared by the caller, or
+ * left so by ikev1_destroy().  Its SA tables are large (each ISAKMP SA
+ * holds its quick modes' messages), and this way the pages of slots never
+ * used are never touched: resident memory grows with the SAs in use.
+ */
 void ikev1_init(struct ikev1_ctx *ctx, const struct conf *conf,
 		const struct ikev1_ops *ops);
 /*
@@ -246,7 +252,7 @@ void ikev1_set_local(struct ikev1_ctx *ctx, uint8_t family,
 		     const union nfsec_ip *local);
 /* Our address toward peers of @family, or NULL. */
 const union nfsec_ip *ikev1_local(const struct ikev1_ctx *ctx, uint8_t family);
-/* Wipes every key and DH secret. */
+/* Wipes every key and DH secret, and leaves @ctx all zero. */
 void ikev1_destroy(struct ikev1_ctx *ctx);
 
 /*
