@@ -261,14 +261,16 @@ static void want_drop(struct ikev1_sa *sa, size_t k)
 		(--sa->nwant - k) * sizeof(sa->want[0]));
 }
 
-/* The quick mode with message ID @msgid, running or just over; or NULL. */
+/*
+ * The quick mode with message ID @msgid (never 0), running or over; or
+ * NULL.  A free slot's message ID is 0.
+ */
 static struct ikev1_qm *qm_by_msgid(struct ikev1_sa *sa, uint32_t msgid)
 {
 	size_t i;
 
 	for (i = 0; i < IKEV1_QM_MAX; i++)
-		if (sa->qms[i].msgid == msgid &&
-		    (sa->qms[i].active || sa->qms[i].x.lastlen))
+		if (sa->qms[i].msgid == msgid)
 			return &sa->qms[i];
 	return NULL;
 }
@@ -286,7 +288,7 @@ static struct ikev1_qm *qm_slot(struct ikev1_sa *sa)
 		qm = &sa->qms[i];
 		if (qm->active)
 			continue;
-		if (!qm->x.lastlen)
+		if (!qm->msgid)
 			return qm;
 		if (!best || qm->done_at < best->done_at)
 			best = qm;
@@ -487,6 +489,21 @@ static int qm_take_ke(struct ikev1_qm *qm, const struct isakmp_payloads *pls)
 	return 0;
 }
 
+/*
+ * @qm is over, @ok or not: the SPIs it reserved and no pair holds go back,
+ * its slot keeps only what answers the peer's repeats (so a repeated
+ * message of a failed one is dropped, not failed again), and the next
+ * waiting quick mode may run.
+ */
+static void qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
+		   struct ikev1_qm *qm, bool ok)
+{
+	ikev1_installed_qm_end(ctx, sa, qm, ok);
+	ikev1_qm_done(qm);
+	qm->done_at = ctx->now;
+	ikev1_qm_next(ctx, sa);
+}
+
 static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		      struct ikev1_qm *qm)
 {
@@ -496,19 +513,7 @@ static void qm_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		 "Processing of Quick mode failed with peer at %s",
 		 nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a)));
 	ikev1_logf(ctx, sa, true, "%s", ctx->failure);
-	ikev1_installed_qm_end(ctx, sa, qm, false);
-	ikev1_qm_free(qm);
-	ikev1_qm_next(ctx, sa);
-}
-
-/* @qm succeeded: the SPIs it did not use go back, then the next may run. */
-static void qm_succeeded(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
-			 struct ikev1_qm *qm)
-{
-	ikev1_installed_qm_end(ctx, sa, qm, true);
-	ikev1_qm_done(qm);
-	qm->done_at = ctx->now;
-	ikev1_qm_next(ctx, sa);
+	qm_end(ctx, sa, qm, false);
 }
 
 /* The SA and nonce of QM1 or QM2: the nonce into @nonce (the peer's). */
@@ -630,7 +635,7 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	    qm_install(ctx, sa, qm, IKEV1_DIR_IN | IKEV1_DIR_OUT) ||
 	    qm3_send(ctx, sa, qm))
 		goto fail;
-	qm_succeeded(ctx, sa, qm);
+	qm_end(ctx, sa, qm, true);
 	return;
 fail:
 	qm_failed(ctx, sa, qm);
@@ -654,7 +659,7 @@ static void qm_r3(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	}
 	if (qm_install(ctx, sa, qm, IKEV1_DIR_OUT))
 		goto fail;
-	qm_succeeded(ctx, sa, qm);
+	qm_end(ctx, sa, qm, true);
 	return;
 fail:
 	qm_failed(ctx, sa, qm);

@@ -678,6 +678,30 @@ static void test_transform_mismatch(void **state)
 	teardown_sides();
 }
 
+/*
+ * A quick mode that failed keeps answering for its message ID: the
+ * peer's repeat of the same QM1 is dropped as a repeat, not failed again
+ * (with its SPIs reserved and given back once more).
+ */
+static void test_failed_quick_mode_repeat(void **state)
+{
+	struct opts o2 = seed_r2;
+	const char *at;
+	int n = 0;
+
+	(void)state;
+	o2.tset = "esp-3des esp-sha-hmac";
+	twice = true;
+	run(&seed_r1, &o2);
+	twice = false;
+	for (at = B.log; (at = strstr(at, "Processing of Quick mode failed"));
+	     at++)
+		n++;
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(B.log, "dropped a repeated message"));
+	teardown_sides();
+}
+
 static void test_acl_mismatch(void **state)
 {
 	struct opts o2 = seed_r2;
@@ -1449,6 +1473,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_key),
 		cmocka_unit_test(test_no_key),
 		cmocka_unit_test(test_transform_mismatch),
+		cmocka_unit_test(test_failed_quick_mode_repeat),
 		cmocka_unit_test(test_acl_mismatch),
 		cmocka_unit_test(test_phase1_mismatch),
 	};
