@@ -275,6 +275,7 @@ static int nfsec_entry_fill_stats(struct sk_buff *msg,
 				  const struct nfsec_entry *e)
 {
 	struct nlattr *nest = nla_nest_start(msg, NFSEC_POL_A_STATS);
+	u32 spi = nfsec_entry_out_spi(e);
 
 	if (!nest)
 		return -EMSGSIZE;
@@ -282,7 +283,8 @@ static int nfsec_entry_fill_stats(struct sk_buff *msg,
 			      atomic64_read(&e->acquires),
 			      NFSEC_POL_STATS_A_PAD) ||
 	    nla_put_u64_64bit(msg, NFSEC_POL_STATS_A_NO_SA,
-			      atomic64_read(&e->no_sa), NFSEC_POL_STATS_A_PAD)) {
+			      atomic64_read(&e->no_sa), NFSEC_POL_STATS_A_PAD) ||
+	    (spi && nla_put_u32(msg, NFSEC_POL_STATS_A_OUT_SPI, spi))) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}

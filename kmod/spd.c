@@ -304,6 +304,20 @@ void nfsec_spd_attach(struct nfsec_net *nn, const char *name, u32 seq)
 		nfsec_hold_release(nn, e);
 }
 
+u32 nfsec_entry_out_spi(const struct nfsec_entry *e)
+{
+	struct nfsec_sa *sa, *ah;
+	u32 spi = 0;
+
+	rcu_read_lock();
+	sa = rcu_dereference(e->out_sa);
+	ah = rcu_dereference(e->out_ah);
+	if (sa && (ah || !nfsec_entry_bundle(e)))
+		spi = sa->key.spi;
+	rcu_read_unlock();
+	return spi;
+}
+
 bool nfsec_entry_hold_sas(struct nfsec_entry *e, struct nfsec_sa **sa,
 			  struct nfsec_sa **ah)
 {

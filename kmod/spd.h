@@ -107,6 +107,11 @@ void nfsec_spd_attach(struct nfsec_net *nn, const char *map, u32 seq);
 struct nfsec_map *nfsec_spd_bound(struct nfsec_net *nn, int ifindex);
 
 /*
+ * The SPI of the outbound SA @e sends on (its ESP SA, or AH alone), or 0
+ * while it cannot send (no SA, or half a bundle).
+ */
+u32 nfsec_entry_out_spi(const struct nfsec_entry *e);
+/*
  * References on the SAs that protect traffic of @e: *@sa applies first
  * (ESP, or AH alone), *@ah after it for bundles (else NULL).  False when
  * one is missing: the caller raises ACQUIRE.

@@ -11,7 +11,7 @@
 _lib_loaded_here=1
 MARKER=NFSEC-CLEARTEXT-MARKER-7f4c5163
 
-tap_plan $(($(alg_list | wc -w) + 10))
+tap_plan $(($(alg_list | wc -w) + 11))
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -36,6 +36,17 @@ done
 ALG=gcm128
 clear_both
 both
+
+# An entry names the outbound SA it sends on (what cryptod asks before it
+# negotiates for an ACQUIRE); one without SAs names none.
+ctl_in r1 policy add map m seq 20 peer 198.51.100.2 local 198.51.100.1 \
+	rule protect src 192.0.2.0/24 dst 198.51.100.0/24
+tap_expect "policy list: out-spi is the SA the entry sends on, none without" \
+	"4097 -" \
+	"$(ctl_in r1 -j policy list | "$PY" -c 'import json,sys
+print(" ".join(str(e.get("out_spi", "-")) for e in json.load(sys.stdin)))')"
+ctl_in r1 policy del map m seq 20
+
 cap=$(mktemp /tmp/nfsec-cap.XXXXXX)
 cap2=$(mktemp /tmp/nfsec-cap.XXXXXX)
 cap_start r1 veth-r2 "$cap"

@@ -222,8 +222,11 @@ static void pol_print(FILE *f, const struct nfsec_entry_info *e)
 		nfsec_protos_str(e->protos), e->replay_window);
 	for (i = 0; i < e->nrules; i++)
 		pol_print_rule(f, &e->rules[i]);
-	fprintf(f, "\tacquires %" PRIu64 " no-sa drops %" PRIu64 "\n",
-		e->acquires, e->no_sa);
+	fprintf(f, "\tacquires %" PRIu64 " no-sa drops %" PRIu64, e->acquires,
+		e->no_sa);
+	if (e->out_spi)
+		fprintf(f, " out-spi 0x%08" PRIx32, e->out_spi);
+	fputc('\n', f);
 }
 
 static void pol_json(struct nfsec_json *j, const struct nfsec_entry_info *e)
@@ -260,6 +263,8 @@ static void pol_json(struct nfsec_json *j, const struct nfsec_entry_info *e)
 	nfsec_json_array_close(j);
 	nfsec_json_u64(j, "acquires", e->acquires);
 	nfsec_json_u64(j, "no_sa", e->no_sa);
+	if (e->out_spi)
+		nfsec_json_u64(j, "out_spi", e->out_spi);
 	nfsec_json_object_close(j);
 }
 

@@ -147,34 +147,18 @@ int cd_kernel_del_sa(struct cd_kernel *k, uint8_t proto, uint32_t spi,
 	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
 }
 
-struct cd_out_sa {
-	const char *map;
-	uint32_t seq;
-	bool found;
-};
-
-static int cd_out_sa_cb(const struct nfsec_sa_info *sa, void *data)
+static int cd_out_spi_cb(const struct nfsec_entry_info *e, void *data)
 {
-	struct cd_out_sa *o = data;
-
-	if (sa->dir == NFSEC_SA_DIR_OUT && sa->has_map &&
-	    sa->map_seq == o->seq && !strcmp(sa->map, o->map))
-		o->found = true;
+	*(bool *)data = e->out_spi != 0;
 	return 0;
-}
-
-static void cd_out_sa_reset(void *data)
-{
-	((struct cd_out_sa *)data)->found = false;
 }
 
 int cd_kernel_has_out_sa(struct cd_kernel *k, const char *map, uint32_t seq)
 {
-	struct cd_out_sa o = { .map = map, .seq = seq };
-	int err;
+	bool found = false;
+	int err = nfsec_entry_get(&k->nl, map, seq, cd_out_spi_cb, &found);
 
-	err = nfsec_sa_dump(&k->nl, false, cd_out_sa_cb, cd_out_sa_reset, &o);
-	return err ? err : o.found;
+	return err ? err : found;
 }
 
 int cd_kernel_flush(struct cd_kernel *k)

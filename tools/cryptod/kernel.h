@@ -43,7 +43,10 @@ int cd_kernel_sa(struct cd_kernel *k, const struct nfsec_sa_info *sa);
 /* Deletes SA (@proto, @spi host order, @dst); 0, -ENOENT or -errno. */
 int cd_kernel_del_sa(struct cd_kernel *k, uint8_t proto, uint32_t spi,
 		     uint8_t family, const union nfsec_ip *dst);
-/* Does crypto map entry MAP SEQ have an outbound SA?  1, 0 or -errno. */
+/*
+ * Does crypto map entry MAP SEQ have an outbound SA to send on (one GET
+ * of the entry, not a dump of the SAD)?  1, 0 or -errno.
+ */
 int cd_kernel_has_out_sa(struct cd_kernel *k, const char *map, uint32_t seq);
 /* SAs, entries and bindings: what cryptod put there. */
 int cd_kernel_flush(struct cd_kernel *k);

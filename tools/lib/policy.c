@@ -186,7 +186,8 @@ static int nfsec_entry_parse_stats(const struct nlattr *nest,
 	if (nfsec_nest_parse(nest, tb, NFSEC_POL_STATS_A_MAX) ||
 	    nfsec_u(tb[NFSEC_POL_STATS_A_ACQUIRES], MNL_TYPE_U64,
 		    &e->acquires) ||
-	    nfsec_u(tb[NFSEC_POL_STATS_A_NO_SA], MNL_TYPE_U64, &e->no_sa))
+	    nfsec_u(tb[NFSEC_POL_STATS_A_NO_SA], MNL_TYPE_U64, &e->no_sa) ||
+	    nfsec_u(tb[NFSEC_POL_STATS_A_OUT_SPI], MNL_TYPE_U32, &e->out_spi))
 		return -EBADMSG;
 	return 0;
 }
@@ -315,6 +316,24 @@ int nfsec_entry_dump(struct nfsec_nl *nl, const char *map, nfsec_entry_cb cb,
 
 	return nfsec_pol_dump(nl, NFSEC_CMD_GET_POLICY, map,
 			      nfsec_entry_dump_cb, &c, reset);
+}
+
+int nfsec_entry_get(struct nfsec_nl *nl, const char *map, uint32_t seq,
+		    nfsec_entry_cb cb, void *data)
+{
+	struct nfsec_pol_dump_ctx c = { .ecb = cb, .data = data };
+	struct nfsec_entry_info e = { .seq = seq };
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+	int err;
+
+	if (strlen(map) >= sizeof(e.map))
+		return -EINVAL;
+	strcpy(e.map, map);
+	nlh = nfsec_nl_request(nl, buf, NFSEC_CMD_GET_POLICY, 0);
+	nfsec_entry_put(nlh, &e, false);
+	err = nfsec_nl_talk(nl, nlh, nfsec_entry_dump_cb, &c);
+	return c.err ? c.err : err;
 }
 
 int nfsec_binding_dump(struct nfsec_nl *nl, nfsec_binding_cb cb,

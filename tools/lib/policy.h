@@ -29,6 +29,7 @@ struct nfsec_entry_info {
 	unsigned int nrules;
 	struct nfsec_rule_info *rules; /* malloc'ed */
 	uint64_t acquires, no_sa;
+	uint32_t out_spi; /* the SA it sends on; 0: none (it raises ACQUIRE) */
 };
 
 struct nfsec_binding_info {
@@ -54,6 +55,9 @@ size_t nfsec_entry_msg_size(const struct nfsec_entry_info *e);
 typedef int (*nfsec_entry_cb)(const struct nfsec_entry_info *e, void *data);
 typedef int (*nfsec_binding_cb)(const struct nfsec_binding_info *b, void *data);
 
+/* One entry, MAP and SEQ, to @cb (a request, not a dump). */
+int nfsec_entry_get(struct nfsec_nl *nl, const char *map, uint32_t seq,
+		    nfsec_entry_cb cb, void *data);
 /* Dumps (retried when interrupted, @reset called before each try). */
 int nfsec_entry_dump(struct nfsec_nl *nl, const char *map, nfsec_entry_cb cb,
 		     void (*reset)(void *data), void *data);

@@ -389,6 +389,11 @@ enum nfsec_pol_stats_attr {
 	NFSEC_POL_STATS_A_PAD,
 	NFSEC_POL_STATS_A_ACQUIRES,	/* ACQUIRE events raised */
 	NFSEC_POL_STATS_A_NO_SA,	/* packets dropped waiting for an SA */
+	/*
+	 * NLA_U32: the SPI of the outbound SA the entry sends on (ESP, or
+	 * AH alone); absent while it has none (it raises ACQUIRE then)
+	 */
+	NFSEC_POL_STATS_A_OUT_SPI,
 	__NFSEC_POL_STATS_A_MAX
 };
 
