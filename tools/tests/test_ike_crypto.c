@@ -3,7 +3,8 @@
  * Unit tests: cryptod's IKE crypto (ike_crypto.c, dh.c, ikev1_keys.c).
  * Published vectors where they exist (RFC 4231 HMAC, FIPS 81 DES-CBC,
  * SP 800-38A AES-CBC, RFC 5903 ECP-256, the MODP primes' definition, an
- * SP 800-135 IKEv1 PSK case in ACVP's kdf-components form); RFC 2409's
+ * SP 800-135 IKEv1 PSK case in ACVP's kdf-components form, two Main
+ * Modes recorded and checked by another implementation); RFC 2409's
  * derivations against an independent implementation
  * (scripts/gen-ikev1-kat.py).
  */
@@ -142,6 +143,94 @@ static void test_sp800_135_psk(void **state)
 	assert_hex(k.skeyid_e, k.hlen,
 		   "cd74b0c048219db81384d3fda8f6cda51e398a2b");
 	ikev1_keys_wipe(&k);
+}
+
+/* One recorded Main Mode (AES-128, SHA-1, group 2, key "AAAA"). */
+struct recorded_mm {
+	const char *cky_i, *cky_r, *ni, *nr, *gxi, *gxr, *gxy;
+	const char *skeyid, *skeyid_d, *skeyid_a, *skeyid_e, *enckey, *hash_r;
+};
+
+/*
+ * Two Main Modes recorded against a real responder, with the keys and
+ * HASH_R the RUB-NDS IPsec state machine extractor's tests
+ * (IKEv1HandshakeSessionSecretsTest) assert for them: an implementation
+ * of RFC 2409 other than ours and our Python one.
+ */
+/* clang-format off */
+static const struct recorded_mm recorded[] = {
+	{
+		.cky_i = "7116900aa5c2880d", .cky_r = "047ad6f8b3d0abb7",
+		.ni = "4654fdd74594982a",
+		.nr = "3673e64987b4956dbb8b933399251a5abf88f557a723b802b345f838667e9a4e",
+		.gxi = "75fb75db0749d4b15d9bb067b63399f790246dd7919d0c0a88fc34dd76eb9ad204e162b261914c0966a2d32d05178d4c0f0ec3817692fca675678f2fd2a6869188b943e33ad44cc859a5af98d6d5332c538cff4174ee737c8624de910cc40bd953f7940d1b2d8a681cee03c85199fbe773bfa100ffea5fcb82eed25a399b0b3e",
+		.gxr = "2096a31ff922e5224d9d19f06a41e2d9aebe1180d4e5cbc3d6ea166e2b8810d5ddd048375025ae9bf895ad40c508cd8b9398bded0d00ae7e77c1a1eb31930495106892630152a926a45037606cda4651340082fc10558786b4d8c4e6d72222d580d9a30d9c3b7fe9c348a6eadc5e79a24fe4b4364297b5ff71914ef8a6980e73",
+		.gxy = "19b67b23eb5f792ec9d7e11d16501ca20f2a2d0b230d525cd824dfb16867b515dc2ce9560b20b2149bfb360c1662c26a5ad7fe1faa86e66213238c80b2ed46ccb821bf5043093027eb6e32c71685a093306df20c24190c7f93947fa21e56d10e4c5b7063b2b4dc1747f1df0bd46975d1825eede335e3acbad71a063cecf866c7",
+		.skeyid = "49856bc53f30db8ce55f5befae9e42431279550c",
+		.skeyid_d = "e5d7368180a8766f09c90cc9ac15182d3cd492ee",
+		.skeyid_a = "92de109fe83047c95812b600820f1476cd24aa49",
+		.skeyid_e = "de5d24679ad21491e63e2d7173017769cd7b9bc5",
+		.enckey = "de5d24679ad21491e63e2d7173017769",
+		.hash_r = "ba8c49cfd796bdc78e63ff6b5a858fc289dad933",
+	},
+	{
+		.cky_i = "dc3f1d7452b2c376", .cky_r = "5f17969262b7829b",
+		.ni = "18eeeee5b29ef938",
+		.nr = "cf6306dcc088a94c1983462f97a3128ecdefbe4a1925cffddedd526215648099",
+		.gxi = "a8b04c567a6bb3ab17da6a07f3f1667e6c70fb992ffe0a01dccc0877214c1936cc13a66aa97e4cd9ebfd61f6a7119859bba763255b54364d37a59f969d230f877cce6d77ca843e5f0cb24e354d51a429aabf75238f5a17ef5801f3b02d9f35dcd3562c35e6aeff67e9c71961f9313b6306c2c1adb428d6e70e713f894d9b7eda",
+		.gxr = "7947cdf90ed5f07ca325c9c9e6de95a82e5728b2e1daf44866100723ad2bed0f09e8383cf89c7645c805c2942d4aebfa1b6c351a9666faa1f4988c3a557cb411a3b73fd3e094144e646ef5eb85118a61f06c6359e0f19b43a99720b49ae322155d462004be5e09140cfc843e0622c6735bc90ab730577fc311b23b25a8d283fa",
+		.gxy = "9fc4267e99d40ee7aa19492615990548621ebed0ae925a0810c2f4bf30a100f6b13201bac4595281e5f2fb6faf56f9cda292991b40b41a48cfba7713140de1784dbd525c0cb88a4d3b4b46d7cabd539cdd1e79ede000420cffe9ed8bca0b2fe09208d9d3145f55f68ce0e3c6c479616b64f3eb451cd4ce268310bcdc766ba8a2",
+		.skeyid = "505e91ca4127fe30d9cad15f6176e8c504d2d612",
+		.skeyid_d = "571d06b00eda6d375310377f3b3e0994a936e0f2",
+		.skeyid_a = "1de7b88b63deea0bb41374c6f9514f64b894e083",
+		.skeyid_e = "84faf4df7dcec32ac45f13a485e732632160f596",
+		.enckey = "84faf4df7dcec32ac45f13a485e73263",
+		.hash_r = "ddb2cf1067913e83ea6633b8b174bc8ce559b9d1",
+	},
+};
+/* clang-format on */
+
+static void test_recorded_main_modes(void **state)
+{
+	static const char sai[] =
+		"00000001000000010000002c01010001000000240101000080010007800e0080800200028004000280030001800b0001800c7080";
+	uint8_t ni[8], nr[32], gxi[128], gxr[128], gxy[128], cky_i[8];
+	uint8_t cky_r[8], sa[52], idr[8], out[IKE_HASH_MAX];
+	const struct recorded_mm *t;
+	struct ikev1_keys k;
+	size_t i, sal, idl;
+
+	(void)state;
+	sal = unhex(sai, sa, sizeof(sa));
+	idl = unhex("010000000a00030a", idr, sizeof(idr));
+	for (i = 0; i < sizeof(recorded) / sizeof(recorded[0]); i++) {
+		t = &recorded[i];
+		unhex(t->ni, ni, sizeof(ni));
+		unhex(t->nr, nr, sizeof(nr));
+		unhex(t->gxi, gxi, sizeof(gxi));
+		unhex(t->gxr, gxr, sizeof(gxr));
+		unhex(t->gxy, gxy, sizeof(gxy));
+		unhex(t->cky_i, cky_i, sizeof(cky_i));
+		unhex(t->cky_r, cky_r, sizeof(cky_r));
+		assert_int_equal(ikev1_keys_psk(&k, CONF_HASH_SHA1,
+						CONF_IKE_AES, 128,
+						(const uint8_t *)"AAAA", 4, ni,
+						sizeof(ni), nr, sizeof(nr), gxy,
+						sizeof(gxy), cky_i, cky_r),
+				 0);
+		assert_hex(k.skeyid, k.hlen, t->skeyid);
+		assert_hex(k.skeyid_d, k.hlen, t->skeyid_d);
+		assert_hex(k.skeyid_a, k.hlen, t->skeyid_a);
+		assert_hex(k.skeyid_e, k.hlen, t->skeyid_e);
+		assert_hex(k.enckey, k.enckeylen, t->enckey);
+		/* HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b) */
+		assert_int_equal(ikev1_hash_auth(&k, gxr, gxi, sizeof(gxi),
+						 cky_r, cky_i, sa, sal, idr,
+						 idl, out),
+				 0);
+		assert_hex(out, k.hlen, t->hash_r);
+		ikev1_keys_wipe(&k);
+	}
 }
 
 static void test_ikev1_kats(void **state)
@@ -326,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_prf_rfc4231),
 		cmocka_unit_test(test_cbc),
 		cmocka_unit_test(test_sp800_135_psk),
+		cmocka_unit_test(test_recorded_main_modes),
 		cmocka_unit_test(test_ikev1_kats),
 		cmocka_unit_test(test_modp_primes),
 		cmocka_unit_test(test_dh_agree),
