@@ -263,8 +263,7 @@ static void nfsec_input_done(struct sk_buff *skb, int err)
 	}
 	dev_put(dev);
 	nfsec_sa_put(sa);
-	if (atomic_dec_and_test(&nn->inflight))
-		wake_up_var(&nn->inflight);
+	percpu_ref_put(&nn->inflight);
 }
 
 /* Where ESP or AH starts and its SA key; false for other packets. */
@@ -323,7 +322,7 @@ unsigned int nfsec_input_esp(struct nfsec_net *nn, struct sk_buff *skb,
 		return nfsec_drop(nn, NFSEC_DROP_UNKNOWN_SPI);
 	}
 
-	atomic_inc(&nn->inflight);
+	percpu_ref_get(&nn->inflight);
 	cb->sa = sa;
 	cb->dev = state->in;
 	dev_hold(cb->dev);

@@ -8,7 +8,6 @@
 #include <linux/module.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
-#include <linux/wait_bit.h>
 
 #include "nfsec.h"
 
@@ -19,6 +18,14 @@ struct nfsec_net *nfsec_net(const struct net *net)
 	return net_generic(net, nfsec_net_id);
 }
 
+/* The last packet in flight is done after exit killed the count. */
+static void nfsec_inflight_release(struct percpu_ref *ref)
+{
+	struct nfsec_net *nn = container_of(ref, struct nfsec_net, inflight);
+
+	complete(&nn->inflight_done);
+}
+
 static int __net_init nfsec_net_init(struct net *net)
 {
 	struct nfsec_net *nn = nfsec_net(net);
@@ -26,9 +33,16 @@ static int __net_init nfsec_net_init(struct net *net)
 
 	nn->net = net;
 	mutex_init(&nn->lock);
+	init_completion(&nn->inflight_done);
+	err = percpu_ref_init(&nn->inflight, nfsec_inflight_release, 0,
+			      GFP_KERNEL);
+	if (err)
+		return err;
 	nn->stats = nfsec_stats_alloc();
-	if (!nn->stats)
-		return -ENOMEM;
+	if (!nn->stats) {
+		err = -ENOMEM;
+		goto err_stats;
+	}
 	err = nfsec_sad_init(nn);
 	if (err)
 		goto err_sad;
@@ -48,6 +62,8 @@ err_hold:
 err_sad:
 	nfsec_stats_free(nn->stats);
 	nn->stats = NULL;
+err_stats:
+	percpu_ref_exit(&nn->inflight);
 	return err;
 }
 
@@ -57,12 +73,14 @@ static void __net_exit nfsec_net_exit(struct net *net)
 
 	/* No new packets once the hooks are gone; wait for async crypto. */
 	nfsec_hooks_unregister(nn);
-	wait_var_event(&nn->inflight, !atomic_read(&nn->inflight));
+	percpu_ref_kill(&nn->inflight);
+	wait_for_completion(&nn->inflight_done);
 	nfsec_sad_exit(nn);
 	nfsec_spd_exit(nn);
 	nfsec_hold_exit(nn);
 	nfsec_stats_free(nn->stats);
 	nn->stats = NULL;
+	percpu_ref_exit(&nn->inflight); /* killed: tryget_live fails till here */
 }
 
 static struct pernet_operations nfsec_net_ops = {

@@ -5,9 +5,11 @@
 #ifndef _NFSEC_H
 #define _NFSEC_H
 
+#include <linux/completion.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
 #include <linux/percpu.h>
+#include <linux/percpu-refcount.h>
 #include <linux/u64_stats_sync.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
@@ -56,7 +58,14 @@ struct nfsec_net {
 	unsigned int hooks;
 	struct mutex lock;	/* serialises changes to sad and spd */
 	bool dying;		/* netns exit began: no new work */
-	atomic_t inflight;	/* packets nfsec owns (async crypto, held) */
+	/*
+	 * Packets between a hook and their crypto's completion (async).  Per
+	 * CPU while the namespace lives: taken and dropped twice per packet,
+	 * a shared atomic would bounce between CPUs.  Exit kills it and waits
+	 * for inflight_done.
+	 */
+	struct percpu_ref inflight;
+	struct completion inflight_done;
 	struct nfsec_sad sad;
 	struct nfsec_spd spd;
 	struct nfsec_hold *hold;

@@ -281,8 +281,7 @@ static void nfsec_output_release(struct nfsec_net *nn, struct nfsec_sa *sa,
 				 struct nfsec_sa *ah)
 {
 	nfsec_output_put(sa, ah);
-	if (atomic_dec_and_test(&nn->inflight))
-		wake_up_var(&nn->inflight);
+	percpu_ref_put(&nn->inflight);
 }
 
 static enum nfsec_drop_reason nfsec_output_reason(int err)
@@ -362,7 +361,15 @@ static void nfsec_output_one(struct nfsec_sa *sa, struct nfsec_sa *ah,
 	struct nfsec_net *nn = sa->nn;
 	int err;
 
-	atomic_inc(&nn->inflight);
+	/*
+	 * Not from a hook only: held packets leave when an SA comes, which
+	 * SA expiry can cause while the namespace exits.
+	 */
+	if (!percpu_ref_tryget_live(&nn->inflight)) {
+		nfsec_kfree_skb(nn, skb, NFSEC_DROP_NO_SA);
+		nfsec_output_put(sa, ah);
+		return;
+	}
 	cb->sa = sa;
 	cb->ah = ah;
 	cb->done = nfsec_output_done;
