@@ -389,9 +389,9 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 		return -EINVAL;
 	sa = ikev1_find_peer(ctx, e->peers[0].family, &e->peers[0].addr);
 	/*
-	 * A peer's Main Mode in progress: its end starts nothing yet (a quick
-	 * mode right after our MM6 would replace the answer a repeated MM5
-	 * needs).  The kernel asks again a second later.
+	 * A peer's Main Mode in progress: our end starts nothing yet.  The
+	 * peer's quick mode follows it at once and may well serve this
+	 * traffic; the kernel asks again a second later if not.
 	 */
 	if (sa && !sa->initiator && sa->state != IKEV1_QM_IDLE)
 		return -EINPROGRESS;
