@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # ESP between two nfsec routers with static keys, on the seed's topology
-# (hostA - R1 ==== R2 - hostB): every algorithm in tunnel mode, what the
-# link carries, a 10 MB TCP transfer, IPv6 inside and outside, and
-# transport mode between the routers themselves.
+# (hostA - R1 ==== R2 - hostB): every algorithm in tunnel mode, the SPI an
+# entry says it sends on, what the link carries, a 10 MB TCP transfer, IPv6
+# inside and outside, and transport mode between the routers themselves.
 
 . "$(dirname "$0")/lib.sh"
 
