@@ -79,28 +79,32 @@ static socklen_t cd_sockaddr(uint8_t family, const union nfsec_ip *ip,
 	return sizeof(*v4);
 }
 
+/* @m's one control message: @len bytes of @data as (@level, @type). */
+static void cd_cmsg(struct msghdr *m, int level, int type, const void *data,
+		    size_t len)
+{
+	struct cmsghdr *c = CMSG_FIRSTHDR(m);
+
+	c->cmsg_level = level;
+	c->cmsg_type = type;
+	c->cmsg_len = CMSG_LEN(len);
+	memcpy(CMSG_DATA(c), data, len);
+	m->msg_controllen = CMSG_SPACE(len);
+}
+
 /* The control message in @m that makes @sa's local address the source. */
 static void cd_pktinfo(const struct ikev1_sa *sa, struct msghdr *m)
 {
-	struct cmsghdr *c = CMSG_FIRSTHDR(m);
 	struct in6_pktinfo pi6 = { 0 };
 	struct in_pktinfo pi = { 0 };
 
 	if (sa->family == AF_INET6) {
 		memcpy(&pi6.ipi6_addr, sa->local.b, 16);
-		c->cmsg_level = IPPROTO_IPV6;
-		c->cmsg_type = IPV6_PKTINFO;
-		c->cmsg_len = CMSG_LEN(sizeof(pi6));
-		memcpy(CMSG_DATA(c), &pi6, sizeof(pi6));
-		m->msg_controllen = CMSG_SPACE(sizeof(pi6));
-		return;
+		cd_cmsg(m, IPPROTO_IPV6, IPV6_PKTINFO, &pi6, sizeof(pi6));
+	} else {
+		memcpy(&pi.ipi_spec_dst, sa->local.b, 4);
+		cd_cmsg(m, IPPROTO_IP, IP_PKTINFO, &pi, sizeof(pi));
 	}
-	memcpy(&pi.ipi_spec_dst, sa->local.b, 4);
-	c->cmsg_level = IPPROTO_IP;
-	c->cmsg_type = IP_PKTINFO;
-	c->cmsg_len = CMSG_LEN(sizeof(pi));
-	memcpy(CMSG_DATA(c), &pi, sizeof(pi));
-	m->msg_controllen = CMSG_SPACE(sizeof(pi));
 }
 
 /*
