@@ -170,17 +170,6 @@ void ikev1_qm_free(struct ikev1_qm *qm)
 	explicit_bzero(qm, sizeof(*qm));
 }
 
-void ikev1_qm_done(struct ikev1_qm *qm)
-{
-	uint32_t msgid = qm->msgid;
-	struct ikev1_xmit x = qm->x;
-
-	ikev1_qm_free(qm);
-	qm->msgid = msgid;
-	qm->x = x;
-	qm->x.rtx_at = 0;
-}
-
 void ikev1_sa_free(struct ikev1_sa *sa)
 {
 	size_t i;

@@ -203,8 +203,6 @@ void ikev1_qm_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		    const struct isakmp_hdr *h, const uint8_t *buf, size_t len);
 /* Wipes @qm: its secrets, and its memory of repeats. */
 void ikev1_qm_free(struct ikev1_qm *qm);
-/* @qm is over: its secrets go, its message ID and `x` stay for repeats. */
-void ikev1_qm_done(struct ikev1_qm *qm);
 
 /*
  * RESPONDER-LIFETIME (ikev1_responder_lifetime.c): the responder's notify

@@ -498,8 +498,14 @@ static int qm_take_ke(struct ikev1_qm *qm, const struct isakmp_payloads *pls)
 static void qm_end(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		   struct ikev1_qm *qm, bool ok)
 {
+	uint32_t msgid = qm->msgid;
+	struct ikev1_xmit x = qm->x;
+
 	ikev1_installed_qm_end(ctx, sa, qm, ok);
-	ikev1_qm_done(qm);
+	ikev1_qm_free(qm);
+	qm->msgid = msgid;
+	qm->x = x;
+	qm->x.rtx_at = 0;
 	qm->done_at = ctx->now;
 	ikev1_qm_next(ctx, sa);
 }
