@@ -245,12 +245,17 @@ static void setup_sides(const struct opts *o1, const struct opts *o2)
 	setup_sides_at(o1, o2, "198.51.100.1", "198.51.100.2");
 }
 
+/* @s starts its first entry for its first ACL line's traffic. */
+static int initiate_first(struct side *s)
+{
+	return ikev1_initiate(&s->ctx, &s->conf->entries[0],
+			      &s->conf->acls[0].rules[0].sel);
+}
+
 static void run(const struct opts *o1, const struct opts *o2)
 {
 	setup_sides(o1, o2);
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	pump();
 }
 
@@ -329,9 +334,7 @@ static void test_seed_preshare(void **state)
 	assert_null(strstr(A.log, "sharedkey"));
 	assert_null(strstr(B.log, "sharedkey"));
 	/* a second quick mode runs under the same ISAKMP SA */
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	pump();
 	assert_int_equal(A.nchild, 2);
 	assert_int_equal(B.nchild, 2);
@@ -399,12 +402,8 @@ static void check_crossing(void)
 	size_t i, k;
 
 	run(&seed_r1, &seed_r2);
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
-	assert_int_equal(ikev1_initiate(&B.ctx, &B.conf->entries[0],
-					&B.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
+	assert_int_equal(initiate_first(&B), 0);
 	pump();
 	assert_int_equal(A.nchild, 3);
 	assert_int_equal(B.nchild, 3);
@@ -493,9 +492,7 @@ static void test_acquire_while_responding(void **state)
 
 	(void)state;
 	setup_sides(&seed_r1, &seed_r2);
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	e = &B.conf->entries[0];
 	pump_one(); /* MM1: B answers a Main Mode, and starts nothing yet */
 	assert_int_equal(
@@ -649,9 +646,7 @@ static void test_no_key(void **state)
 	qhead = qtail = 0;
 	setup_side(&A, "r1", "198.51.100.1", "198.51.100.2", &seed_r1);
 	setup_side(&B, "r2", "198.51.100.2", "198.51.100.9", &seed_r2);
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	pump();
 	assert_string_equal(
 		B.ctx.failure,
@@ -819,9 +814,7 @@ static void test_silent_peer(void **state)
 		"deleting SA reason \"Death by retransmission P1\" state (I) MM_NO_STATE (peer 198.51.100.2)");
 	assert_null(ikev1_find_peer(&A.ctx, B.family, &B.addr));
 	/* and the next packet starts afresh */
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	pump();
 	assert_mirrored();
 	teardown_sides();
@@ -833,9 +826,7 @@ static void test_silent_quick_mode(void **state)
 	(void)state;
 	run(&seed_r1, &seed_r2);
 	silent = true;
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	advance(2000);
 	assert_non_null(strstr(A.log, "retransmitting phase 2 QM_IDLE..."));
 	for (int i = 0; i < 60; i++)
@@ -869,9 +860,7 @@ static void test_half_open(void **state)
 	clock_ms = 0;
 	setup_side(&A, "r1", "198.51.100.1", "198.51.100.2", &seed_r1);
 	setup_side(&B, "r2", "198.51.100.2", "198.51.100.1", &seed_r2);
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	mm1 = queue[qhead++ % 16];
 	silent = true;
 	for (i = 0; i < 20; i++) {
@@ -891,9 +880,7 @@ static void test_half_open(void **state)
 	ikev1_destroy(&A.ctx);
 	ikev1_init(&A.ctx, A.conf, &ops);
 	ikev1_set_local(&A.ctx, A.family, &A.addr);
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	pump();
 	assert_mirrored();
 	teardown_sides();
@@ -1215,9 +1202,7 @@ static void test_rekey(void **state)
 	assert_false(deleted(&B, IPPROTO_ESP, B.child[1].esp_spi_in, &B));
 	/* the successor is rekeyed in turn, after a running quick mode */
 	silent = true;
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	sent = nsent;
 	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, B.family, A.child[1].esp_spi_out,
 		      &B.addr);
@@ -1248,9 +1233,7 @@ static void test_initial_contact(void **state)
 	ikev1_destroy(&A.ctx);
 	ikev1_init(&A.ctx, A.conf, &ops);
 	ikev1_set_local(&A.ctx, A.family, &A.addr);
-	assert_int_equal(ikev1_initiate(&A.ctx, &A.conf->entries[0],
-					&A.conf->acls[0].rules[0].sel),
-			 0);
+	assert_int_equal(initiate_first(&A), 0);
 	pump();
 	assert_non_null(strstr(
 		B.log,
