@@ -18,12 +18,12 @@
 #include <crypto/hash.h>
 #include <linux/ipv6.h>
 #include <linux/scatterlist.h>
-#include <linux/slab.h>
 #include <net/ah.h>
 
 #include "ah.h"
 #include "esp.h"
 #include "nfsec.h"
+#include "scratch.h"
 
 #define NFSEC_AH_DIGEST_MAX 64	/* SHA-512 */
 
@@ -47,8 +47,8 @@ static unsigned int nfsec_ah_hlen_in(const struct nfsec_sa *sa, u8 family,
 }
 
 /*
- * One allocation per packet: [ahash_request + ctx][digest][high sequence
- * bits][saved header bytes][sg x nsg].
+ * One scratch buffer per packet (scratch.c): [ahash_request + ctx][digest]
+ * [high sequence bits][saved header bytes][sg x nsg].
  */
 struct nfsec_ah_tmp {
 	struct ahash_request *req;
@@ -91,7 +91,7 @@ static void *nfsec_ah_alloc_tmp(struct crypto_ahash *ahash,
 
 	len = nfsec_ah_offsets(ahash, saved, off) +
 	      sizeof(struct scatterlist) * nsg;
-	tmp = kmalloc(len, GFP_ATOMIC);
+	tmp = nfsec_scratch_get(len);
 	if (!tmp)
 		return NULL;
 	nfsec_ah_layout(ahash, tmp, saved, t);
@@ -160,7 +160,7 @@ static void nfsec_ah_free_tmp(struct sk_buff *skb)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
 
-	kfree(cb->tmp);
+	nfsec_scratch_put(cb->tmp);
 	cb->tmp = NULL;
 }
 

@@ -17,7 +17,6 @@
 #include <linux/random.h>
 #include <linux/scatterlist.h>
 #include <linux/skbuff.h>
-#include <linux/slab.h>
 #include <net/esp.h>
 
 #include "esp.h"
@@ -25,6 +24,7 @@
 #include "nfsec.h"
 #include "replay.h"
 #include "sad.h"
+#include "scratch.h"
 
 #define NFSEC_AAD_MAX 12
 #define NFSEC_IV_MAX 16
@@ -42,8 +42,9 @@ unsigned int nfsec_esp_overhead(const struct nfsec_sa *sa, unsigned int len)
 }
 
 /*
- * One allocation per packet holds the request, the AAD, the IV and the
- * scatterlist: [aead_request + ctx][aad][iv][sg x nsg].
+ * One scratch buffer per packet (scratch.c: a per-CPU slot, no allocation)
+ * holds the request, the AAD, the IV and the scatterlist:
+ * [aead_request + ctx][aad][iv][sg x nsg].
  */
 struct nfsec_esp_tmp {
 	struct aead_request *req;
@@ -52,25 +53,31 @@ struct nfsec_esp_tmp {
 	struct scatterlist *sg;
 };
 
+/* Offsets of the AAD and the IV in that buffer; returns the scatterlist's. */
+static unsigned int nfsec_esp_tmp_offsets(struct crypto_aead *aead,
+					  unsigned int *off)
+{
+	unsigned int len = sizeof(struct aead_request) +
+			   crypto_aead_reqsize(aead);
+
+	off[0] = ALIGN(len, __alignof__(u64));
+	off[1] = ALIGN(off[0] + NFSEC_AAD_MAX, crypto_aead_alignmask(aead) + 1);
+	return ALIGN(off[1] + NFSEC_IV_MAX, __alignof__(struct scatterlist));
+}
+
 static void *nfsec_esp_alloc_tmp(struct crypto_aead *aead, int nsg,
 				 struct nfsec_esp_tmp *t)
 {
-	unsigned int len, aad_off, iv_off, sg_off;
+	unsigned int off[2], sg_off;
 	void *tmp;
 
-	len = sizeof(struct aead_request) + crypto_aead_reqsize(aead);
-	aad_off = ALIGN(len, __alignof__(u64));
-	iv_off = ALIGN(aad_off + NFSEC_AAD_MAX,
-		       crypto_aead_alignmask(aead) + 1);
-	sg_off = ALIGN(iv_off + NFSEC_IV_MAX, __alignof__(struct scatterlist));
-	len = sg_off + sizeof(struct scatterlist) * nsg;
-
-	tmp = kmalloc(len, GFP_ATOMIC);
+	sg_off = nfsec_esp_tmp_offsets(aead, off);
+	tmp = nfsec_scratch_get(sg_off + sizeof(struct scatterlist) * nsg);
 	if (!tmp)
 		return NULL;
 	t->req = tmp;
-	t->aad = tmp + aad_off;
-	t->iv = tmp + iv_off;
+	t->aad = tmp + off[0];
+	t->iv = tmp + off[1];
 	t->sg = tmp + sg_off;
 	aead_request_set_tfm(t->req, aead);
 	return tmp;
@@ -150,7 +157,7 @@ static void nfsec_esp_output_done(NFSEC_CRYPTO_DONE_ARG, int err)
 	struct sk_buff *skb = nfsec_crypto_done_data(nfsec_done_arg);
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
 
-	kfree(cb->tmp);
+	nfsec_scratch_put(cb->tmp);
 	cb->tmp = NULL;
 	cb->done(skb, err);
 }
@@ -191,7 +198,7 @@ int nfsec_esp_output(struct sk_buff *skb)
 	if (err == -EINPROGRESS || err == -EBUSY)
 		return -EINPROGRESS;
 out_free:
-	kfree(cb->tmp);
+	nfsec_scratch_put(cb->tmp);
 	cb->tmp = NULL;
 	return err;
 }
@@ -250,7 +257,7 @@ static int nfsec_esp_input_tail(struct sk_buff *skb)
 	unsigned int hlen = nfsec_esp_hlen(cb->sa);
 	int err;
 
-	kfree(cb->tmp);
+	nfsec_scratch_put(cb->tmp);
 	cb->tmp = NULL;
 	err = nfsec_sa_replay_advance(cb->sa, cb->seq);
 	if (err)
@@ -273,7 +280,7 @@ static void nfsec_esp_input_done(NFSEC_CRYPTO_DONE_ARG, int err)
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
 
 	if (err) {
-		kfree(cb->tmp);
+		nfsec_scratch_put(cb->tmp);
 		cb->tmp = NULL;
 	} else {
 		err = nfsec_esp_input_tail(skb);
@@ -321,8 +328,7 @@ int nfsec_esp_input(struct sk_buff *skb)
 	if (!err)
 		return nfsec_esp_input_tail(skb);
 out_free:
-	kfree(cb->tmp);
+	nfsec_scratch_put(cb->tmp);
 	cb->tmp = NULL;
 	return err;
 }
-

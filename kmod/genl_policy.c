@@ -189,7 +189,7 @@ static struct nfsec_entry *nfsec_entry_parse(struct genl_info *info,
 	err = nfsec_rules_parse(tb[NFSEC_POL_A_RULES], e, extack) ?:
 	      nfsec_entry_parse_peer(e, tb, nest, extack);
 	if (err) {
-		kvfree(e);
+		nfsec_entry_destroy(e);
 		return ERR_PTR(err);
 	}
 	return e;
@@ -247,7 +247,8 @@ static int nfsec_rule_fill(struct sk_buff *msg, const struct nfsec_rule *r)
 	if (nla_put_u8(msg, NFSEC_RULE_A_ACTION, r->action) ||
 	    nfsec_selector_fill(msg, NFSEC_RULE_A_SELECTOR, &r->sel) ||
 	    nla_put_u64_64bit(msg, NFSEC_RULE_A_MATCHES,
-			      atomic64_read(&r->matches), NFSEC_RULE_A_PAD)) {
+			      nfsec_counter_read(&r->matches),
+			      NFSEC_RULE_A_PAD)) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}

@@ -237,11 +237,7 @@ static int nfsec_input_decap(struct sk_buff *skb)
 		return err;
 	if (!nfsec_sa_use(sa, len))
 		return -EKEYEXPIRED;
-	nfsec_sa_count(sa, NFSEC_SA_PACKETS, 1);
-	if (sa->key.proto == IPPROTO_ESP)
-		nfsec_sa_count(sa, NFSEC_SA_CRYPTO, 1);
-	nfsec_sa_count(sa, NFSEC_SA_DIGEST, 1);
-	nfsec_sa_count(sa, NFSEC_SA_BYTES, len);
+	nfsec_sa_count_packet(sa, len);
 	return 0;
 }
 

@@ -7,7 +7,9 @@
 #include <net/genetlink.h>
 #include <uapi/linux/nfsec.h>
 
+#include "counters.h"
 #include "nfsec.h"
+#include "scratch.h"
 
 struct workqueue_struct *nfsec_wq __read_mostly;
 
@@ -18,6 +20,9 @@ static int __init nfsec_init(void)
 	nfsec_wq = alloc_workqueue("nfsec", WQ_MEM_RECLAIM, 0);
 	if (!nfsec_wq)
 		return -ENOMEM;
+	err = nfsec_scratch_init();
+	if (err)
+		goto err_scratch;
 	err = nfsec_netns_init();
 	if (err)
 		goto err_netns;
@@ -36,6 +41,8 @@ err_genl:
 err_netdev:
 	nfsec_netns_exit();
 err_netns:
+	nfsec_scratch_exit();
+err_scratch:
 	destroy_workqueue(nfsec_wq);
 	return err;
 }
@@ -47,6 +54,8 @@ static void __exit nfsec_exit(void)
 	nfsec_netns_exit();
 	rcu_barrier();	/* SA frees queue their work after a grace period */
 	destroy_workqueue(nfsec_wq);
+	nfsec_scratch_exit();
+	nfsec_counters_exit();
 	nfsec_ct_exit();
 	pr_info("nfsec unloaded\n");
 }

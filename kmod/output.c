@@ -238,15 +238,6 @@ static void nfsec_output_esp_done(struct sk_buff *skb)
 		ipv6_hdr(skb)->nexthdr = IPPROTO_ESP;
 }
 
-static void nfsec_output_count(struct nfsec_sa *sa, unsigned int len)
-{
-	nfsec_sa_count(sa, NFSEC_SA_PACKETS, 1);
-	if (sa->key.proto == IPPROTO_ESP)
-		nfsec_sa_count(sa, NFSEC_SA_CRYPTO, 1);
-	nfsec_sa_count(sa, NFSEC_SA_DIGEST, 1);
-	nfsec_sa_count(sa, NFSEC_SA_BYTES, len);
-}
-
 /* Every transform is in place: send the outer packet. */
 static void nfsec_output_xmit(struct sk_buff *skb)
 {
@@ -342,7 +333,7 @@ static void nfsec_output_done(struct sk_buff *skb, int err)
 	}
 	if (sa->key.proto == IPPROTO_ESP)
 		nfsec_output_esp_done(skb);
-	nfsec_output_count(sa, skb->len);
+	nfsec_sa_count_packet(sa, skb->len);
 	if (ah) {
 		err = nfsec_output_next(skb);	/* puts sa: cb->sa is AH */
 		if (err != -EINPROGRESS)
@@ -482,7 +473,7 @@ unsigned int nfsec_output(struct nfsec_net *nn, struct sk_buff *skb,
 	r = nfsec_spd_lookup(map, &fl, &e);
 	if (!r)
 		return NF_ACCEPT;
-	atomic64_inc(&r->matches);
+	this_cpu_inc(*r->matches.ctr);
 	if (r->action == NFSEC_ACTION_BYPASS)
 		return NF_ACCEPT;
 	if (r->action == NFSEC_ACTION_DISCARD)

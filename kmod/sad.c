@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "lifetime.h"
 #include "nfsec.h"
 #include "replay.h"
 #include "sad.h"
@@ -43,6 +44,14 @@ static void nfsec_sa_free_work(struct work_struct *work)
 	kfree_sensitive(sa);
 }
 
+/*
+ * lifetime.c: each CPU folds its lifetime use into the SA's after this
+ * much.  Limits stay exact; a larger batch only widens the stretch before
+ * a limit in which every packet sums the CPUs.
+ */
+#define NFSEC_LIFE_BATCH_BYTES (64 * 1024)
+#define NFSEC_LIFE_BATCH_PACKETS 64
+
 struct nfsec_sa *nfsec_sa_alloc(struct nfsec_net *nn)
 {
 	struct nfsec_sa *sa;
@@ -58,6 +67,8 @@ struct nfsec_sa *nfsec_sa_alloc(struct nfsec_net *nn)
 	}
 	for_each_possible_cpu(cpu)
 		u64_stats_init(&per_cpu_ptr(sa->stats, cpu)->syncp);
+	nfsec_life_count_init(&sa->life_bytes, NFSEC_LIFE_BATCH_BYTES);
+	nfsec_life_count_init(&sa->life_packets, NFSEC_LIFE_BATCH_PACKETS);
 	sa->nn = nn;
 	refcount_set(&sa->refcnt, 1);
 	spin_lock_init(&sa->replay_lock);
@@ -188,6 +199,21 @@ void nfsec_sa_count(struct nfsec_sa *sa, enum nfsec_sa_counter c, u64 n)
 	put_cpu_ptr(sa->stats);
 }
 
+void nfsec_sa_count_packet(struct nfsec_sa *sa, unsigned int len)
+{
+	struct nfsec_sa_pcpu *s = get_cpu_ptr(sa->stats);
+	unsigned long flags;
+
+	flags = u64_stats_update_begin_irqsave(&s->syncp);
+	u64_stats_inc(&s->c[NFSEC_SA_PACKETS]);
+	if (sa->key.proto == IPPROTO_ESP)
+		u64_stats_inc(&s->c[NFSEC_SA_CRYPTO]);
+	u64_stats_inc(&s->c[NFSEC_SA_DIGEST]);
+	u64_stats_add(&s->c[NFSEC_SA_BYTES], len);
+	u64_stats_update_end_irqrestore(&s->syncp, flags);
+	put_cpu_ptr(sa->stats);
+}
+
 void nfsec_sa_counters(struct nfsec_sa *sa, u64 *out)
 {
 	unsigned int start;
@@ -237,10 +263,40 @@ static bool nfsec_limit_reached(u64 limit, u64 used)
 	return limit && used >= limit;
 }
 
+/* The nearest of @hard and, until it has fired, @soft; 0 for neither. */
+static u64 nfsec_limit_watched(u64 hard, u64 soft, bool soft_fired)
+{
+	if (!soft || soft_fired)
+		return hard;
+	return hard ? min(hard, soft) : soft;
+}
+
+static u64 nfsec_sa_use_bytes(struct nfsec_sa *sa, unsigned int bytes)
+{
+	u64 watch = nfsec_limit_watched(sa->life.hard_bytes,
+					sa->life.soft_bytes,
+					test_bit(NFSEC_LIMIT_BYTES,
+						 &sa->soft_fired));
+
+	return nfsec_life_count_add(&sa->life_bytes, &sa->stats->life_bytes,
+				    bytes, watch);
+}
+
+static u64 nfsec_sa_use_packet(struct nfsec_sa *sa)
+{
+	u64 watch = nfsec_limit_watched(sa->life.hard_packets,
+					sa->life.soft_packets,
+					test_bit(NFSEC_LIMIT_PACKETS,
+						 &sa->soft_fired));
+
+	return nfsec_life_count_add(&sa->life_packets,
+				    &sa->stats->life_packets, 1, watch);
+}
+
 bool nfsec_sa_use(struct nfsec_sa *sa, unsigned int bytes)
 {
-	u64 b = atomic64_add_return(bytes, &sa->life_bytes);
-	u64 p = atomic64_inc_return(&sa->life_packets);
+	u64 b = nfsec_sa_use_bytes(sa, bytes);
+	u64 p = nfsec_sa_use_packet(sa);
 
 	if (nfsec_limit_reached(sa->life.hard_bytes, b) ||
 	    nfsec_limit_reached(sa->life.hard_packets, p)) {
@@ -258,13 +314,15 @@ bool nfsec_sa_use(struct nfsec_sa *sa, unsigned int bytes)
 }
 
 /* Which hard limit killed @sa, for the EXPIRE event. */
-static u8 nfsec_sa_hard_limit(const struct nfsec_sa *sa)
+static u8 nfsec_sa_hard_limit(struct nfsec_sa *sa)
 {
 	if (nfsec_limit_reached(sa->life.hard_bytes,
-				atomic64_read(&sa->life_bytes)))
+				nfsec_life_count_sum(&sa->life_bytes,
+						     &sa->stats->life_bytes)))
 		return NFSEC_LIMIT_BYTES;
 	if (nfsec_limit_reached(sa->life.hard_packets,
-				atomic64_read(&sa->life_packets)))
+				nfsec_life_count_sum(&sa->life_packets,
+						     &sa->stats->life_packets)))
 		return NFSEC_LIMIT_PACKETS;
 	return NFSEC_LIMIT_SECONDS;
 }

@@ -14,6 +14,7 @@
 #include <uapi/linux/nfsec.h>
 
 #include "algs.h"
+#include "lifetime.h"
 #include "replay.h"
 #include "selector.h"
 
@@ -50,12 +51,14 @@ enum nfsec_sa_counter {
 struct nfsec_sa_pcpu {
 	u64_stats_t c[NFSEC_SA_COUNTERS];
 	struct u64_stats_sync syncp;
+	u32 life_bytes, life_packets;	/* lifetime.c: not yet folded */
 };
 
 /*
- * One SA.  Immutable once hashed, except: the counters (per CPU), the
- * sequence number (atomic), the replay window (under replay_lock), the
- * lifetimes (under the netns lock, read racily by the datapath) and dead.
+ * One SA.  Immutable once hashed, except: the counters and the lifetime
+ * use (per CPU), the sequence number (atomic), the replay window (under
+ * replay_lock), the lifetimes (under the netns lock, read racily by the
+ * datapath) and dead.
  * Readers find SAs under RCU and hold a reference across async crypto; the
  * last reference frees the SA after a grace period, from a workqueue.
  */
@@ -86,7 +89,7 @@ struct nfsec_sa {
 	time64_t add_time;	/* ktime_get_boottime_seconds() */
 	unsigned long soft_fired;	/* bit per enum nfsec_limit */
 	atomic64_t seq_out;
-	atomic64_t life_bytes, life_packets;
+	struct nfsec_life_count life_bytes, life_packets;
 	u32 pmtu;
 	spinlock_t replay_lock;	/* serialises nfsec_replay_advance() */
 	struct nfsec_replay *replay;
@@ -141,6 +144,8 @@ struct nfsec_sa *nfsec_sa_alloc(struct nfsec_net *nn);
 void nfsec_sa_free_unhashed(struct nfsec_sa *sa);
 
 void nfsec_sa_count(struct nfsec_sa *sa, enum nfsec_sa_counter c, u64 n);
+/* A packet of @len bytes through @sa: packets, crypto, digest and bytes. */
+void nfsec_sa_count_packet(struct nfsec_sa *sa, unsigned int len);
 void nfsec_sa_counters(struct nfsec_sa *sa, u64 *out);
 void nfsec_sa_counters_clear(struct nfsec_sa *sa);
 

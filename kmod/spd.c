@@ -85,19 +85,34 @@ struct nfsec_entry *nfsec_spd_entry(struct nfsec_map *map, u32 seq)
 	return xa_load(&map->by_seq, seq);
 }
 
+void nfsec_entry_destroy(struct nfsec_entry *e)
+{
+	u32 i;
+
+	for (i = 0; i < e->nrules; i++)
+		nfsec_counter_free(&e->rules[i].matches);
+	kvfree(e);
+}
+
 struct nfsec_entry *nfsec_entry_alloc(u32 nrules)
 {
 	struct nfsec_entry *e;
 
 	e = kvzalloc(struct_size(e, rules, nrules), GFP_KERNEL);
-	if (e)
-		e->nrules = nrules;
+	if (!e)
+		return NULL;
+	for (e->nrules = 0; e->nrules < nrules; e->nrules++) {
+		if (nfsec_counter_alloc(&e->rules[e->nrules].matches)) {
+			nfsec_entry_destroy(e);
+			return NULL;
+		}
+	}
 	return e;
 }
 
 static void nfsec_entry_free_rcu(struct rcu_head *head)
 {
-	kvfree(container_of(head, struct nfsec_entry, rcu));
+	nfsec_entry_destroy(container_of(head, struct nfsec_entry, rcu));
 }
 
 static void nfsec_entry_free(struct nfsec_entry *e)
@@ -156,7 +171,7 @@ err_unindex:
 err_put:
 	nfsec_spd_map_put(map);
 err_free:
-	kvfree(e);
+	nfsec_entry_destroy(e);
 	return err;
 }
 

@@ -15,6 +15,7 @@
 #include <linux/xarray.h>
 #include <uapi/linux/nfsec.h>
 
+#include "counters.h"
 #include "sad.h"
 #include "selector.h"
 #include "spd_index.h"
@@ -24,7 +25,7 @@ struct nfsec_index_bucket;
 struct nfsec_rule {
 	struct nfsec_selector sel;
 	u8 action;	/* enum nfsec_action */
-	atomic64_t matches;
+	struct nfsec_counter matches;	/* per CPU (counters.c) */
 	/* in the map's index (spd_index.c) */
 	struct list_head idx_node;	/* bucket or inexact list, RCU */
 	struct nfsec_index_bucket *bucket;	/* NULL: inexact */
@@ -91,7 +92,10 @@ void nfsec_spd_exit(struct nfsec_net *nn);
 /* Under nn->lock. */
 struct nfsec_map *nfsec_spd_map(struct nfsec_net *nn, const char *name);
 struct nfsec_entry *nfsec_spd_entry(struct nfsec_map *map, u32 seq);
+/* An entry of @nrules zeroed rules, each with its match counter. */
 struct nfsec_entry *nfsec_entry_alloc(u32 nrules);
+/* Frees an entry that never was, or no longer is, visible to RCU readers. */
+void nfsec_entry_destroy(struct nfsec_entry *e);
 /* Takes over @e (freed on error); replaces MAP SEQ as one step. */
 int nfsec_spd_insert(struct nfsec_net *nn, const char *map,
 		     struct nfsec_entry *e);

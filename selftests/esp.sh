@@ -11,7 +11,7 @@
 _lib_loaded_here=1
 MARKER=NFSEC-CLEARTEXT-MARKER-7f4c5163
 
-tap_plan $(($(alg_list | wc -w) + 11))
+tap_plan $(($(alg_list | wc -w) + 12))
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -46,6 +46,18 @@ tap_expect "policy list: out-spi is the SA the entry sends on, none without" \
 	"$(ctl_in r1 -j policy list | "$PY" -c 'import json,sys
 print(" ".join(str(e.get("out_spi", "-")) for e in json.load(sys.stdin)))')"
 ctl_in r1 policy del map m seq 20
+
+# Every packet a rule matches counts once, whichever CPU sent it (the
+# counts are per CPU, kmod/counters.c): 7 echo requests leave R1 under
+# seq 10; the replies leave R1 towards hA, where no map is bound.
+rule_matches() {
+	ctl_in r1 -j policy list | "$PY" -c 'import json,sys
+print([e for e in json.load(sys.stdin) if e["seq"] == 10][0]["rules"][0]["matches"])'
+}
+m0=$(rule_matches)
+ip netns exec hA ping -c 7 -i 0.2 -W 2 203.0.113.10 >/dev/null
+tap_expect "the rule counted the 7 echo requests it matched" 7 \
+	$(($(rule_matches) - m0))
 
 cap=$(mktemp /tmp/nfsec-cap.XXXXXX)
 cap2=$(mktemp /tmp/nfsec-cap.XXXXXX)

@@ -19,6 +19,20 @@
 #include "ah_kat.h"
 #include "kat_util.h"
 
+/*
+ * A packet with a full IPv4 header (the most header bytes AH saves over
+ * IPv4) and every page fragment still takes a slot, not kmalloc.
+ */
+static void ah_fits_slot(struct kunit *test, struct nfsec_sa *sa)
+{
+	unsigned int off[3], len;
+
+	len = nfsec_ah_offsets(sa->ahash, 60, off) +
+	      sizeof(struct scatterlist) * (MAX_SKB_FRAGS + 2);
+	KUNIT_EXPECT_LE_MSG(test, len, nfsec_scratch_slot_len(), "%s",
+			    crypto_ahash_driver_name(sa->ahash));
+}
+
 static struct nfsec_sa *ah_sa(struct kunit *test, u8 auth, const u8 *ak,
 			      unsigned int akl, u32 spi, u8 family, bool esn)
 {
@@ -36,6 +50,7 @@ static struct nfsec_sa *ah_sa(struct kunit *test, u8 auth, const u8 *ak,
 	sa->key.proto = IPPROTO_AH;
 	sa->key.family = family;
 	sa->esn = esn;
+	ah_fits_slot(test, sa);
 	return sa;
 }
 
@@ -297,6 +312,8 @@ static struct kunit_case ah_test_cases[] = {
 };
 
 static struct kunit_suite ah_test_suite = {
+	.suite_init = kat_suite_init,
+	.suite_exit = kat_suite_exit,
 	.name = "nfsec_ah",
 	.test_cases = ah_test_cases,
 };

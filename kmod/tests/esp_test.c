@@ -18,6 +18,17 @@
 #include "esp_kat.h"
 #include "kat_util.h"
 
+/* A packet with every page fragment still takes a slot, not kmalloc. */
+static void kat_fits_slot(struct kunit *test, struct nfsec_sa *sa)
+{
+	unsigned int off[2], len;
+
+	len = nfsec_esp_tmp_offsets(sa->aead, off) +
+	      sizeof(struct scatterlist) * (MAX_SKB_FRAGS + 2);
+	KUNIT_EXPECT_LE_MSG(test, len, nfsec_scratch_slot_len(), "%s",
+			    crypto_aead_driver_name(sa->aead));
+}
+
 static struct nfsec_sa *kat_sa(struct kunit *test, u8 enc, u8 auth,
 			       const u8 *ek, unsigned int ekl, const u8 *ak,
 			       unsigned int akl, u32 spi, bool esn)
@@ -34,6 +45,7 @@ static struct nfsec_sa *kat_sa(struct kunit *test, u8 enc, u8 auth,
 	spin_lock_init(&sa->replay_lock);
 	sa->key.spi = spi;
 	sa->esn = esn;
+	kat_fits_slot(test, sa);
 	return sa;
 }
 
@@ -227,6 +239,8 @@ static struct kunit_case esp_test_cases[] = {
 };
 
 static struct kunit_suite esp_test_suite = {
+	.suite_init = kat_suite_init,
+	.suite_exit = kat_suite_exit,
 	.name = "nfsec_esp",
 	.test_cases = esp_test_cases,
 };

@@ -12,6 +12,7 @@
 #include <linux/skbuff.h>
 
 #include "../esp.h"
+#include "../scratch.h"
 
 struct kat_ctx {
 	struct completion done;
@@ -43,7 +44,21 @@ static struct sk_buff *kat_skb(struct kunit *test, struct nfsec_sa *sa,
 	return skb;
 }
 
-/* Runs @fn, waiting for an async completion; returns its result. */
+/* The suites' packets take their crypto scratch from scratch_test.c's slots. */
+static int kat_suite_init(struct kunit_suite *suite)
+{
+	return nfsec_scratch_init();
+}
+
+static void kat_suite_exit(struct kunit_suite *suite)
+{
+	nfsec_scratch_exit();
+}
+
+/*
+ * Runs @fn, waiting for an async completion; returns its result.  Success
+ * or failure, the packet's scratch must have been given back.
+ */
 static int kat_run(int (*fn)(struct sk_buff *skb), struct sk_buff *skb)
 {
 	struct kat_ctx ctx;
@@ -56,6 +71,8 @@ static int kat_run(int (*fn)(struct sk_buff *skb), struct sk_buff *skb)
 		wait_for_completion(&ctx.done);
 		err = ctx.err;
 	}
+	KUNIT_EXPECT_NULL(current->kunit_test, NFSEC_SKB_CB(skb)->tmp);
+	KUNIT_EXPECT_EQ(current->kunit_test, nfsec_scratch_busy(), 0);
 	return err;
 }
 
