@@ -5,8 +5,9 @@
  * The first such packet (and then one per second per entry) raises an
  * ACQUIRE event for the keying daemon.  The packets wait in a small queue
  * per namespace until an outbound SA is attached to their entry, then go
- * out through it; those still waiting after NFSEC_HOLD_SECONDS are dropped
- * and counted.  Nothing is ever sent in the clear meanwhile.
+ * out through it; those still waiting after NFSEC_HOLD_SECONDS, or whose
+ * entry is deleted, are dropped and counted.  Nothing is ever sent in the
+ * clear meanwhile.
  */
 #include <linux/skbuff.h>
 #include <linux/slab.h>
@@ -139,25 +140,47 @@ static bool nfsec_hold_for(struct sk_buff *skb, const struct nfsec_entry *e)
 	return cb->seq == e->seq && !strcmp(cb->map, e->map->name);
 }
 
-/* Under nn->lock, when @e just got an outbound SA. */
-void nfsec_hold_release(struct nfsec_net *nn, struct nfsec_entry *e)
+/* Moves the packets held for @e to @out. */
+static void nfsec_hold_take(struct nfsec_hold *h, const struct nfsec_entry *e,
+			    struct sk_buff_head *out)
 {
-	struct nfsec_hold *h = nn->hold;
 	struct sk_buff *skb, *tmp;
-	struct sk_buff_head go;
-	struct nfsec_sa *sa, *ah;
-	u8 family;
 
-	__skb_queue_head_init(&go);
+	__skb_queue_head_init(out);
 	spin_lock_bh(&h->lock);
 	skb_queue_walk_safe(&h->queue, skb, tmp) {
 		if (!nfsec_hold_for(skb, e))
 			continue;
 		__skb_unlink(skb, &h->queue);
-		__skb_queue_tail(&go, skb);
+		__skb_queue_tail(out, skb);
 	}
 	spin_unlock_bh(&h->lock);
+}
 
+/*
+ * Under nn->lock, when @e is deleted (not replaced): its packets can no
+ * longer go, and must not keep other entries' first packets out of the
+ * queue until they expire.
+ */
+void nfsec_hold_drop(struct nfsec_net *nn, const struct nfsec_entry *e)
+{
+	struct sk_buff_head dead;
+	struct sk_buff *skb;
+
+	nfsec_hold_take(nn->hold, e, &dead);
+	while ((skb = __skb_dequeue(&dead)))
+		nfsec_kfree_skb(nn, skb, NFSEC_DROP_NO_SA);
+}
+
+/* Under nn->lock, when @e just got an outbound SA. */
+void nfsec_hold_release(struct nfsec_net *nn, struct nfsec_entry *e)
+{
+	struct sk_buff_head go;
+	struct nfsec_sa *sa, *ah;
+	struct sk_buff *skb;
+	u8 family;
+
+	nfsec_hold_take(nn->hold, e, &go);
 	while ((skb = __skb_dequeue(&go))) {
 		family = NFSEC_HOLD_CB(skb)->family;
 		local_bh_disable();

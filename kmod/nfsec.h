@@ -126,6 +126,7 @@ void nfsec_hold_exit(struct nfsec_net *nn);
 unsigned int nfsec_acquire(struct nfsec_net *nn, struct nfsec_entry *e,
 			   struct sk_buff *skb, const struct nfsec_flow *fl);
 void nfsec_hold_release(struct nfsec_net *nn, struct nfsec_entry *e);
+void nfsec_hold_drop(struct nfsec_net *nn, const struct nfsec_entry *e);
 
 /* sa.c: SA life cycle across SAD, SPD and events */
 int nfsec_sa_add(struct nfsec_net *nn, struct nfsec_sa *sa);

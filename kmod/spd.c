@@ -177,6 +177,7 @@ err_free:
 
 static void nfsec_spd_unlink(struct nfsec_net *nn, struct nfsec_entry *e)
 {
+	nfsec_hold_drop(nn, e);
 	xa_erase(&e->map->by_seq, e->seq);
 	nfsec_index_del(&e->map->index, e);
 	list_del_rcu(&e->node);

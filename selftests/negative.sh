@@ -14,7 +14,7 @@
 _lib_loaded_here=1
 RESEND="$PY $(dirname "$0")/pcap_resend.py"
 
-tap_plan 15
+tap_plan 17
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -95,6 +95,37 @@ else
 fi
 rm -f "$ev"
 
+# The same far from the limits: each CPU counts on its own, folding into
+# the SA's count once per batch (kmod/lifetime.c), and both limits still
+# fire once about 1 MB and 1.5 MB of ~1.2 kB packets have gone through.
+side_clear r1
+side_clear r2
+tunnel_r2 nfsec
+ev=$(mktemp /tmp/nfsec-ev.XXXXXX)
+ip netns exec r1 timeout 120 "$CRYPTOCTL" -j monitor >"$ev" &
+mpid=$!
+sleep 0.5
+EXTRA="soft-bytes 1000000 hard-bytes 1500000" tunnel_r1 nfsec
+ip netns exec hA ping -f -c 1500 -s 1200 -W 1 203.0.113.10 >/dev/null
+sleep 2
+kill $mpid; wait $mpid 2>/dev/null
+tap_check "soft and hard EXPIRE at 1 MB and 1.5 MB (bytes counted per CPU)" \
+	bash -c "grep -q '\"hard\":false,\"limit\":\"bytes\"' $ev &&
+		grep -q '\"hard\":true,\"limit\":\"bytes\"' $ev"
+rm -f "$ev"
+# The flood went on past the hard limit, so packets wait in the hold queue
+# for a new SA.  Deleting the entry drops them at once: they must not keep
+# other entries' packets out of the queue until they expire.
+ns0=$(drops r1 no_sa)
+ctl_in r1 policy del map m seq 10
+ns1=$(drops r1 no_sa)
+if [ "$ns1" -gt "$ns0" ]; then
+	tap_ok "deleting an entry drops the packets held for it ($((ns1 - ns0)))"
+else
+	tap_fail "deleting an entry drops the packets held for it" \
+		"no_sa drops $ns0 before, $ns1 after"
+fi
+
 # No SA yet: ACQUIRE, the packet waits, and leaves once the SA exists.
 # Fresh SAs on R2 too: its inbound window saw R1's earlier sequence numbers.
 side_clear r1
@@ -114,9 +145,11 @@ ppid=$!
 wait $mpid
 tap_check "a packet with no SA raised ACQUIRE for map m seq 10" \
 	grep -q '"event":"ACQUIRE","map":"m","seq":10' "$ev"
-# Only the SAs are added now (the policy and binding exist already).
-ctl_in r1 flush >/dev/null
-tunnel_r1 nfsec
+# Only the SAs are added now (the policy and binding exist already):
+# deleting the entry would drop what it holds.
+SPI_IN=0x2001 SPI_OUT=0x1001
+nfsec_esp_sa in $SPI_IN $PEER $ME 22
+nfsec_esp_sa out $SPI_OUT $ME $PEER 11
 if wait $ppid; then
 	tap_ok "the held packet went out once the SA was added"
 else
