@@ -29,6 +29,7 @@ static u64 __percpu *nfsec_ctr_chunks[NFSEC_CTR_CHUNKS];
 
 static u64 __percpu *nfsec_ctr_chunk(unsigned int i)
 {
+	/* Pairs with the release below: a chunk seen is initialised. */
 	u64 __percpu *chunk = smp_load_acquire(&nfsec_ctr_chunks[i]);
 
 	if (chunk)
@@ -38,6 +39,7 @@ static u64 __percpu *nfsec_ctr_chunk(unsigned int i)
 	if (!chunk) {
 		chunk = __alloc_percpu(sizeof(u64) * NFSEC_CTR_CHUNK,
 				       __alignof__(u64));
+		/* Published for the lock-free check above. */
 		smp_store_release(&nfsec_ctr_chunks[i], chunk);
 	}
 	mutex_unlock(&nfsec_ctr_mutex);
@@ -61,7 +63,7 @@ int nfsec_counter_alloc(struct nfsec_counter *c)
 	c->id = id;
 	c->ctr = chunk + id % NFSEC_CTR_CHUNK;
 	for_each_possible_cpu(cpu)
-		*per_cpu_ptr(c->ctr, cpu) = 0;
+		WRITE_ONCE(*per_cpu_ptr(c->ctr, cpu), 0);
 	return 0;
 }
 

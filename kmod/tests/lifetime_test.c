@@ -65,12 +65,12 @@ static void life_test_near(struct kunit *test)
 {
 	struct life_fixture *f = test->priv;
 	u64 watch = life_reach() - 1;
-	u64 i;
+	u64 i, got;
 
-	for (i = 1; i <= watch + 2; i++)
-		KUNIT_EXPECT_EQ(
-			test,
-			nfsec_life_count_add(&f->lc, f->pending, 1, watch), i);
+	for (i = 1; i <= watch + 2; i++) {
+		got = nfsec_life_count_add(&f->lc, f->pending, 1, watch);
+		KUNIT_EXPECT_EQ(test, got, i);
+	}
 	KUNIT_EXPECT_EQ(test, atomic64_read(&f->lc.folded), (s64)watch + 2);
 }
 

@@ -31,8 +31,8 @@ static void scratch_test_slots_then_heap(struct kunit *test)
 	for (i = 0; i <= NFSEC_SCRATCH_SLOTS; i++) {
 		p[i] = nfsec_scratch_get(64);
 		KUNIT_ASSERT_NOT_NULL(test, p[i]);
-		KUNIT_EXPECT_TRUE(
-			test, IS_ALIGNED((unsigned long)p[i], CRYPTO_MINALIGN));
+		KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)p[i],
+						   CRYPTO_MINALIGN));
 		KUNIT_EXPECT_EQ(test, scratch_is_slot(cpu, p[i]),
 				i < NFSEC_SCRATCH_SLOTS);
 	}
