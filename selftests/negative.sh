@@ -71,18 +71,27 @@ tap_check "R2 counted the cleartext drop" \
 	test "$(drops r2 cleartext)" -gt "$clr0"
 ctl_in r1 map bind m veth-r2
 
+# lifetime_run SECONDS "LIMITS" PING_ARGS...: fresh SAs, R1's outbound one
+# with LIMITS, hostA pings hostB with PING_ARGS while cryptoctl monitor on
+# R1 (for at most SECONDS) writes the events to $ev.
+lifetime_run() {
+	local secs=$1 limits=$2 mpid
+	shift 2
+	side_clear r1
+	side_clear r2
+	tunnel_r2 nfsec
+	ev=$(mktemp /tmp/nfsec-ev.XXXXXX)
+	ip netns exec r1 timeout "$secs" "$CRYPTOCTL" -j monitor >"$ev" &
+	mpid=$!
+	sleep 0.5
+	EXTRA="$limits" tunnel_r1 nfsec
+	ip netns exec hA ping "$@" -W 1 203.0.113.10 >/dev/null
+	sleep 2
+	kill $mpid; wait $mpid 2>/dev/null
+}
+
 # Lifetimes: soft at 1 KB, hard at 2 KB on R1's outbound SA.
-side_clear r1
-side_clear r2
-tunnel_r2 nfsec
-ev=$(mktemp /tmp/nfsec-ev.XXXXXX)
-ip netns exec r1 timeout 60 "$CRYPTOCTL" -j monitor >"$ev" &
-mpid=$!
-sleep 0.5
-EXTRA="soft-bytes 1024 hard-bytes 2048" tunnel_r1 nfsec
-ip netns exec hA ping -c 20 -i 0.1 -s 200 -W 1 203.0.113.10 >/dev/null
-sleep 2
-kill $mpid; wait $mpid 2>/dev/null
+lifetime_run 60 "soft-bytes 1024 hard-bytes 2048" -c 20 -i 0.1 -s 200
 tap_check "soft and hard EXPIRE (bytes) reached cryptoctl monitor" \
 	grep -q '"hard":false,"limit":"bytes"' "$ev"
 tap_check "the hard EXPIRE came, then the SA's deletion" \
@@ -98,17 +107,7 @@ rm -f "$ev"
 # The same far from the limits: each CPU counts on its own, folding into
 # the SA's count once per batch (kmod/lifetime.c), and both limits still
 # fire once about 1 MB and 1.5 MB of ~1.2 kB packets have gone through.
-side_clear r1
-side_clear r2
-tunnel_r2 nfsec
-ev=$(mktemp /tmp/nfsec-ev.XXXXXX)
-ip netns exec r1 timeout 120 "$CRYPTOCTL" -j monitor >"$ev" &
-mpid=$!
-sleep 0.5
-EXTRA="soft-bytes 1000000 hard-bytes 1500000" tunnel_r1 nfsec
-ip netns exec hA ping -f -c 1500 -s 1200 -W 1 203.0.113.10 >/dev/null
-sleep 2
-kill $mpid; wait $mpid 2>/dev/null
+lifetime_run 120 "soft-bytes 1000000 hard-bytes 1500000" -f -c 1500 -s 1200
 tap_check "soft and hard EXPIRE at 1 MB and 1.5 MB (bytes counted per CPU)" \
 	bash -c "grep -q '\"hard\":false,\"limit\":\"bytes\"' $ev &&
 		grep -q '\"hard\":true,\"limit\":\"bytes\"' $ev"
