@@ -26,7 +26,10 @@ echo "nfsec-selftests: start" >/dev/kmsg
 rc=0
 for t in "${tests[@]}"; do
 	echo "# selftests/$t.sh"
+	echo "nfsec-selftests: $t.sh" >/dev/kmsg
+	began=$SECONDS
 	bash "$NFSEC_TOP/selftests/$t.sh" || rc=1
+	echo "# selftests/$t.sh took $((SECONDS - began)) s"
 done
 echo "nfsec-selftests: end" >/dev/kmsg
 if [ -e $KMEMLEAK ]; then
