@@ -14,6 +14,7 @@
 #include "batch.h"
 #include "cmd.h"
 #include "ctl.h"
+#include "netns.h"
 
 static int ctl_cmd_help(struct ctl *ctl, int argc, char **argv);
 
@@ -43,8 +44,10 @@ static void ctl_usage(FILE *f)
 {
 	int i;
 
-	fprintf(f, "usage: cryptoctl [-j] COMMAND [ARGS...]\n"
-		   "       cryptoctl [-j] -b FILE\n\n"
+	fprintf(f, "usage: cryptoctl [-n NETNS] [-j] COMMAND [ARGS...]\n"
+		   "       cryptoctl [-n NETNS] [-j] -b FILE\n\n"
+		   "  -n, --netns NETNS act in network namespace NETNS "
+		   "(as ip -n)\n"
 		   "  -j, --json        JSON output\n"
 		   "  -b, --batch FILE  run FILE's commands, one per line "
 		   "(- for stdin)\n\ncommands:\n");
@@ -87,17 +90,21 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "batch", required_argument, NULL, 'b' },
+		{ "netns", required_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ctl ctl = { 0 };
-	const char *batch = NULL;
+	const char *batch = NULL, *netns = NULL;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, "+jb:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+jb:n:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			batch = optarg;
+			break;
+		case 'n':
+			netns = optarg;
 			break;
 		case 'j':
 			ctl.json = true;
@@ -114,6 +121,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "cryptoctl: -b takes no command words\n");
 		return 2;
 	}
+	if (netns && ctl_netns_enter(netns))
+		return 1;
 	if (batch)
 		ret = ctl_batch_file(&ctl, batch);
 	else
