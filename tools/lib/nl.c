@@ -104,28 +104,18 @@ static mnl_cb_t nfsec_nl_ctl_cbs[NLMSG_MIN_TYPE] = {
 	[NLMSG_OVERRUN] = nfsec_nl_noop_cb,
 };
 
-bool nfsec_nl_reply_ends(const void *buf, size_t len, uint32_t seq)
+bool nfsec_nl_take_intr(void *buf, size_t len)
 {
-	const struct nlmsghdr *nlh = buf;
+	struct nlmsghdr *nlh = buf;
 	int left = len > INT32_MAX ? INT32_MAX : (int)len;
+	bool intr = false;
 
-	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left))
-		if (nlh->nlmsg_seq == seq && (nlh->nlmsg_type == NLMSG_DONE ||
-					      nlh->nlmsg_type == NLMSG_ERROR))
-			return true;
-	return false;
-}
-
-/* Reads an interrupted reply, whose last part is in @buf, to its end. */
-static int nfsec_nl_drain(struct nfsec_nl *nl, char *buf, ssize_t n,
-			  uint32_t seq)
-{
-	while (!nfsec_nl_reply_ends(buf, (size_t)n, seq)) {
-		n = mnl_socket_recvfrom(nl->sock, buf, NFSEC_NL_RECV_SIZE);
-		if (n < 0)
-			return -errno;
+	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+			intr = true;
+		nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
 	}
-	return -EINTR;
+	return intr;
 }
 
 int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
@@ -134,6 +124,7 @@ int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 	struct nfsec_nl_ctx ctx = { .nl = nl, .cb = cb, .data = data };
 	char buf[NFSEC_NL_RECV_SIZE];
 	uint32_t seq = req->nlmsg_seq;
+	bool intr = false;
 	ssize_t n;
 	int ret;
 
@@ -152,15 +143,14 @@ int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 		n = mnl_socket_recvfrom(nl->sock, buf, sizeof(buf));
 		if (n < 0)
 			return -errno;
+		intr |= nfsec_nl_take_intr(buf, (size_t)n);
 		errno = 0;
 		ret = mnl_cb_run2(buf, n, seq, nl->portid, nfsec_nl_data_cb,
 				  &ctx, nfsec_nl_ctl_cbs, NLMSG_MIN_TYPE);
 	} while (ret == MNL_CB_OK);
-	if (ret == MNL_CB_ERROR && errno == EINTR)
-		return nfsec_nl_drain(nl, buf, n, seq);
 	if (ret == MNL_CB_ERROR)
 		return errno ? -errno : -EIO;
-	return 0;
+	return intr ? -EINTR : 0;
 }
 
 static struct nlmsghdr *nfsec_nl_put_hdr(struct nfsec_nl *nl, void *buf,

@@ -62,19 +62,21 @@ int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 int nfsec_nl_parse_error(const struct nlmsghdr *nlh, char *msg, size_t len);
 
 /*
- * Whether @buf (@len bytes of one receive) ends the reply to request @seq:
- * it holds that request's NLMSG_DONE or NLMSG_ERROR.  A dump the kernel
- * marks NLM_F_DUMP_INTR (the table changed under it) makes libmnl stop
- * with EINTR mid-reply; nfsec_nl_talk() then reads the reply to its end
- * with this, so that the next request on the socket does not read the
- * rest, and returns -EINTR for the caller to dump again.
+ * Clears NLM_F_DUMP_INTR on every message of @buf (@len bytes of one
+ * receive) and returns whether any had it.  The kernel sets it when the
+ * table changed under a dump; libmnl would stop mid-reply at such a message,
+ * so nfsec_nl_talk() takes the flag off first, reads the whole reply, and
+ * then returns -EINTR for the caller to dump again or, where its dump walks
+ * a stable cursor, keep what it got.
  */
-bool nfsec_nl_reply_ends(const void *buf, size_t len, uint32_t seq);
+bool nfsec_nl_take_intr(void *buf, size_t len);
 
 /*
- * How often a dump is done again while the table keeps changing under it,
- * before -EAGAIN: a dump of thousands of SAs takes several reads, and a
- * keying daemon may be adding SAs all the while.
+ * How often a dump is done again while the table keeps changing under it:
+ * a dump of thousands of SAs takes several reads, and a keying daemon may
+ * be adding SAs all the while.  Then a policy dump fails with -EAGAIN (its
+ * cursor, a map's place in the list, moves when maps come and go); an SA
+ * dump keeps its last listing (see nfsec_sa_dump()).
  */
 #define NFSEC_DUMP_TRIES 20
 

@@ -352,9 +352,7 @@ int nfsec_sa_dump(struct nfsec_nl *nl, bool keys, nfsec_sa_cb cb,
 	struct nlmsghdr *nlh;
 	int tries, err;
 
-	for (tries = 0; tries < NFSEC_DUMP_TRIES; tries++) {
-		if (tries)
-			nfsec_nl_dump_pause(tries);
+	for (tries = 1;; tries++) {
 		c = (struct nfsec_sa_dump_ctx){ .cb = cb, .data = data };
 		if (reset)
 			reset(data);
@@ -366,6 +364,14 @@ int nfsec_sa_dump(struct nfsec_nl *nl, bool keys, nfsec_sa_cb cb,
 			return c.err;
 		if (err != -EINTR) /* -EINTR: changed under the dump */
 			return err;
+		/*
+		 * The kernel walks SAs by their ids, which never change: an SA
+		 * that lived through the whole dump was sent exactly once even
+		 * so.  When changes never pause long enough for a snapshot,
+		 * that listing stands.
+		 */
+		if (tries == NFSEC_DUMP_TRIES)
+			return 0;
+		nfsec_nl_dump_pause(tries);
 	}
-	return -EAGAIN;
 }

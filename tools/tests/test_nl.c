@@ -140,10 +140,6 @@ static size_t put_msg(size_t len, uint16_t type, uint32_t seq, size_t payload)
 	return len + nlh->nlmsg_len;
 }
 
-/*
- * Where an interrupted dump ends: its NLMSG_DONE or NLMSG_ERROR, for the
- * request's sequence number only, in a whole message.
- */
 static double pause_ms(int tries)
 {
 	struct timespec a, b;
@@ -165,29 +161,32 @@ static void test_dump_pause(void **state)
 	assert_true(pause_ms(NFSEC_DUMP_TRIES) < 500.0);
 }
 
-static void test_reply_ends(void **state)
+static void test_take_intr(void **state)
 {
+	struct nlmsghdr *second;
 	size_t n;
 
 	(void)state;
 	n = put_msg(0, 0x20, 5, 40);
-	assert_false(nfsec_nl_reply_ends(buf, n, 5));
-	n = put_msg(n, NLMSG_DONE, 4, 4);
-	assert_false(nfsec_nl_reply_ends(buf, n, 5));
-	assert_true(nfsec_nl_reply_ends(buf, n, 4));
+	second = (struct nlmsghdr *)((char *)buf + n);
+	n = put_msg(n, 0x20, 5, 16);
 	n = put_msg(n, NLMSG_DONE, 5, 4);
-	assert_true(nfsec_nl_reply_ends(buf, n, 5));
-	assert_false(nfsec_nl_reply_ends(buf, n - 1, 5)); /* cut short */
-	n = put_msg(0, NLMSG_ERROR, 7, sizeof(struct nlmsgerr));
-	assert_true(nfsec_nl_reply_ends(buf, n, 7));
-	assert_false(nfsec_nl_reply_ends(buf, 0, 7));
+	assert_false(nfsec_nl_take_intr(buf, n));
+	second->nlmsg_flags |= NLM_F_MULTI | NLM_F_DUMP_INTR;
+	assert_true(nfsec_nl_take_intr(buf, n));
+	assert_int_equal(second->nlmsg_flags, NLM_F_MULTI); /* only INTR off */
+	assert_false(nfsec_nl_take_intr(buf, n)); /* taken */
+	second->nlmsg_flags |= NLM_F_DUMP_INTR;
+	/* A receive cut before the flagged message does not see it. */
+	assert_false(nfsec_nl_take_intr(buf, 40 + NLMSG_HDRLEN + 8));
+	assert_false(nfsec_nl_take_intr(buf, 0));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ack),
-		cmocka_unit_test(test_reply_ends),
+		cmocka_unit_test(test_take_intr),
 		cmocka_unit_test(test_dump_pause),
 		cmocka_unit_test(test_error_no_tlvs),
 		cmocka_unit_test(test_extack_capped),
