@@ -52,7 +52,7 @@ capture() {
 }
 
 marker_flow() {
-	ip netns exec hA "$PY" -c '
+	ip netns exec hA $PY -c '
 import socket, sys
 u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 for _ in range(5): u.sendto(sys.argv[1].encode() * 20, ("203.0.113.10", 5001))

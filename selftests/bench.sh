@@ -36,7 +36,7 @@ fi
 # empty_cells: "row measurement algorithm: column" for each cell of
 # table.csv that must hold a number and does not.
 empty_cells() {
-	"$PY" - "$out/table.csv" <<'PY'
+	$PY - "$out/table.csv" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 for r in rows:

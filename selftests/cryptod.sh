@@ -90,7 +90,7 @@ seed_lines() {
 tap_check "R2 logged the seed's lines (transform check, authenticated, SAs)" \
 	seed_lines "$WORK/r2.log"
 # sa_packets NS: packets NS's SAs carried, in all
-sa_packets() { ctl_in "$1" -j sa list | "$PY" -c 'import json,sys
+sa_packets() { ctl_in "$1" -j sa list | $PY -c 'import json,sys
 print(sum(s["stats"]["packets"] for s in json.load(sys.stdin)))'; }
 pk=$(sa_packets r2)
 tap_check "R2's SAs carried the pings ($pk packets)" test "${pk:-0}" -ge 4
@@ -103,7 +103,7 @@ tap_check "show crypto isakmp sa: QM_IDLE on R1 and R2, as the seed shows" \
 	eval 'isa_row r1 && isa_row r2 && ctl_in r1 show crypto isakmp sa | head -1 | grep -Eq "^dst +src +state +conn-id slot$"'
 tap_expect "show crypto isakmp sa -j: R1 initiated, R2 responded" \
 	"QM_IDLE initiator QM_IDLE responder" \
-	"$(for r in r1 r2; do ctl_in $r -j show crypto isakmp sa | "$PY" -c 'import json,sys
+	"$(for r in r1 r2; do ctl_in $r -j show crypto isakmp sa | $PY -c 'import json,sys
 s = json.load(sys.stdin)[0]; print(s["state"], s["role"], end=" ")'; done | sed 's/ $//')"
 policy_ok() {
 	local out
@@ -129,7 +129,7 @@ map_ok() {
 		grep -q "Transform proposals={ auth2, }$" <<<"$out" &&
 		grep -q "ISAKMP SA with current peer: QM_IDLE, conn-id [0-9]" <<<"$out" &&
 		grep -q "IPsec SA pairs negotiated: 1$" <<<"$out" &&
-		[ "$(ctl_in r1 -j show crypto map | "$PY" -c 'import json,sys
+		[ "$(ctl_in r1 -j show crypto map | $PY -c 'import json,sys
 e = json.load(sys.stdin)[0]; print(e["access_list"], e["transform_sets"], e["isakmp_state"])')" = "133 ['auth2'] QM_IDLE" ] ||
 		{ echo "$out"; ctl_in r1 -j show crypto map; return 1; }
 }
@@ -362,7 +362,7 @@ fi
 # R1's new outbound SAs count from 1 again: R2 has no replay window on
 # manual SAs, as sequence numbers restart with every re-creation; with one,
 # R2 would drop R1's new packet 1 (it had seen the old one) as a replay
-replays() { ctl_in "$1" -j sa list | "$PY" -c 'import json,sys
+replays() { ctl_in "$1" -j sa list | $PY -c 'import json,sys
 print(sum(s["stats"]["replay"] for s in json.load(sys.stdin)))'; }
 ctl_in r1 clear crypto sa >/dev/null
 cleared=$(sa_count r1)
@@ -376,7 +376,7 @@ else
 fi
 # SIGHUP with a new SPI and key for R1's inbound ESP (R2's outbound): the
 # changed SAs are replaced on both ends, the others stay, pings pass
-spis() { ctl_in "$1" -j sa list | "$PY" -c 'import json,sys
+spis() { ctl_in "$1" -j sa list | $PY -c 'import json,sys
 print(" ".join(str(s["spi"]) for s in sorted(json.load(sys.stdin), key=lambda s: s["spi"])))'; }
 manual_conf r1 198.51.100.2 veth-r2 192.0.2.0 203.0.113.0 310 301 400 401 \
 	>"$WORK/r1.conf"
@@ -419,7 +419,7 @@ interface $3
 end
 EOF
 }
-sa_dsts() { ctl_in "$1" -j sa list | "$PY" -c 'import json,sys
+sa_dsts() { ctl_in "$1" -j sa list | $PY -c 'import json,sys
 print(" ".join(sorted(s["dst"] for s in json.load(sys.stdin))))'; }
 conf6 r1 2001:db8:1::2 veth-r2 2001:db8:a::/64 2001:db8:b::/64 >"$WORK/r1.conf"
 conf6 r2 2001:db8:1::1 veth-r1 2001:db8:b::/64 2001:db8:a::/64 >"$WORK/r2.conf"

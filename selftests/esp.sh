@@ -43,7 +43,7 @@ ctl_in r1 policy add map m seq 20 peer 198.51.100.2 local 198.51.100.1 \
 	rule protect src 192.0.2.0/24 dst 198.51.100.0/24
 tap_expect "policy list: out-spi is the SA the entry sends on, none without" \
 	"4097 -" \
-	"$(ctl_in r1 -j policy list | "$PY" -c 'import json,sys
+	"$(ctl_in r1 -j policy list | $PY -c 'import json,sys
 print(" ".join(str(e.get("out_spi", "-")) for e in json.load(sys.stdin)))')"
 ctl_in r1 policy del map m seq 20
 
@@ -51,7 +51,7 @@ ctl_in r1 policy del map m seq 20
 # counts are per CPU, kmod/counters.c): 7 echo requests leave R1 under
 # seq 10; the replies leave R1 towards hA, where no map is bound.
 rule_matches() {
-	ctl_in r1 -j policy list | "$PY" -c 'import json,sys
+	ctl_in r1 -j policy list | $PY -c 'import json,sys
 print([e for e in json.load(sys.stdin) if e["seq"] == 10][0]["rules"][0]["matches"])'
 }
 m0=$(rule_matches)
@@ -63,14 +63,14 @@ cap=$(mktemp /tmp/nfsec-cap.XXXXXX)
 cap2=$(mktemp /tmp/nfsec-cap.XXXXXX)
 cap_start r1 veth-r2 "$cap"
 cap_start r2 veth-r1 "$cap2"
-ip netns exec hB "$PY" -c '
+ip netns exec hB $PY -c '
 import socket
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("0.0.0.0", 5002)); s.listen(1); s.settimeout(20)
 c, _ = s.accept(); c.recv(4096)' &
 srv=$!
 sleep 0.5
-ip netns exec hA "$PY" -c '
+ip netns exec hA $PY -c '
 import socket, sys
 m = sys.argv[1].encode() * 20
 u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -97,7 +97,7 @@ rm -f "$cap" "$cap2"
 
 # 10 MB over TCP through the tunnel: same SHA-256 at both ends.
 sum_in=$(mktemp /tmp/nfsec-sum.XXXXXX)
-ip netns exec hB "$PY" -c '
+ip netns exec hB $PY -c '
 import hashlib, socket, sys
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("0.0.0.0", 5003)); s.listen(1); s.settimeout(120)
@@ -109,7 +109,7 @@ while True:
 open(sys.argv[1], "w").write(h.hexdigest())' "$sum_in" &
 srv=$!
 sleep 0.5
-sum_out=$(ip netns exec hA "$PY" -c '
+sum_out=$(ip netns exec hA $PY -c '
 import hashlib, os, socket
 data = os.urandom(10 * 1024 * 1024)
 t = socket.create_connection(("203.0.113.10", 5003), timeout=120)

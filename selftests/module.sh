@@ -7,7 +7,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ROUNDS=${ROUNDS:-20}
+ROUNDS=${NFSEC_SELFTEST_ROUNDS:-20}
 VERSION=$(cat "$NFSEC_TOP/VERSION")
 _lib_loaded_here=1
 
@@ -32,13 +32,13 @@ tap_expect "six netfilter hooks (IPv4/IPv6 pre-routing, local-in, post-routing) 
 	"$(json_get "$("$CRYPTOCTL" -j status 2>&1)" hooks 2>&1)"
 
 # NFSEC_CMD_GET_STATUS = 1; NFSEC_A_VERSION = 1 is reply-only.
-out=$("$PY" "$NFSEC_TOP/selftests/genl.py" 1 1:str:x 2>&1)
+out=$($PY "$NFSEC_TOP/selftests/genl.py" 1 1:str:x 2>&1)
 tap_expect "request with a reply-only attribute: EINVAL and extack" \
 	"errno=22 extack=NFSEC_A_VERSION is reply-only" "$(echo $out)"
-out=$("$PY" "$NFSEC_TOP/selftests/genl.py" 1 200:u32:1 2>&1)
+out=$($PY "$NFSEC_TOP/selftests/genl.py" 1 200:u32:1 2>&1)
 tap_expect "request with an unknown attribute type refused" \
 	"errno=22" "$(echo "$out" | head -1)"
-out=$("$PY" "$NFSEC_TOP/selftests/genl.py" 77 2>&1)
+out=$($PY "$NFSEC_TOP/selftests/genl.py" 77 2>&1)
 tap_expect "unknown command refused with EOPNOTSUPP" \
 	"errno=95" "$(echo "$out" | head -1)"
 

@@ -81,7 +81,7 @@ lifetime_run() {
 	side_clear r2
 	tunnel_r2 nfsec
 	ev=$(mktemp /tmp/nfsec-ev.XXXXXX)
-	ip netns exec r1 timeout "$secs" "$CRYPTOCTL" -j monitor >"$ev" &
+	timeout "$secs" "$CRYPTOCTL" -n r1 -j monitor >"$ev" &
 	mpid=$!
 	sleep 0.5
 	EXTRA="$limits" tunnel_r1 nfsec

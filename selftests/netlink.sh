@@ -128,7 +128,7 @@ ctl_in nl -b "$W/base"
 churn=$!
 fails=0 counts=
 for i in $(seq 30); do
-	n=$(ctl_in nl -j sa list 2>>"$W/err" | "$PY" -c 'import json,sys
+	n=$(ctl_in nl -j sa list 2>>"$W/err" | $PY -c 'import json,sys
 print(sum(s["spi"] < 8192 for s in json.load(sys.stdin)))') || fails=$((fails + 1))
 	[ "$n" = 400 ] || counts+=" $n"
 done

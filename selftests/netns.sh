@@ -7,7 +7,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ROUNDS=${ROUNDS:-100}
+ROUNDS=${NFSEC_SELFTEST_ROUNDS:-100}
 _lib_loaded_here=1
 
 status_json() { ctl_in "$1" -j status 2>&1; }
