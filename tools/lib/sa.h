@@ -72,7 +72,9 @@ typedef int (*nfsec_sa_cb)(const struct nfsec_sa_info *sa, void *data);
 
 /*
  * Every SA, through @cb; a dump interrupted by a change is retried (up to
- * a few times) and @reset is called before each attempt.
+ * NFSEC_DUMP_TRIES times) and @reset is called before each attempt.  If
+ * every try was interrupted, the last listing stands: it holds each SA
+ * that lived through it exactly once.
  */
 int nfsec_sa_dump(struct nfsec_nl *nl, bool keys, nfsec_sa_cb cb,
 		  void (*reset)(void *data), void *data);
