@@ -61,13 +61,17 @@ struct nfsec_sa_pcpu {
  * datapath) and dead.
  * Readers find SAs under RCU and hold a reference across async crypto; the
  * last reference frees the SA after a grace period, from a workqueue.
+ *
+ * The members are ordered so that no padding is left: the struct is 512
+ * bytes on a production kernel and fits kmalloc-512.  At 528 it took a
+ * kmalloc-1024 object, half of it unused, for every SA (see the assert).
  */
 struct nfsec_sa {
 	struct rhash_head node;
 	struct nfsec_sa_key key;
 	refcount_t refcnt;
-	struct nfsec_net *nn;
 	u32 conn_id;
+	struct nfsec_net *nn;
 	u8 dir;		/* enum nfsec_dir_attr */
 	u8 mode;	/* enum nfsec_mode */
 	bool esn;
@@ -76,27 +80,33 @@ struct nfsec_sa {
 	bool larval;	/* an SPI reserved by ALLOC_SPI, no keys yet */
 	union nfsec_addr saddr;
 	struct nfsec_algs algs;
+	u8 enckeylen, authkeylen;
 	struct crypto_aead *aead;	/* ESP */
 	struct crypto_ahash *ahash;	/* AH: the keyed HMAC */
-	u8 enckeylen, authkeylen;
 	u8 enckey[36];	/* kept for NFSEC_A_WITH_KEYS, wiped on free */
 	u8 authkey[64];
 	char map[NFSEC_MAP_NAME_MAX];
 	u32 map_seq;
 	u32 replay_window;
+	u32 pmtu;
 	struct nfsec_selector sel;
+	spinlock_t replay_lock;	/* serialises nfsec_replay_advance() */
 	struct nfsec_lifetime life;
 	time64_t add_time;	/* ktime_get_boottime_seconds() */
 	unsigned long soft_fired;	/* bit per enum nfsec_limit */
 	atomic64_t seq_out;
 	struct nfsec_life_count life_bytes, life_packets;
-	u32 pmtu;
-	spinlock_t replay_lock;	/* serialises nfsec_replay_advance() */
 	struct nfsec_replay *replay;
 	struct nfsec_sa_pcpu __percpu *stats;
 	struct list_head out_node;	/* nn->sad.out_list, under nn->lock */
 	struct rcu_work free_work;
 };
+
+/* Lock debugging makes spinlock_t and rcu_work larger; then it cannot fit. */
+static_assert(IS_ENABLED(CONFIG_DEBUG_SPINLOCK) ||
+	      IS_ENABLED(CONFIG_DEBUG_LOCK_ALLOC) ||
+	      IS_ENABLED(CONFIG_DEBUG_OBJECTS_WORK) ||
+	      sizeof(struct nfsec_sa) <= 512);
 
 struct nfsec_sad {
 	struct rhashtable table;	/* every SA by key */
