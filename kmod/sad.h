@@ -62,7 +62,7 @@ struct nfsec_sa_pcpu {
  * Readers find SAs under RCU and hold a reference across async crypto; the
  * last reference frees the SA after a grace period, from a workqueue.
  *
- * The members are ordered so that no padding is left: the struct is 512
+ * The members are ordered to leave one 2-byte hole: the struct is 512
  * bytes on a production kernel and fits kmalloc-512.  At 528 it took a
  * kmalloc-1024 object, half of it unused, for every SA (see the assert).
  */
