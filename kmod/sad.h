@@ -102,10 +102,13 @@ struct nfsec_sa {
 	struct rcu_work free_work;
 };
 
-/* Lock debugging makes spinlock_t and rcu_work larger; then it cannot fit. */
+/*
+ * Lock debugging makes spinlock_t (DEBUG_SPINLOCK, DEBUG_LOCK_ALLOC) and the
+ * work_struct in rcu_work (LOCKDEP) larger; then it cannot fit.
+ */
 static_assert(IS_ENABLED(CONFIG_DEBUG_SPINLOCK) ||
 	      IS_ENABLED(CONFIG_DEBUG_LOCK_ALLOC) ||
-	      IS_ENABLED(CONFIG_DEBUG_OBJECTS_WORK) ||
+	      IS_ENABLED(CONFIG_LOCKDEP) ||
 	      sizeof(struct nfsec_sa) <= 512);
 
 struct nfsec_sad {
