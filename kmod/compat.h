@@ -46,4 +46,27 @@
 #define NFSEC_MCGRP_FLAGS 0
 #endif
 
+/*
+ * A NAPI context needs a device: a dummy one, never registered.  6.10
+ * added alloc_netdev_dummy(); before it, the caller zeroes the memory.
+ */
+#if KERNEL_VERSION(6, 10, 0) > LINUX_VERSION_CODE
+#include <linux/netdevice.h>
+#include <linux/slab.h>
+
+static inline struct net_device *nfsec_alloc_dummy_netdev(void)
+{
+	struct net_device *dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+
+	if (dev)
+		init_dummy_netdev(dev);
+	return dev;
+}
+
+#define nfsec_free_dummy_netdev(dev) kfree(dev)
+#else
+#define nfsec_alloc_dummy_netdev() alloc_netdev_dummy(0)
+#define nfsec_free_dummy_netdev(dev) free_netdev(dev)
+#endif
+
 #endif /* _NFSEC_COMPAT_H */

@@ -7,15 +7,16 @@
  *   replay check, ICV (+ decrypt) (maybe async), replay window advance,
  *   padding; tunnel: strip the outer header, check the inner packet
  *   against the SA's selectors (RFC 4301 5.2); transport: rebuild the IP
- *   header; then reinject the packet on the device it arrived on, so it is
- *   routed, filtered and delivered like any other.  AH carrying ESP (the
- *   AH+ESP bundle) is reinjected as the ESP packet, which comes back here.
+ *   header; then reinject the packet on the device it arrived on, through
+ *   nfsec's GRO cell (gro.c), so it is routed, filtered and delivered like
+ *   any other.  AH carrying ESP (the AH+ESP bundle) is reinjected as the
+ *   ESP packet, which comes back here.
  *
  * PRE_ROUTING (everything else):
  *   arrival device has a crypto map and a protect rule covers the packet
  *   (mirrored) --> drop: cleartext that should have been protected.
- *   Reinjected packets are recognised by a per-CPU depth counter, set only
- *   around the synchronous netif_receive_skb_core() that reinjects them.
+ *   Reinjected packets are recognised by nfsec_reinjecting(), true only
+ *   while the GRO cell's poll delivers them.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
@@ -30,15 +31,6 @@
 #include "ah.h"
 #include "esp.h"
 #include "nfsec.h"
-
-#define NFSEC_REINJECT_MAX 4	/* nested tunnels */
-
-static DEFINE_PER_CPU(u8, nfsec_reinject_depth);
-
-bool nfsec_input_reinjected(void)
-{
-	return this_cpu_read(nfsec_reinject_depth) > 0;
-}
 
 static enum nfsec_drop_reason nfsec_input_reason(int err)
 {
@@ -198,6 +190,7 @@ static void nfsec_rebuild_mac(struct sk_buff *skb, struct net_device *dev)
 	eth_hdr(skb)->h_proto = skb->protocol;
 }
 
+/* Takes over the reference on the arrival device. */
 static void nfsec_reinject(struct nfsec_net *nn, struct sk_buff *skb)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
@@ -210,16 +203,10 @@ static void nfsec_reinject(struct nfsec_net *nn, struct sk_buff *skb)
 	skb_dst_drop(skb);
 	nf_reset_ct(skb);
 	nfsec_rebuild_mac(skb, dev);
-
-	local_bh_disable();
-	if (__this_cpu_read(nfsec_reinject_depth) >= NFSEC_REINJECT_MAX) {
-		nfsec_kfree_skb(nn, skb, NFSEC_DROP_UNSUPPORTED);
-	} else {
-		__this_cpu_inc(nfsec_reinject_depth);
-		netif_receive_skb_core(skb);
-		__this_cpu_dec(nfsec_reinject_depth);
+	if (!nfsec_gro_receive(skb)) {
+		nfsec_kfree_skb(nn, skb, NFSEC_DROP_BACKLOG);
+		dev_put(dev);
 	}
-	local_bh_enable();
 }
 
 static int nfsec_input_decap(struct sk_buff *skb)
@@ -254,10 +241,10 @@ static void nfsec_input_done(struct sk_buff *skb, int err)
 	if (err) {
 		nfsec_input_count_error(sa, err);
 		nfsec_kfree_skb(nn, skb, nfsec_input_reason(err));
+		dev_put(dev);
 	} else {
 		nfsec_reinject(nn, skb);
 	}
-	dev_put(dev);
 	nfsec_sa_put(sa);
 	percpu_ref_put(&nn->inflight);
 }
@@ -353,7 +340,7 @@ unsigned int nfsec_input_clear(struct nfsec_net *nn, struct sk_buff *skb,
 	struct nfsec_flow fl;
 	struct nfsec_map *map;
 
-	if (nfsec_input_reinjected())
+	if (nfsec_reinjecting())
 		return NF_ACCEPT;
 	map = nfsec_spd_bound(nn, state->in->ifindex);
 	if (!map)

@@ -23,6 +23,9 @@ static int __init nfsec_init(void)
 	err = nfsec_scratch_init();
 	if (err)
 		goto err_scratch;
+	err = nfsec_gro_init();
+	if (err)
+		goto err_gro;
 	err = nfsec_netns_init();
 	if (err)
 		goto err_netns;
@@ -41,6 +44,8 @@ err_genl:
 err_netdev:
 	nfsec_netns_exit();
 err_netns:
+	nfsec_gro_exit();
+err_gro:
 	nfsec_scratch_exit();
 err_scratch:
 	destroy_workqueue(nfsec_wq);
@@ -52,6 +57,7 @@ static void __exit nfsec_exit(void)
 	nfsec_genl_exit();
 	nfsec_netdev_exit();
 	nfsec_netns_exit();
+	nfsec_gro_exit();
 	rcu_barrier();	/* SA frees queue their work after a grace period */
 	destroy_workqueue(nfsec_wq);
 	nfsec_scratch_exit();

@@ -110,7 +110,16 @@ unsigned int nfsec_input_esp(struct nfsec_net *nn, struct sk_buff *skb,
 			     const struct nf_hook_state *state);
 unsigned int nfsec_input_clear(struct nfsec_net *nn, struct sk_buff *skb,
 			       const struct nf_hook_state *state);
-bool nfsec_input_reinjected(void);
+
+/*
+ * gro.c: decapsulated packets back into the stack.  nfsec_gro_receive()
+ * takes @skb and the reference on skb->dev; false when the CPU's queue is
+ * full (the caller still owns both).
+ */
+int nfsec_gro_init(void);
+void nfsec_gro_exit(void);
+bool nfsec_gro_receive(struct sk_buff *skb);
+bool nfsec_reinjecting(void);
 
 /* netdev.c */
 int nfsec_netdev_init(void);

@@ -505,6 +505,18 @@ ping_both() {
 		ip netns exec hB ping -c 1 -W 3 "$b" >/dev/null
 }
 
+# wait_listen NS PORT: until a TCP socket listens on PORT in NS (10 s); a
+# server started in the background may need seconds under TCG.
+wait_listen() {
+	local i
+	for i in $(seq 100); do
+		[ -z "$(ip netns exec "$1" ss -Hltn "sport = :$2")" ] || return 0
+		sleep 0.1
+	done
+	echo "nothing listens on port $2 in $1" >&2
+	return 1
+}
+
 # cap_start NS DEV FILE [FILTER...]: record what NS sends out of DEV into
 # FILE until cap_stop.  Returns once tcpdump listens.  --immediate-mode hands
 # over each packet at once: by default the capture ring holds packets back

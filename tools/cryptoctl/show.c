@@ -422,12 +422,13 @@ static const char *const drop_names[__NFSEC_DROP_MAX] = {
 	[NFSEC_DROP_CRYPTO] = "crypto engine error",
 	[NFSEC_DROP_ROUTE] = "no route to the peer",
 	[NFSEC_DROP_UNSUPPORTED] = "unsupported packet",
+	[NFSEC_DROP_BACKLOG] = "receive backlog full",
 };
 
 static const char *const drop_keys[__NFSEC_DROP_MAX] = {
-	"no_sa",  "policy",  "cleartext", "unknown_spi", "auth",
-	"replay", "padding", "selector",  "malformed",	 "expired",
-	"mtu",	  "nomem",   "crypto",	  "route",	 "unsupported",
+	"no_sa",   "policy",   "cleartext",   "unknown_spi", "auth", "replay",
+	"padding", "selector", "malformed",   "expired",     "mtu",  "nomem",
+	"crypto",  "route",    "unsupported", "backlog",
 };
 
 struct drops {

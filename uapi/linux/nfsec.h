@@ -434,6 +434,7 @@ enum nfsec_drop_reason {
 	NFSEC_DROP_CRYPTO,	/* the crypto API failed */
 	NFSEC_DROP_ROUTE,	/* no route to the peer */
 	NFSEC_DROP_UNSUPPORTED,	/* packet shape the SA cannot carry */
+	NFSEC_DROP_BACKLOG,	/* decrypted, but the CPU's reinject queue is full */
 	__NFSEC_DROP_MAX
 };
 
