@@ -8,20 +8,23 @@
  * them in small steps, every ACK one more ESP packet.  So, like XFRM with
  * its gro_cells, nfsec queues decapsulated packets on a per-CPU NAPI
  * context of its own and lets GRO merge them there: a poll's worth of one
- * flow's segments goes on as one GSO packet.  GRO runs only when the
- * arrival device has it on (ethtool -K DEV gro on); otherwise the poll
- * hands packets on unmerged, in lists.
+ * flow's segments goes on as one GSO packet.  That is only where the
+ * arrival device has GRO on (ethtool -K DEV gro on).  Where it is off
+ * (veth's default), there is nothing to merge, and the packet is delivered
+ * at once with netif_receive_skb_core(), without the queue's hop.
  *
  * The cleartext check at PRE_ROUTING must tell these packets from cleartext
- * arriving on the same device.  The poll delivers every packet, merged or
- * not, with nfsec_reinjecting() true on its CPU:
+ * arriving on the same device: nfsec_reinjecting() is true on a CPU while
+ * it delivers them.  The immediate path is a call; the poll delivers every
+ * packet it takes, merged or not, before it returns:
  * - it takes fewer packets than its budget and completes the NAPI context,
  *   which flushes GRO, so the core never delivers one of them later,
  *   outside the poll;
  * - the context has no NAPI ID (netif_napi_add_tx()), so no socket's busy
  *   poll runs it outside the poll either.
- * Nothing recurses: a decapsulated packet that is itself ESP for us (nested
- * tunnels) is decrypted inside the poll and queued again.
+ * A decapsulated packet that is itself ESP for us (nested tunnels) is
+ * decrypted inside the delivery of the outer one: queued again, or, on the
+ * immediate path, delivered recursively, NFSEC_REINJECT_MAX deep at most.
  *
  * Each queued packet holds a reference on its device (skb->dev), dropped
  * after the flush that delivered it.
@@ -39,6 +42,8 @@
 #define NFSEC_GRO_BATCH (NAPI_POLL_WEIGHT - 1)
 /* Devices one poll can hold references on, one run of packets each. */
 #define NFSEC_GRO_DEVS 4
+/* Immediate deliveries inside each other: nested tunnels. */
+#define NFSEC_REINJECT_MAX 4
 
 struct nfsec_gro_cell {
 	struct napi_struct napi;
@@ -54,11 +59,11 @@ struct nfsec_gro_refs {
 
 static struct net_device *nfsec_gro_dev;
 static struct nfsec_gro_cell __percpu *nfsec_gro_cells;
-static DEFINE_PER_CPU(bool, nfsec_gro_polling);
+static DEFINE_PER_CPU(u8, nfsec_reinject_depth);
 
 bool nfsec_reinjecting(void)
 {
-	return this_cpu_read(nfsec_gro_polling);
+	return this_cpu_read(nfsec_reinject_depth) > 0;
 }
 
 /* Takes over the reference on @dev; false when no run is left for it. */
@@ -113,30 +118,51 @@ static int nfsec_gro_poll(struct napi_struct *napi, int budget)
 	int done;
 
 	cell = container_of(napi, struct nfsec_gro_cell, napi);
-	__this_cpu_write(nfsec_gro_polling, true);
+	__this_cpu_inc(nfsec_reinject_depth);
 	done = nfsec_gro_take(cell, &refs);
 	more = napi_complete_done(napi, done);	/* flushes GRO */
-	__this_cpu_write(nfsec_gro_polling, false);
+	__this_cpu_dec(nfsec_reinject_depth);
 	nfsec_gro_refs_put(&refs);
 	if (more && !skb_queue_empty(&cell->queue))
 		napi_schedule(napi);
 	return done;
 }
 
-bool nfsec_gro_receive(struct sk_buff *skb)
+static int nfsec_gro_queue(struct sk_buff *skb)
 {
-	struct nfsec_gro_cell *cell;
-	bool queued = false;
+	struct nfsec_gro_cell *cell = this_cpu_ptr(nfsec_gro_cells);
+
+	if (skb_queue_len(&cell->queue) >= NFSEC_GRO_QUEUE_MAX)
+		return -ENOBUFS;
+	__skb_queue_tail(&cell->queue, skb);
+	napi_schedule(&cell->napi);
+	return 0;
+}
+
+static int nfsec_reinject_now(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+
+	if (__this_cpu_read(nfsec_reinject_depth) >= NFSEC_REINJECT_MAX)
+		return -ELOOP;
+	__this_cpu_inc(nfsec_reinject_depth);
+	netif_receive_skb_core(skb);
+	__this_cpu_dec(nfsec_reinject_depth);
+	dev_put(dev);
+	return 0;
+}
+
+int nfsec_gro_receive(struct sk_buff *skb)
+{
+	int err;
 
 	local_bh_disable();
-	cell = this_cpu_ptr(nfsec_gro_cells);
-	if (skb_queue_len(&cell->queue) < NFSEC_GRO_QUEUE_MAX) {
-		__skb_queue_tail(&cell->queue, skb);
-		napi_schedule(&cell->napi);
-		queued = true;
-	}
+	if (netif_elide_gro(skb->dev))
+		err = nfsec_reinject_now(skb);
+	else
+		err = nfsec_gro_queue(skb);
 	local_bh_enable();
-	return queued;
+	return err;
 }
 
 static void nfsec_gro_cell_exit(struct nfsec_gro_cell *cell)

@@ -16,7 +16,7 @@
  *   arrival device has a crypto map and a protect rule covers the packet
  *   (mirrored) --> drop: cleartext that should have been protected.
  *   Reinjected packets are recognised by nfsec_reinjecting(), true only
- *   while the GRO cell's poll delivers them.
+ *   while gro.c delivers them.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
@@ -195,6 +195,7 @@ static void nfsec_reinject(struct nfsec_net *nn, struct sk_buff *skb)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
 	struct net_device *dev = cb->dev;
+	int err;
 
 	skb->dev = dev;
 	skb->protocol = cb->family == AF_INET ? htons(ETH_P_IP) :
@@ -203,8 +204,10 @@ static void nfsec_reinject(struct nfsec_net *nn, struct sk_buff *skb)
 	skb_dst_drop(skb);
 	nf_reset_ct(skb);
 	nfsec_rebuild_mac(skb, dev);
-	if (!nfsec_gro_receive(skb)) {
-		nfsec_kfree_skb(nn, skb, NFSEC_DROP_BACKLOG);
+	err = nfsec_gro_receive(skb);
+	if (err) {
+		nfsec_kfree_skb(nn, skb, err == -ENOBUFS ? NFSEC_DROP_BACKLOG :
+							   NFSEC_DROP_UNSUPPORTED);
 		dev_put(dev);
 	}
 }

@@ -113,12 +113,13 @@ unsigned int nfsec_input_clear(struct nfsec_net *nn, struct sk_buff *skb,
 
 /*
  * gro.c: decapsulated packets back into the stack.  nfsec_gro_receive()
- * takes @skb and the reference on skb->dev; false when the CPU's queue is
- * full (the caller still owns both).
+ * takes @skb and the reference on skb->dev and returns 0; or -ENOBUFS when
+ * the CPU's queue is full, -ELOOP when tunnels nest too deep, and the
+ * caller still owns both.
  */
 int nfsec_gro_init(void);
 void nfsec_gro_exit(void);
-bool nfsec_gro_receive(struct sk_buff *skb);
+int nfsec_gro_receive(struct sk_buff *skb);
 bool nfsec_reinjecting(void);
 
 /* netdev.c */
