@@ -7,10 +7,10 @@
  *   replay check, ICV (+ decrypt) (maybe async), replay window advance,
  *   padding; tunnel: strip the outer header, check the inner packet
  *   against the SA's selectors (RFC 4301 5.2); transport: rebuild the IP
- *   header; then reinject the packet on the device it arrived on, through
- *   nfsec's GRO cell (gro.c), so it is routed, filtered and delivered like
- *   any other.  AH carrying ESP (the AH+ESP bundle) is reinjected as the
- *   ESP packet, which comes back here.
+ *   header; then reinject the packet on the device it arrived on (gro.c:
+ *   through GRO where the device has it on, else at once), so it is
+ *   routed, filtered and delivered like any other.  AH carrying ESP (the
+ *   AH+ESP bundle) is reinjected as the ESP packet, which comes back here.
  *
  * PRE_ROUTING (everything else):
  *   arrival device has a crypto map and a protect rule covers the packet
