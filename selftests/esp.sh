@@ -4,8 +4,8 @@
 # ESP between two nfsec routers with static keys, on the seed's topology
 # (hostA - R1 ==== R2 - hostB): every algorithm in tunnel mode, the SPI an
 # entry says it sends on, what the link carries, a 10 MB TCP transfer (with
-# GRO off and on where the ESP arrives), IPv6
-# inside and outside, and transport mode between the routers themselves.
+# GRO off and on where the ESP arrives), IPv6 inside and outside, and
+# transport mode between the routers themselves.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -146,9 +146,11 @@ tcp_through_r2() {
 }
 
 # transfer: tcp_through_r2 into sum_out, sum_in, dec and fwd; a transfer
-# that failed leaves its error in sum_out and the counts at 0.
+# that failed leaves its error in sum_out (never an empty one, which would
+# match an empty sum_in) and the counts at 0.
 transfer() {
 	read -r sum_out sum_in dec fwd <<<"$(tcp_through_r2)"
+	[ -n "${sum_out:-}" ] || sum_out="no transfer: counters unreadable"
 	[[ ${dec:-} =~ ^[0-9]+$ && ${fwd:-} =~ ^[0-9]+$ ]] || dec=0 fwd=0
 }
 
