@@ -31,6 +31,12 @@ void nfsec_nl_batch_free(struct nfsec_nl_batch *b)
 	b->buf = NULL;
 }
 
+/* The request queued last. */
+static struct nlmsghdr *nfsec_nl_batch_last(struct nfsec_nl_batch *b)
+{
+	return (struct nlmsghdr *)(b->buf + b->last);
+}
+
 /* The queue's index of the request numbered @seq, or -1. */
 static int nfsec_nl_batch_index(const struct nfsec_nl_batch *b, uint32_t seq)
 {
@@ -78,19 +84,22 @@ unsigned int nfsec_nl_batch_acks(struct nfsec_nl_batch *b, const void *buf,
 	return acks;
 }
 
-/* Reads until every queued request has its ACK. */
+/*
+ * Reads until the last queued request has its ACK.  The kernel handles a
+ * sendmsg's requests in order and answers each failed one with an error,
+ * so every error has been read by then.
+ */
 static int nfsec_nl_batch_wait(struct nfsec_nl *nl, bool *failed)
 {
 	struct nfsec_nl_batch *b = nl->batch;
 	char buf[NFSEC_NL_RECV_SIZE];
-	unsigned int acked = 0;
 	ssize_t n;
 
-	while (acked < b->n) {
+	while (!b->acked[b->n - 1]) {
 		n = mnl_socket_recvfrom(nl->sock, buf, sizeof(buf));
 		if (n < 0)
 			return -errno;
-		acked += nfsec_nl_batch_acks(b, buf, (size_t)n, failed);
+		nfsec_nl_batch_acks(b, buf, (size_t)n, failed);
 	}
 	return 0;
 }
@@ -127,9 +136,12 @@ int nfsec_nl_batch_queue(struct nfsec_nl *nl, struct nlmsghdr *req)
 		if (err)
 			return err;
 	}
+	if (b->n)
+		nfsec_nl_batch_last(b)->nlmsg_flags &= ~NLM_F_ACK;
 	req->nlmsg_flags |= NLM_F_ACK;
 	memcpy(b->buf + b->len, req, req->nlmsg_len);
 	memset(b->buf + b->len + req->nlmsg_len, 0, len - req->nlmsg_len);
+	b->last = b->len;
 	b->seq[b->n] = req->nlmsg_seq;
 	b->tags[b->n] = b->tag;
 	b->len += len;

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Pipelined netlink requests: many requests go to the kernel in one
- * sendmsg, and their ACKs are read afterwards, instead of one round trip
- * each.  For installing thousands of policies and SAs (cryptoctl -b).
+ * sendmsg, and their answers are read afterwards, instead of one round
+ * trip each.  Only the last request of a sendmsg asks for an ACK; the
+ * kernel answers the others only when they fail, so a run where all
+ * succeed reads one message per sendmsg.  For installing thousands of
+ * policies and SAs (cryptoctl -b).
  *
  * Attached to a channel (nl->batch), it changes nfsec_nl_talk(): a request
  * without a reply callback is queued, and its error is reported when the
@@ -20,9 +23,9 @@ struct nfsec_nl;
 struct nlmsghdr;
 
 /*
- * Requests per sendmsg.  Each ACK takes about 1 KiB of the socket's
- * receive buffer (truesize) until it is read; 128 stay well inside the
- * default 208 KiB, so none is dropped.
+ * Requests per sendmsg.  If all of them fail, each error takes about
+ * 1 KiB of the socket's receive buffer (truesize) until it is read; 128
+ * stay well inside the default 208 KiB, so none is dropped.
  */
 #define NFSEC_NL_BATCH_MAX 128
 #define NFSEC_NL_BATCH_BYTES 65536
@@ -34,6 +37,7 @@ typedef void (*nfsec_nl_batch_report_t)(void *data, unsigned long tag, int err,
 struct nfsec_nl_batch {
 	char *buf; /* the queued requests, back to back */
 	size_t len, cap;
+	size_t last; /* offset of the request queued last */
 	unsigned int n;
 	uint32_t seq[NFSEC_NL_BATCH_MAX];
 	unsigned long tags[NFSEC_NL_BATCH_MAX];
@@ -51,14 +55,15 @@ int nfsec_nl_batch_init(struct nfsec_nl_batch *b,
 void nfsec_nl_batch_free(struct nfsec_nl_batch *b);
 
 /*
- * Copies @req into the queue with NLM_F_ACK set, sending the queue first
- * when it is full.  0, or the error of that send (see flush).
+ * Copies @req into the queue, sending the queue first when it is full.
+ * The copy asks for an ACK (NLM_F_ACK), and the request queued before it
+ * no longer does.  0, or the error of that send (see flush).
  */
 int nfsec_nl_batch_queue(struct nfsec_nl *nl, struct nlmsghdr *req);
 
 /*
- * Sends the queue in one sendmsg and reads one ACK per request; each
- * failed request goes to report().  Returns 0 when all succeeded,
+ * Sends the queue in one sendmsg and reads the answers up to the last
+ * request's ACK; each failed request goes to report().  Returns 0 when all succeeded,
  * -ECANCELED when one failed (it was reported), or the errno of the
  * socket.  The queue is empty afterwards.
  */

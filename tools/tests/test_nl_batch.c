@@ -89,13 +89,14 @@ static void test_queue_layout(void **state)
 	queue(10, 5, 1);
 	queue(11, 16, 2);
 	assert_int_equal(b.n, 2);
-	/* each request padded to 4 bytes, back to back, asking for an ACK */
+	/* padded to 4 bytes, back to back; only the last asks for an ACK */
 	assert_int_equal(b.len, MNL_ALIGN(16 + 5) + 16 + 16);
 	nlh = (const struct nlmsghdr *)b.buf;
 	left = (int)b.len;
 	assert_true(mnl_nlmsg_ok(nlh, left));
 	assert_int_equal(nlh->nlmsg_seq, 10);
-	assert_true(nlh->nlmsg_flags & NLM_F_ACK);
+	assert_false(nlh->nlmsg_flags & NLM_F_ACK);
+	assert_true(nlh->nlmsg_flags & NLM_F_REQUEST);
 	nlh = mnl_nlmsg_next(nlh, &left);
 	assert_true(mnl_nlmsg_ok(nlh, left));
 	assert_int_equal(nlh->nlmsg_seq, 11);
