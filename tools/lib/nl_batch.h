@@ -63,9 +63,9 @@ int nfsec_nl_batch_queue(struct nfsec_nl *nl, struct nlmsghdr *req);
 
 /*
  * Sends the queue in one sendmsg and reads the answers up to the last
- * request's ACK; each failed request goes to report().  Returns 0 when all succeeded,
- * -ECANCELED when one failed (it was reported), or the errno of the
- * socket.  The queue is empty afterwards.
+ * request's ACK; each failed request goes to report().  Returns 0 when
+ * all succeeded, -ECANCELED when one failed (it was reported), or the
+ * errno of the socket.  The queue is empty afterwards.
  */
 int nfsec_nl_batch_flush(struct nfsec_nl *nl);
 
