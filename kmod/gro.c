@@ -28,6 +28,10 @@
  *
  * Each queued packet holds a reference on its device (skb->dev), dropped
  * after the flush that delivered it.
+ *
+ * The kernel's gro_cells is not used itself: its poll cannot be bracketed
+ * by the depth counter, so the cleartext check would drop what it delivers,
+ * and its context gets a NAPI ID, so a socket's busy poll could run it.
  */
 #include <linux/netdevice.h>
 #include <linux/percpu.h>
