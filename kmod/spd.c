@@ -15,6 +15,7 @@
 #include <linux/icmpv6.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
+#include <linux/module.h>
 #include <linux/slab.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
@@ -217,20 +218,27 @@ int nfsec_spd_bind(struct nfsec_net *nn, const char *name, int ifindex)
 	lockdep_assert_held(&nn->lock);
 	if (nfsec_spd_binding(nn, ifindex))
 		return -EBUSY;
+	/* Each binding pins the module: see nfsec_spd_bind() in spd.h. */
+	if (!try_module_get(THIS_MODULE))
+		return -ENODEV;
 	b = kzalloc(sizeof(*b), GFP_KERNEL);
 	if (!b)
-		return -ENOMEM;
+		goto err_put;
 	map = nfsec_spd_map_get(nn, name);
-	if (!map) {
-		kfree(b);
-		return -ENOMEM;
-	}
+	if (!map)
+		goto err_free;
 	map->bindings++;
 	b->ifindex = ifindex;
 	b->map = map;
 	hash_add_rcu(nn->spd.bindings, &b->node, ifindex);
 	nn->spd.genid++;
 	return 0;
+
+err_free:
+	kfree(b);
+err_put:
+	module_put(THIS_MODULE);
+	return -ENOMEM;
 }
 
 int nfsec_spd_unbind(struct nfsec_net *nn, int ifindex)
@@ -246,6 +254,7 @@ int nfsec_spd_unbind(struct nfsec_net *nn, int ifindex)
 	nfsec_spd_map_put(b->map);
 	kfree_rcu(b, rcu);
 	nn->spd.genid++;
+	module_put(THIS_MODULE);
 	return 0;
 }
 
@@ -460,7 +469,14 @@ static bool nfsec_flow6(struct sk_buff *skb, struct nfsec_flow *fl)
 		return false;
 	fl->proto = nexthdr;
 	if (frag_off & htons(IP6_OFFSET)) {
+		/* off is at the fragment header, which names what follows */
+		const u8 *nh = skb_header_pointer(skb, off, 1, &nexthdr);
+
+		if (!nh)
+			return false;
+		fl->proto = *nh;
 		fl->ports_opaque = true;
+		fl->proto_opaque = ipv6_ext_hdr(*nh) && *nh != NEXTHDR_NONE;
 		return true;
 	}
 	return nfsec_flow_ports(skb, off, fl);

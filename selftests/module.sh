@@ -3,7 +3,8 @@
 #
 # Module lifecycle: load, the generic-netlink family and its status command,
 # bad requests refused with extack, unload, and load/unload rounds (also
-# while packets flow).
+# while packets flow).  A bound crypto map keeps the module loaded: rmmod
+# must not remove a namespace's protection behind its back.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -11,7 +12,7 @@ ROUNDS=${NFSEC_SELFTEST_ROUNDS:-20}
 VERSION=$(cat "$NFSEC_TOP/VERSION")
 _lib_loaded_here=1
 
-tap_plan 14
+tap_plan 17
 
 mod_unload
 tap_check "insmod nfsec.ko" insmod "$NFSEC_KO"
@@ -41,6 +42,22 @@ tap_expect "request with an unknown attribute type refused" \
 out=$($PY "$NFSEC_TOP/selftests/genl.py" 77 2>&1)
 tap_expect "unknown command refused with EOPNOTSUPP" \
 	"errno=95" "$(echo "$out" | head -1)"
+
+# A map bound in a namespace pins the module until it is unbound.
+ns_add mod-m
+ctl_in mod-m policy add map m seq 10 rule discard src 0.0.0.0/0 \
+	dst 0.0.0.0/0 >/dev/null && ctl_in mod-m map bind m lo >/dev/null
+out=$(rmmod nfsec 2>&1)
+tap_expect "rmmod refused while a namespace has a bound crypto map" \
+	"1 loaded" "$? $(mod_loaded && echo loaded)"
+ctl_in mod-m map unbind lo
+tap_check "rmmod nfsec once the map is unbound" rmmod nfsec
+insmod "$NFSEC_KO"
+ctl_in mod-m policy add map m seq 10 rule discard src 0.0.0.0/0 \
+	dst 0.0.0.0/0 >/dev/null && ctl_in mod-m map bind m lo >/dev/null
+ns_del mod-m
+tap_check "deleting the namespace gives its bindings back (rmmod)" mod_unload
+insmod "$NFSEC_KO"
 
 tap_check "rmmod nfsec" rmmod nfsec
 tap_check "family gone after unload" \
