@@ -22,18 +22,23 @@ int nfsec_sa_add(struct nfsec_net *nn, struct nfsec_sa *sa)
 	return 0;
 }
 
+/*
+ * The entry stops pointing at @sa before the SAD drops its reference: a
+ * reader that found @sa through the entry under RCU must never see its
+ * count reach zero while the entry still names it, or the free's grace
+ * period could end before that reader's.  Marked dead first, @sa is no
+ * longer a candidate for nfsec_spd_attach().
+ */
 void nfsec_sa_delete(struct nfsec_net *nn, struct nfsec_sa *sa)
 {
-	char map[NFSEC_MAP_NAME_MAX];
 	bool out = sa->dir == NFSEC_SA_DIR_OUT && sa->map[0];
-	u32 seq = sa->map_seq;
 
 	lockdep_assert_held(&nn->lock);
-	strscpy(map, sa->map, sizeof(map));
 	nfsec_event_sa_deleted(nn, sa);
-	nfsec_sad_remove(nn, sa);	/* sa may be gone after this */
+	WRITE_ONCE(sa->dead, true);
 	if (out)
-		nfsec_spd_attach(nn, map, seq);
+		nfsec_spd_attach(nn, sa->map, sa->map_seq);
+	nfsec_sad_remove(nn, sa);	/* sa may be gone after this */
 }
 
 static bool nfsec_sa_in_scope(const struct nfsec_sa *sa, u8 scope,
