@@ -15,6 +15,8 @@
  * PRE_ROUTING (everything else):
  *   arrival device has a crypto map and a protect rule covers the packet
  *   (mirrored) --> drop: cleartext that should have been protected.
+ *   IKE (UDP 500/4500), ESP and AH addressed to this router are exempt;
+ *   to anyone else they are judged like any other packet.
  *   Reinjected packets are recognised by nfsec_reinjecting(), true only
  *   while gro.c delivers them.
  */
@@ -24,9 +26,11 @@
 #include <linux/ipv6.h>
 #include <linux/netdevice.h>
 #include <linux/netfilter.h>
+#include <net/addrconf.h>
 #include <net/inet_ecn.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
+#include <net/route.h>
 
 #include "ah.h"
 #include "esp.h"
@@ -325,13 +329,30 @@ unsigned int nfsec_input_esp(struct nfsec_net *nn, struct sk_buff *skb,
 	return NF_STOLEN;
 }
 
-/* IKE and ESP/AH themselves are never "cleartext to protect". */
-static bool nfsec_input_exempt(const struct nfsec_flow *fl)
+/* Whether @fl is addressed to this namespace itself (before routing). */
+static bool nfsec_input_local(struct net *net, struct net_device *dev,
+			      const struct nfsec_flow *fl)
 {
-	if (fl->proto == IPPROTO_ESP || fl->proto == IPPROTO_AH)
-		return true;
-	return fl->proto == IPPROTO_UDP && !fl->ports_opaque &&
-	       (fl->dport == 500 || fl->dport == 4500);
+	if (fl->family == AF_INET)
+		return inet_addr_type_dev_table(net, dev, fl->daddr.ip) ==
+		       RTN_LOCAL;
+	return ipv6_chk_addr(net, &fl->daddr.in6, NULL, 0);
+}
+
+/*
+ * IKE and ESP/AH themselves are never "cleartext to protect", but only
+ * when they are for this router: the same ports or protocols to an inside
+ * host are whatever the crypto map says they are.
+ */
+static bool nfsec_input_exempt(struct net *net, struct net_device *dev,
+			       const struct nfsec_flow *fl)
+{
+	bool ike = fl->proto == IPPROTO_UDP && !fl->ports_opaque &&
+		   (fl->dport == 500 || fl->dport == 4500);
+
+	if (!ike && fl->proto != IPPROTO_ESP && fl->proto != IPPROTO_AH)
+		return false;
+	return nfsec_input_local(net, dev, fl);
 }
 
 unsigned int nfsec_input_clear(struct nfsec_net *nn, struct sk_buff *skb,
@@ -350,7 +371,7 @@ unsigned int nfsec_input_clear(struct nfsec_net *nn, struct sk_buff *skb,
 		return NF_ACCEPT;
 	if (!nfsec_flow_from_skb(skb, family, &fl))
 		return nfsec_drop(nn, NFSEC_DROP_MALFORMED);
-	if (nfsec_input_exempt(&fl))
+	if (nfsec_input_exempt(state->net, state->in, &fl))
 		return NF_ACCEPT;
 	nfsec_flow_reverse(&fl);
 	r = nfsec_spd_lookup(map, &fl, &e);
