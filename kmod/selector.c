@@ -74,31 +74,45 @@ const char *nfsec_selector_normalize(struct nfsec_selector *sel)
 }
 
 static bool nfsec_selector_ports_match(const struct nfsec_selector *sel,
-				       const struct nfsec_flow *fl)
+				       const struct nfsec_flow *fl,
+				       bool unknown_matches)
 {
 	bool any = nfsec_ports_any(sel->sport_lo, sel->sport_hi) &&
 		   nfsec_ports_any(sel->dport_lo, sel->dport_hi);
 
 	if (any)
 		return true;
-	/* Unknown ports can only match a selector that does not name any. */
-	if (fl->ports_opaque)
-		return false;
+	if (fl->ports_opaque || fl->proto_opaque)
+		return unknown_matches;
 	return fl->sport >= sel->sport_lo && fl->sport <= sel->sport_hi &&
 	       fl->dport >= sel->dport_lo && fl->dport <= sel->dport_hi;
 }
 
-bool nfsec_selector_match(const struct nfsec_selector *sel,
-			  const struct nfsec_flow *fl)
+static bool nfsec_selector_match_how(const struct nfsec_selector *sel,
+				     const struct nfsec_flow *fl,
+				     bool unknown_matches)
 {
 	if (sel->family != fl->family)
 		return false;
-	if (sel->proto && sel->proto != fl->proto)
+	if (sel->proto && (fl->proto_opaque ? !unknown_matches :
+					      sel->proto != fl->proto))
 		return false;
 	if (!nfsec_addr_match(&fl->saddr, &sel->saddr, &sel->smask,
 			      sel->family) ||
 	    !nfsec_addr_match(&fl->daddr, &sel->daddr, &sel->dmask,
 			      sel->family))
 		return false;
-	return nfsec_selector_ports_match(sel, fl);
+	return nfsec_selector_ports_match(sel, fl, unknown_matches);
+}
+
+bool nfsec_selector_match(const struct nfsec_selector *sel,
+			  const struct nfsec_flow *fl)
+{
+	return nfsec_selector_match_how(sel, fl, false);
+}
+
+bool nfsec_selector_may_match(const struct nfsec_selector *sel,
+			      const struct nfsec_flow *fl)
+{
+	return nfsec_selector_match_how(sel, fl, true);
 }

@@ -19,6 +19,8 @@ union nfsec_addr {
  * A packet's selectors.  For ICMP and ICMPv6, sport carries the type and
  * dport the code (as XFRM does), so one range check serves both.
  * ports_opaque: a non-first fragment, whose ports are unknown.
+ * proto_opaque: an IPv6 non-first fragment whose fragmentable part starts
+ * with an extension header: its upper-layer protocol is unknown too.
  */
 struct nfsec_flow {
 	union nfsec_addr saddr;
@@ -28,6 +30,7 @@ struct nfsec_flow {
 	u8 family;
 	u8 proto;
 	bool ports_opaque;
+	bool proto_opaque;
 };
 
 /*
@@ -55,7 +58,22 @@ bool nfsec_proto_has_ports(u8 family, u8 proto);
  */
 const char *nfsec_selector_normalize(struct nfsec_selector *sel);
 
+/*
+ * Strict: what is unknown of @fl (a non-first fragment's ports, maybe its
+ * protocol) matches only a selector that does not name it.  For SA
+ * selectors, and for crypto-map rules that let traffic through.
+ */
 bool nfsec_selector_match(const struct nfsec_selector *sel,
 			  const struct nfsec_flow *fl);
+
+/*
+ * Lenient: what is unknown of @fl matches whatever the selector names, so
+ * a non-first fragment is judged by its addresses (and protocol when
+ * known).  IOS matches non-initial fragments against permit entries so;
+ * nfsec does it for the rules that protect or discard, which keeps a
+ * fragment from leaving in the clear when its datagram would not.
+ */
+bool nfsec_selector_may_match(const struct nfsec_selector *sel,
+			      const struct nfsec_flow *fl);
 
 #endif /* _NFSEC_SELECTOR_H */

@@ -203,6 +203,20 @@ void nfsec_index_del(struct nfsec_index *idx, struct nfsec_entry *e)
 		nfsec_index_del_rule(idx, &e->rules[i]);
 }
 
+/*
+ * Whether @r covers @fl.  A rule that protects or discards takes a
+ * non-first fragment on what is known of it; one that lets traffic by
+ * (bypass, IOS deny) needs all it names to be known.
+ */
+static bool nfsec_rule_match(const struct nfsec_rule *r,
+			     const struct nfsec_flow *fl)
+{
+	if (r->action == NFSEC_ACTION_PROTECT ||
+	    r->action == NFSEC_ACTION_DISCARD)
+		return nfsec_selector_may_match(&r->sel, fl);
+	return nfsec_selector_match(&r->sel, fl);
+}
+
 /* The first rule of @list in [@min, *best order) matching @fl. */
 static void nfsec_index_scan(struct list_head *list,
 			     const struct nfsec_flow *fl, u64 min,
@@ -215,7 +229,7 @@ static void nfsec_index_scan(struct list_head *list,
 			continue;
 		if (*best && r->order >= (*best)->order)
 			return;
-		if (nfsec_selector_match(&r->sel, fl)) {
+		if (nfsec_rule_match(r, fl)) {
 			*best = r;
 			return;
 		}

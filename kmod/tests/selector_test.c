@@ -4,6 +4,7 @@
  */
 #include <kunit/test.h>
 #include <linux/inet.h>
+#include <net/ipv6.h>
 
 #include "../selector.c"
 
@@ -190,6 +191,43 @@ static void selector_test_opaque_ports(struct kunit *test)
 	sel.dport_lo = 53;
 	sel.dport_hi = 53;
 	KUNIT_EXPECT_FALSE(test, nfsec_selector_match(&sel, &frag));
+	/* lenient: judged by addresses and protocol */
+	KUNIT_EXPECT_TRUE(test, nfsec_selector_may_match(&sel, &frag));
+	frag.proto = IPPROTO_TCP;
+	KUNIT_EXPECT_FALSE(test, nfsec_selector_may_match(&sel, &frag));
+	frag.proto = IPPROTO_UDP;
+	frag.daddr = v4("203.0.114.1");
+	KUNIT_EXPECT_FALSE(test, nfsec_selector_may_match(&sel, &frag));
+}
+
+/*
+ * An IPv6 non-first fragment whose fragmentable part starts with an
+ * extension header: its protocol is unknown as well.
+ */
+static void selector_test_opaque_proto(struct kunit *test)
+{
+	struct nfsec_selector sel = {
+		.family = AF_INET6,
+		.saddr = v6(test, "2001:db8:a::"),
+		.smask = v6(test, "ffff:ffff:ffff:ffff::"),
+		.daddr = v6(test, "2001:db8:b::"),
+		.dmask = v6(test, "ffff:ffff:ffff:ffff::"),
+		.proto = IPPROTO_TCP,
+		.sport_hi = U16_MAX, .dport_hi = U16_MAX,
+	};
+	struct nfsec_flow frag = {
+		.family = AF_INET6,
+		.saddr = v6(test, "2001:db8:a::10"),
+		.daddr = v6(test, "2001:db8:b::10"),
+		.proto = NEXTHDR_DEST,
+		.ports_opaque = true,
+		.proto_opaque = true,
+	};
+
+	KUNIT_EXPECT_FALSE(test, nfsec_selector_match(&sel, &frag));
+	KUNIT_EXPECT_TRUE(test, nfsec_selector_may_match(&sel, &frag));
+	sel.proto = 0;
+	KUNIT_EXPECT_TRUE(test, nfsec_selector_match(&sel, &frag));
 }
 
 static void selector_test_normalize(struct kunit *test)
@@ -231,6 +269,7 @@ static struct kunit_case nfsec_selector_test_cases[] = {
 	KUNIT_CASE(selector_test_port_edges),
 	KUNIT_CASE(selector_test_icmp_type),
 	KUNIT_CASE(selector_test_opaque_ports),
+	KUNIT_CASE(selector_test_opaque_proto),
 	KUNIT_CASE(selector_test_normalize),
 	{}
 };

@@ -158,6 +158,52 @@ static void spd_index_test_rules_and_next(struct kunit *test)
 	nfsec_index_destroy(&idx);
 }
 
+/*
+ * A non-first fragment (ports unknown) against rules that name a port:
+ * a bypass or IOS deny with ports does not take it, a protect or discard
+ * with ports does, so it cannot slip past the rule its datagram matched.
+ */
+static void spd_index_test_fragments(struct kunit *test)
+{
+	static const struct idx_rule r10[] = {
+		{ "203.0.113.0", "255.255.255.0", NFSEC_ACTION_BYPASS },
+		{ "203.0.113.0", "255.255.255.0", NFSEC_ACTION_NEXT },
+		{ "203.0.113.0", "255.255.255.0", NFSEC_ACTION_PROTECT },
+	};
+	struct nfsec_entry *e = idx_entry(test, 10, r10, 3);
+	struct nfsec_index idx;
+	struct nfsec_flow fl;
+	struct nfsec_rule *r;
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {	/* each rule: udp, dport 53 */
+		e->rules[i].sel.proto = IPPROTO_UDP;
+		e->rules[i].sel.dport_lo = 53;
+		e->rules[i].sel.dport_hi = 53;
+	}
+	KUNIT_ASSERT_EQ(test, nfsec_index_init(&idx), 0);
+	idx_add(test, &idx, e);
+	idx_flow(&fl, "203.0.113.10");
+	fl.dport = 53;
+	rcu_read_lock();
+	r = nfsec_index_lookup(&idx, &fl);
+	KUNIT_EXPECT_EQ(test, r ? (s64)r->order : -1, ORDER(10, 0));
+	fl.dport = 0;
+	fl.ports_opaque = true;
+	r = nfsec_index_lookup(&idx, &fl);
+	KUNIT_EXPECT_EQ(test, r ? (s64)r->order : -1, ORDER(10, 2));
+	e->rules[2].action = NFSEC_ACTION_DISCARD;
+	r = nfsec_index_lookup(&idx, &fl);
+	KUNIT_EXPECT_EQ(test, r ? (s64)r->order : -1, ORDER(10, 2));
+	fl.proto = IPPROTO_TCP;	/* another protocol: no rule */
+	r = nfsec_index_lookup(&idx, &fl);
+	KUNIT_EXPECT_NULL(test, r);
+	rcu_read_unlock();
+	nfsec_index_del(&idx, e);
+	synchronize_rcu();
+	nfsec_index_destroy(&idx);
+}
+
 static void spd_index_test_v6(struct kunit *test)
 {
 	static const struct idx_rule r[] = {
@@ -233,6 +279,7 @@ static void spd_index_test_many(struct kunit *test)
 static struct kunit_case spd_index_test_cases[] = {
 	KUNIT_CASE(spd_index_test_seq_order),
 	KUNIT_CASE(spd_index_test_rules_and_next),
+	KUNIT_CASE(spd_index_test_fragments),
 	KUNIT_CASE(spd_index_test_v6),
 	KUNIT_CASE(spd_index_test_mask_plen),
 	KUNIT_CASE(spd_index_test_many),
