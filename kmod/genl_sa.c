@@ -39,7 +39,7 @@ const struct nla_policy nfsec_sa_policy[NFSEC_SA_A_MAX + 1] = {
 	[NFSEC_SA_A_SELECTOR] = NLA_POLICY_NESTED(nfsec_sel_policy),
 	[NFSEC_SA_A_LIFETIME] = NLA_POLICY_NESTED(nfsec_life_policy),
 	NFSEC_REPLY_ONLY(NFSEC_SA_A_CONN_ID),
-	NFSEC_REPLY_ONLY(NFSEC_SA_A_SEQ),
+	[NFSEC_SA_A_SEQ] = { .type = NLA_U64 },
 	NFSEC_REPLY_ONLY(NFSEC_SA_A_ADD_TIME),
 	NFSEC_REPLY_ONLY(NFSEC_SA_A_STATS),
 };
@@ -164,10 +164,6 @@ static int nfsec_sa_parse_crypto(struct nfsec_sa *sa, struct nlattr **tb,
 	if (ak)
 		nla_memcpy(sa->authkey, ak, sizeof(sa->authkey));
 	err = nfsec_sa_new_tfm(sa);
-	if (ek)
-		memzero_explicit(nla_data(ek), nla_len(ek));
-	if (ak)
-		memzero_explicit(nla_data(ak), nla_len(ak));
 	if (err)
 		NL_SET_ERR_MSG_ATTR(extack, alg,
 				    "the kernel crypto API refused the algorithm or key");
@@ -222,6 +218,30 @@ static int nfsec_sa_parse_replay(struct nfsec_sa *sa, struct nlattr **tb,
 	return 0;
 }
 
+/* Where an outbound SA's sequence numbers go on from (default 0). */
+static int nfsec_sa_parse_seq(struct nfsec_sa *sa, struct nlattr **tb,
+			      struct netlink_ext_ack *extack)
+{
+	const struct nlattr *a = tb[NFSEC_SA_A_SEQ];
+	u64 seq;
+
+	if (!a)
+		return 0;
+	seq = nla_get_u64(a);
+	if (sa->dir != NFSEC_SA_DIR_OUT) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "a sequence number is set on outbound SAs only");
+		return -EINVAL;
+	}
+	if (!sa->esn && seq > U32_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "a sequence number above 2^32-1 needs ESN");
+		return -ERANGE;
+	}
+	atomic64_set(&sa->seq_out, seq);
+	return 0;
+}
+
 static int nfsec_sa_parse_ids(struct nfsec_sa *sa, struct nlattr **tb,
 			      const struct nlattr *nest,
 			      struct netlink_ext_ack *extack)
@@ -241,7 +261,7 @@ static int nfsec_sa_parse_ids(struct nfsec_sa *sa, struct nlattr **tb,
 	if (tb[NFSEC_SA_A_MODE])
 		sa->mode = nla_get_u8(tb[NFSEC_SA_A_MODE]);
 	sa->esn = nla_get_flag(tb[NFSEC_SA_A_ESN]);
-	return 0;
+	return nfsec_sa_parse_seq(sa, tb, extack);
 }
 
 static int nfsec_sa_parse_limits(struct nfsec_sa *sa, struct nlattr **tb,
@@ -266,20 +286,39 @@ static int nfsec_sa_parse_limits(struct nfsec_sa *sa, struct nlattr **tb,
 	return 0;
 }
 
+/*
+ * The request's key bytes, wiped whether the SA was taken or refused, and
+ * found by walking the nest itself: a request refused for a malformed
+ * attribute never got a parsed table.  (The SA's own copy is wiped when
+ * it is freed.)
+ */
+static void nfsec_sa_wipe_keys(struct nlattr *nest)
+{
+	struct nlattr *a;
+	int rem;
+
+	if (!nest)
+		return;
+	nla_for_each_nested(a, nest, rem)
+		if (nla_type(a) == NFSEC_SA_A_ENC_KEY ||
+		    nla_type(a) == NFSEC_SA_A_AUTH_KEY)
+			memzero_explicit(nla_data(a), nla_len(a));
+}
+
 static int nfsec_sa_parse(struct nfsec_sa *sa, struct genl_info *info)
 {
 	struct nlattr *tb[NFSEC_SA_A_MAX + 1];
 	struct nlattr *nest = info->attrs[NFSEC_A_SA];
 	int err;
 
-	err = nfsec_genl_sa_attrs(info, tb);
-	if (err)
-		return err;
-	return nfsec_sa_parse_ids(sa, tb, nest, info->extack) ?:
-	       nfsec_sa_parse_map(sa, tb, nest, info->extack) ?:
-	       nfsec_sa_parse_limits(sa, tb, info->extack) ?:
-	       nfsec_sa_parse_replay(sa, tb, info->extack) ?:
-	       nfsec_sa_parse_crypto(sa, tb, nest, info->extack);
+	err = nfsec_genl_sa_attrs(info, tb) ?:
+	      nfsec_sa_parse_ids(sa, tb, nest, info->extack) ?:
+	      nfsec_sa_parse_map(sa, tb, nest, info->extack) ?:
+	      nfsec_sa_parse_limits(sa, tb, info->extack) ?:
+	      nfsec_sa_parse_replay(sa, tb, info->extack) ?:
+	      nfsec_sa_parse_crypto(sa, tb, nest, info->extack);
+	nfsec_sa_wipe_keys(nest);
+	return err;
 }
 
 int nfsec_genl_new_sa(struct sk_buff *skb, struct genl_info *info)
@@ -592,10 +631,12 @@ static int nfsec_genl_spi_range(struct genl_info *info, u32 *lo, u32 *hi)
 	      nla_get_u32(info->attrs[NFSEC_A_SPI_MIN]) : 256;
 	*hi = info->attrs[NFSEC_A_SPI_MAX] ?
 	      nla_get_u32(info->attrs[NFSEC_A_SPI_MAX]) : U32_MAX;
+	/* SPIs 1-255 are reserved (RFC 4303 2.1): clamp, then check. */
+	*lo = max_t(u32, *lo, 256);
 	if (*lo <= *hi)
 		return 0;
-	NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[NFSEC_A_SPI_MIN],
-			    "SPI range is empty");
+	NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[NFSEC_A_SPI_MAX],
+			    "SPI range is empty once the reserved SPIs 0-255 are left out");
 	return -EINVAL;
 }
 
@@ -675,7 +716,7 @@ int nfsec_genl_alloc_spi(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	}
 	mutex_lock(&nn->lock);
-	err = nfsec_spi_find(nn, &sa->key, max_t(u32, lo, 256), hi);
+	err = nfsec_spi_find(nn, &sa->key, lo, hi);
 	if (err) {
 		NL_SET_ERR_MSG(info->extack, "no free SPI in the range");
 		nfsec_sa_free_unhashed(sa);

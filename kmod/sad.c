@@ -313,9 +313,29 @@ bool nfsec_sa_use(struct nfsec_sa *sa, unsigned int bytes)
 	return true;
 }
 
+void nfsec_sa_seq_running_out(struct nfsec_sa *sa, u64 seq)
+{
+	if (!seq || seq > nfsec_sa_seq_max(sa)) {
+		if (!xchg(&sa->dead, true))
+			nfsec_sa_kick_expiry(sa);
+		return;
+	}
+	if (!test_and_set_bit(NFSEC_LIMIT_SEQ, &sa->soft_fired))
+		nfsec_sa_kick_expiry(sa);
+}
+
+/* 64-bit ESN counters do not run out in practice; 32-bit ones do. */
+static bool nfsec_sa_seq_exhausted(struct nfsec_sa *sa)
+{
+	return sa->dir == NFSEC_SA_DIR_OUT && !sa->esn &&
+	       atomic64_read(&sa->seq_out) > U32_MAX;
+}
+
 /* Which hard limit killed @sa, for the EXPIRE event. */
 static u8 nfsec_sa_hard_limit(struct nfsec_sa *sa)
 {
+	if (nfsec_sa_seq_exhausted(sa))
+		return NFSEC_LIMIT_SEQ;
 	if (nfsec_limit_reached(sa->life.hard_bytes,
 				nfsec_life_count_sum(&sa->life_bytes,
 						     &sa->stats->life_bytes)))
@@ -333,8 +353,8 @@ static void nfsec_sa_expire_soft(struct nfsec_sa *sa, time64_t age)
 
 	if (nfsec_limit_reached(sa->life.soft_seconds, age))
 		set_bit(NFSEC_LIMIT_SECONDS, &sa->soft_fired);
-	/* soft_fired bits 0-2 fire, bits 8-10 say the event went out. */
-	for (bit = 0; bit <= NFSEC_LIMIT_SECONDS; bit++) {
+	/* soft_fired bits 0-3 fire, bits 8-11 say the event went out. */
+	for (bit = 0; bit <= NFSEC_LIMIT_SEQ; bit++) {
 		if (test_bit(bit, &sa->soft_fired) &&
 		    !test_and_set_bit(bit + 8, &sa->soft_fired))
 			nfsec_event_expire(sa->nn, sa, false, bit);

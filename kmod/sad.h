@@ -62,9 +62,9 @@ struct nfsec_sa_pcpu {
  * Readers find SAs under RCU and hold a reference across async crypto; the
  * last reference frees the SA after a grace period, from a workqueue.
  *
- * The members are ordered to leave one 2-byte hole: the struct is 512
- * bytes on a production kernel and fits kmalloc-512.  At 528 it took a
- * kmalloc-1024 object, half of it unused, for every SA (see the assert).
+ * The members are ordered to leave no hole: the struct is 512 bytes on a
+ * production kernel and fits kmalloc-512.  At 528 it took a kmalloc-1024
+ * object, half of it unused, for every SA (see the assert).
  */
 struct nfsec_sa {
 	struct rhash_head node;
@@ -78,6 +78,7 @@ struct nfsec_sa {
 	bool has_sel;
 	bool dead;	/* past a hard limit or deleted: carries nothing */
 	bool larval;	/* an SPI reserved by ALLOC_SPI, no keys yet */
+	u16 pmtu_pushed;	/* output.c: transport mode's own route PMTU */
 	union nfsec_addr saddr;
 	struct nfsec_algs algs;
 	u8 enckeylen, authkeylen;
@@ -169,14 +170,36 @@ void nfsec_sa_counters_clear(struct nfsec_sa *sa);
 bool nfsec_sa_use(struct nfsec_sa *sa, unsigned int bytes);
 
 /*
+ * Outbound sequence numbers left when a soft EXPIRE (limit SEQ) asks the
+ * keying daemon for a new SA: at 1 Mpps, four seconds of traffic.
+ */
+#define NFSEC_SEQ_SOFT_LEFT BIT_ULL(22)
+
+/* The last sequence number @sa may send. */
+static inline u64 nfsec_sa_seq_max(const struct nfsec_sa *sa)
+{
+	return sa->esn ? U64_MAX : U32_MAX;
+}
+
+/* Slow path of nfsec_sa_next_seq(): soft EXPIRE, or the SA dies. */
+void nfsec_sa_seq_running_out(struct nfsec_sa *sa, u64 seq);
+
+/*
  * The next outbound sequence number, or -EOVERFLOW once they are used up:
  * a counter never cycles under one key (RFC 4303 3.3.3, RFC 4302 3.3.2).
+ * Near the end the SA raises a soft EXPIRE (limit SEQ); past it, it is
+ * dead and raises the hard one, as a lifetime would.
  */
 static inline int nfsec_sa_next_seq(struct nfsec_sa *sa, u64 *seq)
 {
+	u64 max = nfsec_sa_seq_max(sa);
+
 	*seq = atomic64_inc_return(&sa->seq_out);
-	if (!*seq || (!sa->esn && *seq > U32_MAX))
-		return -EOVERFLOW;
+	if (unlikely(*seq > max - NFSEC_SEQ_SOFT_LEFT || !*seq)) {
+		nfsec_sa_seq_running_out(sa, *seq);
+		if (!*seq || *seq > max)
+			return -EOVERFLOW;
+	}
 	return 0;
 }
 

@@ -88,7 +88,7 @@ void nfsec_scratch_put(void *p)
 	if (test_bit(NFSEC_SCRATCH_POOLED, &s->flags))
 		clear_bit_unlock(NFSEC_SCRATCH_BUSY, &s->flags);
 	else
-		kfree(s);
+		kfree_sensitive(s);	/* a request context: key schedule */
 }
 
 unsigned int nfsec_scratch_busy(void)

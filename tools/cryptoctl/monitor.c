@@ -23,7 +23,8 @@ struct monitor_ctx {
 	bool limited;
 };
 
-static const char *const limit_names[] = { "bytes", "packets", "seconds" };
+static const char *const limit_names[] = { "bytes", "packets", "seconds",
+					   "sequence" };
 
 static const char *limit_str(const struct nlattr *a)
 {
@@ -32,7 +33,8 @@ static const char *limit_str(const struct nlattr *a)
 	if (!a || mnl_attr_validate(a, MNL_TYPE_U8) < 0)
 		return "?";
 	l = mnl_attr_get_u8(a);
-	return l < 3 ? limit_names[l] : "?";
+	return l < sizeof(limit_names) / sizeof(limit_names[0]) ? limit_names[l]
+								: "?";
 }
 
 static void print_sa_id(const char *what, const struct nfsec_sa_info *sa)

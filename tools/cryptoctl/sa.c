@@ -5,7 +5,7 @@
  *   sa add dir in|out spi SPI [proto esp|ah] src ADDR dst ADDR
  *          [mode tunnel|transport] enc ALG key HEX [auth ALG authkey HEX]
  *          (AH: auth ALG authkey HEX, no enc)
- *          [esn] [replay-window N] [map NAME seq N]
+ *          [esn] [replay-window N] [map NAME seq N] [start-seq N]
  *          [sel-src P] [sel-dst P] [sel-proto P] [sel-sport R] [sel-dport R]
  *          [soft-bytes N] [hard-bytes N] [soft-packets N] [hard-packets N]
  *          [soft-seconds N] [hard-seconds N]
@@ -176,6 +176,10 @@ static int sa_add_word(struct ctl_args *a, const char *w,
 	}
 	if (!strcmp(w, "seq"))
 		return args_u32(a, w, &sa->map_seq) ?: 1;
+	if (!strcmp(w, "start-seq")) {
+		sa->has_seq = true;
+		return args_u64(a, w, &sa->seq) ?: 1;
+	}
 	r = args_selector(a, w, "sel-", &sa->sel);
 	if (r == 1)
 		sa->has_sel = true;

@@ -70,6 +70,8 @@ static void nfsec_sa_put_rest(struct nlmsghdr *nlh,
 	}
 	if (sa->has_sel)
 		nfsec_sel_put(nlh, NFSEC_SA_A_SELECTOR, &sa->sel);
+	if (sa->has_seq)
+		mnl_attr_put_u64(nlh, NFSEC_SA_A_SEQ, sa->seq);
 	if (sa->has_life)
 		nfsec_life_put(nlh, NFSEC_SA_A_LIFETIME, &sa->life);
 }

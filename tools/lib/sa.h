@@ -27,15 +27,16 @@ struct nfsec_sa_info {
 	bool esn;
 	uint8_t enckey[36], authkey[64];
 	uint8_t enckeylen, authkeylen;
-	bool has_replay, has_map, has_sel, has_life;
+	bool has_replay, has_map, has_sel, has_life, has_seq;
 	uint32_t replay_window;
 	char map[NFSEC_MAP_NAME_MAX];
 	uint32_t map_seq;
 	struct nfsec_sel sel;
 	struct nfsec_life life;
-	/* replies only */
-	uint32_t conn_id;
-	uint64_t seq, age;
+	uint32_t conn_id; /* replies only */
+	/* requests (has_seq, outbound): the last sequence number sent */
+	uint64_t seq;
+	uint64_t age; /* replies only */
 	uint64_t packets, bytes, crypto, digest, errors, replay, auth_fail;
 	uint32_t pmtu;
 };

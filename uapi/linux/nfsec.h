@@ -62,6 +62,9 @@
  *     NFSEC_SA_A_LIFETIME:    NLA_NESTED
  *       NFSEC_LIFE_A_SOFT_BYTES, _HARD_BYTES, _SOFT_PACKETS,
  *       _HARD_PACKETS, _SOFT_SECONDS, _HARD_SECONDS: NLA_U64, 0 = none
+ *     NFSEC_SA_A_SEQ:         NLA_U64, outbound SAs only: the last
+ *                             sequence number already sent (default 0),
+ *                             as when an SA moves between hosts
  *   Replies and dumps add (these are refused in requests):
  *     NFSEC_SA_A_CONN_ID:     NLA_U32, the SA's connection id
  *     NFSEC_SA_A_SEQ:         NLA_U64, last sequence number sent or the
@@ -412,6 +415,7 @@ enum nfsec_limit {
 	NFSEC_LIMIT_BYTES,
 	NFSEC_LIMIT_PACKETS,
 	NFSEC_LIMIT_SECONDS,
+	NFSEC_LIMIT_SEQ,	/* outbound sequence numbers (near) used up */
 };
 
 /*
