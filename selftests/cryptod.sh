@@ -22,11 +22,19 @@
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 27
+tap_plan 28
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
 topo_seed || { echo "Bail out! topology setup failed"; exit 1; }
+
+# A NUL byte inside a line: an error at its column, not a heap overflow
+# (the plain build aborted in free(), exit 134).
+printf 'hostname r1\0%s\ncrypto isakmp policy 1\n' "$(printf 'A%.0s' {1..40})" \
+	>"$WORK/nul.conf"
+out=$("$CRYPTOD" -t -f "$WORK/nul.conf" 2>&1)
+tap_expect "cryptod -t: a NUL byte is refused at its column (exit 1)" \
+	"1 yes" "$? $(grep -q "nul.conf:1:12: error: control character 0x00" <<<"$out" && echo yes)"
 
 # conf NAME KEY TSET ACL_SRC ACL_DST PEER IFACE [LINE]: the seed's cl-2513
 # config, with LINE (a global command) added.

@@ -1934,15 +1934,19 @@ static void conf_parse_lines(struct conf_parser *p, const char *text,
 		l->no++;
 		if (n && s[n - 1] == '\r')
 			n--;
-		buf = strndup(s, n);
+		/* Not strndup(): a NUL in the line would make the copy
+		 * shorter than the n bytes wiped below. */
+		buf = malloc(n + 1);
 		if (!buf) {
 			p->oom = true;
 			break;
 		}
+		memcpy(buf, s, n);
+		buf[n] = '\0';
 		if (conf_line_clean(p->c, s, n, l->no) &&
 		    conf_split(p, buf, l) && l->n)
 			parse_line(p);
-		explicit_bzero(buf, n);
+		explicit_bzero(buf, n + 1);
 		free(buf);
 		s = nl ? nl + 1 : end;
 	}

@@ -531,6 +531,29 @@ static void test_bad_configs(void **state)
 	}
 }
 
+/*
+ * A NUL byte inside a line (a text() helper would stop at it): refused at
+ * its column, and the line's copy wiped within its bounds (ASan caught a
+ * 36-byte heap overflow here once).
+ */
+static void test_nul_byte(void **state)
+{
+	static const char t[] =
+		"hostname r1\0AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n"
+		"crypto isakmp policy 1\n";
+	struct conf *c = conf_parse("t.conf", t, sizeof(t) - 1);
+
+	(void)state;
+	assert_non_null(c);
+	assert_true(c->ndiags >= 1);
+	assert_true(c->diags[0].error);
+	assert_int_equal(c->diags[0].line, 1);
+	assert_int_equal(c->diags[0].col, 12);
+	assert_non_null(strstr(c->diags[0].msg, "control character 0x00"));
+	assert_int_equal(c->npolicies, 1); /* the next line still parsed */
+	conf_free(c);
+}
+
 static void test_diag_format(void **state)
 {
 	struct conf *c =
@@ -617,6 +640,7 @@ int main(void)
 		cmocka_unit_test(test_manual),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_bad_configs),
+		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_diag_format),
 		cmocka_unit_test(test_secrets_not_echoed),
 		cmocka_unit_test(test_conventions),
