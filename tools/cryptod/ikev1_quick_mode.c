@@ -9,10 +9,12 @@
  * HASH(1) = prf(SKEYID_a, M-ID | what follows HASH(1)),
  * HASH(2) = prf(SKEYID_a, M-ID | Ni_b | what follows HASH(2)),
  * HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b).
- * The initiator installs its SAs on QM2.  The responder installs its
- * inbound ones before it sends QM2 and its outbound ones on QM3, so no
- * packet goes out on an SA the other end does not have yet: rekeying
- * under traffic loses nothing.
+ * The initiator installs its inbound SAs on QM2, sends QM3, and only then
+ * its outbound ones.  The responder installs its inbound ones before it
+ * sends QM2 and its outbound ones on QM3.  So no packet goes out on an SA
+ * the other end does not have yet (peers that install on QM3, as
+ * strongSwan does, drop ESP that overtakes it): rekeying under traffic
+ * loses nothing.
  *
  * Up to IKEV1_QM_MAX run at once per ISAKMP SA, either end's, each in a
  * slot of sa->qms[] found by its message ID, with its own IV, messages
@@ -613,7 +615,7 @@ static int qm3_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	return err ? err : ikev1_xmit_send(ctx, sa, &qm->x, buf, n);
 }
 
-/* Initiator: QM2 in, SAs installed, QM3 out. */
+/* Initiator: QM2 in, inbound SAs installed, QM3 out, outbound SAs. */
 static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		  struct ikev1_qm *qm, const struct isakmp_hdr *h, uint8_t *buf,
 		  size_t len)
@@ -637,9 +639,8 @@ static void qm_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	    (qm->pfs && qm->choice.pfs_group != qm->entry->pfs_group))
 		goto fail;
 	ikev1_responder_lifetime_input(ctx, sa, &pls, &qm->choice);
-	if (qm_take_ke(qm, &pls) ||
-	    qm_install(ctx, sa, qm, IKEV1_DIR_IN | IKEV1_DIR_OUT) ||
-	    qm3_send(ctx, sa, qm))
+	if (qm_take_ke(qm, &pls) || qm_install(ctx, sa, qm, IKEV1_DIR_IN) ||
+	    qm3_send(ctx, sa, qm) || qm_install(ctx, sa, qm, IKEV1_DIR_OUT))
 		goto fail;
 	qm_end(ctx, sa, qm, true);
 	return;

@@ -34,6 +34,8 @@ struct side {
 	uint32_t next_spi;
 	struct ikev1_child child[8];
 	size_t nchild, nin; /* complete pairs; inbound-only installs */
+	unsigned int sends; /* datagrams this side sent */
+	unsigned int out_after[8]; /* sends when child[i]'s outbound went in */
 	struct {
 		uint8_t proto;
 		uint32_t spi;
@@ -75,6 +77,7 @@ static int t_send(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 
 	if (s == &A && nsent_a < 16)
 		sent_at[nsent_a++] = clock_ms;
+	s->sends++;
 	if (++nsent == lose || silent)
 		return 0;
 	p = &queue[qtail++ % 16];
@@ -113,6 +116,7 @@ static int t_install(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
 		return 0;
 	}
 	assert_true(s->nchild < 8);
+	s->out_after[s->nchild] = s->sends;
 	s->child[s->nchild++] = *ch;
 	return 0;
 }
@@ -308,6 +312,13 @@ static void test_seed_preshare(void **state)
 	assert_non_null(sa);
 	assert_int_equal(sa->state, IKEV1_QM_IDLE);
 	assert_mirrored();
+	/*
+	 * The initiator's outbound SA goes in only after QM3, its last
+	 * datagram (MM1, MM3, MM5, QM1, QM3): a peer that installs on QM3
+	 * must not see ESP on the new SA first.
+	 */
+	assert_int_equal(A.sends, 5);
+	assert_int_equal(A.out_after[0], 5);
 	assert_int_equal(A.child[0].esp_enclen, 8);
 	assert_int_equal(A.child[0].esp_authlen, 20);
 	assert_int_equal(A.child[0].life_sec, 3600);
