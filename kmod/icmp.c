@@ -57,7 +57,6 @@ static void nfsec_icmp4(struct nfsec_net *nn, struct sk_buff *skb)
 	if (!sa || mtu < 68)
 		return;
 	WRITE_ONCE(sa->pmtu, mtu);
-	WRITE_ONCE(sa->pmtu_pushed, 0);	/* the path changed (output.c) */
 	/* ipv4_update_pmtu() reads the quoted header at skb->data. */
 	__skb_pull(skb, off);
 	ipv4_update_pmtu(skb, nn->net, mtu, 0, iph->protocol);
@@ -87,7 +86,6 @@ static void nfsec_icmp6(struct nfsec_net *nn, struct sk_buff *skb,
 	if (!sa || mtu < IPV6_MIN_MTU)
 		return;
 	WRITE_ONCE(sa->pmtu, mtu);
-	WRITE_ONCE(sa->pmtu_pushed, 0);	/* the path changed (output.c) */
 	__skb_pull(skb, off);
 	ip6_update_pmtu(skb, nn->net, htonl(mtu), 0, 0,
 			sock_net_uid(nn->net, NULL));

@@ -160,25 +160,6 @@ static void nfsec_too_big(struct sk_buff *skb, u8 family, unsigned int mtu)
 }
 
 /*
- * The path MTU the outer packet has.  In transport mode the outer packet
- * takes the inner one's own route, and a local sender learns the inner
- * MTU through that same route (nfsec_too_big()): once it holds the value
- * nfsec put there, the path's own MTU is the one it was derived from, or
- * every packet would lower it by the overhead again, down to where no
- * segment fits.  icmp.c forgets the pushed value when the path changes.
- */
-static unsigned int nfsec_path_mtu(struct nfsec_sa *sa, struct dst_entry *dst)
-{
-	unsigned int mtu = dst_mtu(dst);
-
-	if (sa->mode == NFSEC_MODE_TRANSPORT &&
-	    mtu == READ_ONCE(sa->pmtu_pushed))
-		return READ_ONCE(sa->pmtu);
-	WRITE_ONCE(sa->pmtu, mtu);
-	return mtu;
-}
-
-/*
  * The size to hold against the inner MTU: an IPv6 datagram conntrack
  * reassembled counts as its largest fragment, which its source chose (as
  * ip6_forward() judges it); the outer packet is fragmented instead.
@@ -200,19 +181,17 @@ static bool nfsec_mtu_ok(struct nfsec_sa *sa, const struct nfsec_sa *ah,
 			 struct sk_buff *skb, u8 family, struct dst_entry *dst)
 {
 	unsigned int hdr_len = NFSEC_SKB_CB(skb)->hdr_len;
-	unsigned int mtu = nfsec_path_mtu(sa, dst), inner;
+	unsigned int mtu = dst_mtu(dst), inner;
 	bool fits;
 
+	WRITE_ONCE(sa->pmtu, mtu);
 	inner = nfsec_inner_mtu(sa, ah, mtu, hdr_len);
 	fits = skb_is_gso(skb) ? skb_gso_validate_network_len(skb, inner) :
 				 nfsec_judged_len(skb, family) <= inner;
 	if (fits || !nfsec_df(skb, family) ||
 	    (family == AF_INET6 && inner < IPV6_MIN_MTU))
 		return true;
-	inner = max_t(unsigned int, inner, 68);
-	if (sa->mode == NFSEC_MODE_TRANSPORT && skb->sk)
-		WRITE_ONCE(sa->pmtu_pushed, inner);
-	nfsec_too_big(skb, family, inner);
+	nfsec_too_big(skb, family, max_t(unsigned int, inner, 68));
 	return false;
 }
 

@@ -62,9 +62,9 @@ struct nfsec_sa_pcpu {
  * Readers find SAs under RCU and hold a reference across async crypto; the
  * last reference frees the SA after a grace period, from a workqueue.
  *
- * The members are ordered to leave no hole: the struct is 512 bytes on a
- * production kernel and fits kmalloc-512.  At 528 it took a kmalloc-1024
- * object, half of it unused, for every SA (see the assert).
+ * The members are ordered to leave one 2-byte hole: the struct is 512
+ * bytes on a production kernel and fits kmalloc-512.  At 528 it took a
+ * kmalloc-1024 object, half of it unused, for every SA (see the assert).
  */
 struct nfsec_sa {
 	struct rhash_head node;
@@ -78,7 +78,6 @@ struct nfsec_sa {
 	bool has_sel;
 	bool dead;	/* past a hard limit or deleted: carries nothing */
 	bool larval;	/* an SPI reserved by ALLOC_SPI, no keys yet */
-	u16 pmtu_pushed;	/* output.c: transport mode's own route PMTU */
 	union nfsec_addr saddr;
 	struct nfsec_algs algs;
 	u8 enckeylen, authkeylen;
