@@ -25,6 +25,7 @@ PKGS_KBUILD="build-essential bc flex bison libelf-dev libssl-dev dwarves
 PKGS_TOOLS="pkg-config libmnl-dev libgnutls28-dev nettle-dev libgmp-dev
 	libcmocka-dev clang-format cppcheck"
 PKGS_VM="qemu-system-x86 busybox-static iproute2 iputils-ping iperf3 tcpdump ethtool
+	nftables
 	procps psmisc strongswan-charon strongswan-swanctl
 	libstrongswan-standard-plugins wireguard-tools"
 PKGS="$PKGS_KERNEL $PKGS_KBUILD $PKGS_TOOLS $PKGS_VM"

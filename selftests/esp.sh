@@ -98,31 +98,7 @@ rm -f "$cap" "$cap2"
 
 # tcp_10mb: 10 MB from hA to hB over TCP; prints the SHA-256 sent and the
 # one received.
-tcp_10mb() {
-	local sum_in out srv
-	sum_in=$(mktemp /tmp/nfsec-sum.XXXXXX)
-	ip netns exec hB $PY -c '
-import hashlib, socket, sys
-s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("0.0.0.0", 5003)); s.listen(1); s.settimeout(120)
-c, _ = s.accept(); c.settimeout(120); h = hashlib.sha256()
-while True:
-    b = c.recv(65536)
-    if not b: break
-    h.update(b)
-open(sys.argv[1], "w").write(h.hexdigest())' "$sum_in" &
-	srv=$!
-	wait_listen hB 5003
-	out=$(ip netns exec hA $PY -c '
-import hashlib, os, socket
-data = os.urandom(10 * 1024 * 1024)
-t = socket.create_connection(("203.0.113.10", 5003), timeout=120)
-t.sendall(data); t.close()
-print(hashlib.sha256(data).hexdigest())' 2>&1)
-	wait $srv
-	echo "$out" "$(cat "$sum_in" 2>/dev/null)"
-	rm -f "$sum_in"
-}
+tcp_10mb() { tcp_xfer hA hB 203.0.113.10 5003 10; }
 
 # r2_in_packets: packets R2's inbound SA decrypted.
 r2_in_packets() {

@@ -70,7 +70,18 @@ mod_loaded() { grep -q '^nfsec ' /proc/modules; }
 
 mod_load() { mod_loaded || insmod "$NFSEC_KO"; }
 
-mod_unload() { ! mod_loaded || rmmod nfsec; }
+# A bound crypto map pins the module; a namespace deleted by an earlier test
+# gives its bindings back only once the kernel's cleanup_net has run, so
+# rmmod is tried for up to 10 s.
+mod_unload() {
+	local i
+	for i in $(seq 50); do
+		mod_loaded || return 0
+		rmmod nfsec 2>/dev/null && return 0
+		sleep 0.2
+	done
+	rmmod nfsec
+}
 
 # ns_add NAME...: new network namespaces with loopback up, removed on exit.
 ns_add() {
@@ -382,14 +393,51 @@ xfrm_ah_state() {
 }
 
 # transport_pair R1-KIND R2-KIND: transport mode between R1's and R2's
-# link addresses, each side nfsec or xfrm (SPIs 0x3001 and 0x3002).
+# link addresses (IPv6 ones with OUTER=6), each side nfsec or xfrm (SPIs
+# 0x3001 and 0x3002).
 transport_pair() {
-	R=r1 DEV=veth-r2 ME=198.51.100.1 PEER=198.51.100.2 LNET=198.51.100.1/32 \
-		RNET=198.51.100.2/32 SPI_OUT=0x3001 SPI_IN=0x3002 SEED_OUT=33 \
-		SEED_IN=44 MODE=transport "side_$1" &&
-	R=r2 DEV=veth-r1 ME=198.51.100.2 PEER=198.51.100.1 LNET=198.51.100.2/32 \
-		RNET=198.51.100.1/32 SPI_OUT=0x3002 SPI_IN=0x3001 SEED_OUT=44 \
-		SEED_IN=33 MODE=transport "side_$2"
+	local a=198.51.100.1 b=198.51.100.2 len=32
+	[ "${OUTER:-4}" != 6 ] || { a=2001:db8:1::1 b=2001:db8:1::2 len=128; }
+	R=r1 DEV=veth-r2 ME=$a PEER=$b LNET=$a/$len RNET=$b/$len \
+		SPI_OUT=0x3001 SPI_IN=0x3002 SEED_OUT=33 SEED_IN=44 \
+		MODE=transport "side_$1" &&
+	R=r2 DEV=veth-r1 ME=$b PEER=$a LNET=$b/$len RNET=$a/$len \
+		SPI_OUT=0x3002 SPI_IN=0x3001 SEED_OUT=44 SEED_IN=33 \
+		MODE=transport "side_$2"
+}
+
+# tcp_xfer FROM TO ADDR PORT MB [TIMEOUT]: MB megabytes of random data over
+# TCP from namespace FROM to ADDR:PORT in TO; prints the SHA-256 the sender
+# sent and the one the receiver got (or the sender's error, and nothing).
+tcp_xfer() {
+	local from=$1 to=$2 addr=$3 port=$4 mb=$5 t=${6:-120} sum_in out srv
+	sum_in=$(mktemp /tmp/nfsec-sum.XXXXXX)
+	ip netns exec "$to" $PY -c '
+import hashlib, socket, sys
+six = ":" in sys.argv[2]
+s = socket.socket(socket.AF_INET6 if six else socket.AF_INET)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("::" if six else "0.0.0.0", int(sys.argv[3])))
+s.listen(1); s.settimeout(float(sys.argv[4]))
+c, _ = s.accept(); c.settimeout(float(sys.argv[4])); h = hashlib.sha256()
+while True:
+    b = c.recv(65536)
+    if not b: break
+    h.update(b)
+open(sys.argv[1], "w").write(h.hexdigest())' "$sum_in" "$addr" "$port" "$t" &
+	srv=$!
+	wait_listen "$to" "$port"
+	out=$(ip netns exec "$from" $PY -c '
+import hashlib, os, socket, sys
+data = os.urandom(int(sys.argv[3]) * 1024 * 1024)
+t = socket.create_connection((sys.argv[1], int(sys.argv[2])),
+                             timeout=float(sys.argv[4]))
+t.sendall(data); t.close()
+print(hashlib.sha256(data).hexdigest())' "$addr" "$port" "$mb" "$t" 2>&1 |
+		tail -1 | tr ' ' _)
+	wait $srv
+	echo "$out" "$(cat "$sum_in" 2>/dev/null)"
+	rm -f "$sum_in"
 }
 
 # side_clear NS: no SAs, policies or crypto maps left, nfsec's or XFRM's.

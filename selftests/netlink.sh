@@ -42,7 +42,7 @@ bad() {
 	fi
 }
 
-tap_plan 38
+tap_plan 41
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -78,6 +78,12 @@ bad "GET_SA with the family as a u32" 22 $GET_SA \
 bad "UPDATE_SA without lifetimes" 22 $UPDATE_SA "$(sa)"
 bad "ALLOC_SPI with an empty range" 22 $ALLOC_SPI "$(sa)" \
 	"[($A_SPI_MIN,'u32',5000),($A_SPI_MAX,'u32',4000)]"
+bad "ALLOC_SPI within the reserved SPIs (1-100)" 22 $ALLOC_SPI "$(sa)" \
+	"[($A_SPI_MIN,'u32',1),($A_SPI_MAX,'u32',100)]"
+bad "NEW_SA with a start sequence number on an inbound SA" 22 $NEW_SA \
+	"$(MORE=",(20,'u64',7)" sa | sed "s/(7,'u8',1)/(7,'u8',0)/")"
+bad "NEW_SA starting past 2^32-1 without ESN" 34 $NEW_SA \
+	"$(MORE=",(20,'u64',4294967296)" sa)"
 bad "NEW_POLICY without a map name" 22 $NEW_POLICY \
 	"$(pol | sed "s/(2,'str','m'),//")"
 bad "NEW_POLICY with a 40-byte map name" 22 $NEW_POLICY \
