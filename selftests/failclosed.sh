@@ -91,6 +91,9 @@ s.sendto(b"x" * int(sys.argv[3]), (sys.argv[1], int(sys.argv[2])))' "$2" "$3" "$
 
 # frag_case WHAT DST: a 3000-byte datagram from hostA to DST:9999; every
 # packet R1 sends on the link must be ESP, and hostB must get it whole.
+# It is sent twice, a second apart, as an application would retry: an
+# IPv6 fragment too big for the tunnel gets a Packet Too Big (IPv6 leaves
+# fragmenting to the source), and the second try uses the smaller MTU.
 frag_case() {
 	local what=$1 dst=$2 fam=4 cap got clear esp
 	[[ $dst != *:* ]] || fam=6
@@ -98,6 +101,8 @@ frag_case() {
 	udp_recv hB "$fam" 9999 "$cap.len" || { tap_fail "$what: receiver"; return; }
 	cap_start r1 veth-r2 "$cap" "ip or ip6"
 	udp_send hA "$dst" 9999 3000
+	sleep 1
+	[ -s "$cap.len" ] || udp_send hA "$dst" 9999 3000
 	wait "$recv_pid"
 	cap_stop "$cap" 2
 	got=$(cat "$cap.len" 2>/dev/null)
