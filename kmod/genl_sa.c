@@ -233,7 +233,7 @@ static int nfsec_sa_parse_seq(struct nfsec_sa *sa, struct nlattr **tb,
 				    "a sequence number is set on outbound SAs only");
 		return -EINVAL;
 	}
-	if (!sa->esn && seq > U32_MAX) {
+	if (seq > nfsec_sa_seq_max(sa)) {
 		NL_SET_ERR_MSG_ATTR(extack, a,
 				    "a sequence number above 2^32-1 needs ESN");
 		return -ERANGE;
