@@ -189,6 +189,7 @@ struct conf {
 	char file[256];
 	char hostname[64], domain[192];
 	uint8_t identity;
+	bool aggressive_off; /* crypto isakmp aggressive-mode disable */
 	uint32_t sa_life_sec; /* crypto ipsec security-association lifetime */
 	uint64_t sa_life_kb;
 	uint32_t dpd_interval, dpd_retry; /* crypto isakmp keepalive */

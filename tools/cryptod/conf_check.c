@@ -400,4 +400,9 @@ void conf_check(struct conf *c)
 	if (c->identity == CONF_ID_HOSTNAME && !c->hostname[0])
 		conf_diag(c, false, 0, 0,
 			  "crypto isakmp identity hostname, but no 'hostname'");
+	/* AM2 carries a hash of the key to anyone who sends AM1 */
+	if (!c->aggressive_off && c->npsks)
+		conf_diag(
+			c, false, c->psks[0].line, 0,
+			"Aggressive Mode answers any peer with a hash of its pre-shared key (an offline dictionary attack); add 'crypto isakmp aggressive-mode disable' unless a peer needs it");
 }

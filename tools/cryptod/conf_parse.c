@@ -511,6 +511,15 @@ static void parse_isakmp(struct conf_parser *p)
 		at_end(p, 4);
 	} else if (is(w, "keepalive")) {
 		parse_isakmp_keepalive(p);
+	} else if (is(w, "aggressive-mode")) {
+		if (!need(p, 3, "disable"))
+			return;
+		if (!word_is(p, 3, "disable"))
+			perr(p, 3,
+			     "unknown aggressive-mode setting '%s' (disable)",
+			     word(p, 3));
+		else if (at_end(p, 4))
+			p->c->aggressive_off = true;
 	} else if (is(w, "enable")) {
 		at_end(p, 3);
 	} else {

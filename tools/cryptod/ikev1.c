@@ -402,8 +402,13 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 		return ikev1_local(ctx, e->peers[0].family) ? -ENOMEM
 							    : -EADDRNOTAVAIL;
 	want_add(sa, e, sel);
-	/* a name as our identity: only Aggressive Mode lets the peer key by it */
-	if (ctx->conf->identity == CONF_ID_HOSTNAME)
+	/*
+	 * A name as our identity: only Aggressive Mode lets the peer key by
+	 * it; with Aggressive Mode disabled, Main Mode sends the name and
+	 * the peer keys by our address.
+	 */
+	if (ctx->conf->identity == CONF_ID_HOSTNAME &&
+	    !ctx->conf->aggressive_off)
 		return ikev1_am_start(ctx, sa);
 	return ikev1_mm_start(ctx, sa);
 }
@@ -422,6 +427,14 @@ static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx, uint8_t family,
 	    memcmp(h->rcky, zero, 8) || h->msgid ||
 	    (h->flags & ISAKMP_FLAG_ENC))
 		return NULL;
+	if (h->exchange == ISAKMP_EXCH_AGGRESSIVE &&
+	    ctx->conf->aggressive_off) {
+		ikev1_logf(
+			ctx, NULL, true,
+			"dropped Aggressive Mode message 1 from %s: aggressive-mode disabled",
+			nfsec_ip_str(family, peer, a, sizeof(a)));
+		return NULL;
+	}
 	if (ikev1_half_open(ctx) >= IKEV1_HALF_OPEN_MAX) {
 		ikev1_logf(
 			ctx, NULL, false,

@@ -407,6 +407,32 @@ static void test_warnings(void **state)
 	conf_free(c);
 }
 
+/*
+ * Aggressive Mode with a pre-shared key is warned about (its answer is
+ * an offline dictionary attack on the key) until it is disabled.
+ */
+static void test_aggressive_mode(void **state)
+{
+	static const char cfg[] = "crypto isakmp policy 1\n"
+				  " authentication pre-share\n"
+				  "crypto isakmp key k address 198.51.100.2\n";
+	static const char off[] = "crypto isakmp aggressive-mode disable\n";
+	char buf[256];
+	struct conf *c = text(cfg);
+
+	(void)state;
+	assert_int_equal(c->nerrors, 0);
+	assert_false(c->aggressive_off);
+	assert_true(has_warning(c, 3, "offline dictionary attack"));
+	conf_free(c);
+	snprintf(buf, sizeof(buf), "%s%s", cfg, off);
+	c = text(buf);
+	assert_int_equal(c->nerrors, 0);
+	assert_true(c->aggressive_off);
+	assert_false(has_warning(c, 3, "offline dictionary attack"));
+	conf_free(c);
+}
+
 struct bad {
 	const char *text;
 	unsigned int line, col; /* col 0: the message has none */
@@ -435,6 +461,9 @@ static const struct bad bad_configs[] = {
 	{ "crypto isakmp key 6 abc address 192.0.2.1\n", 1, 19, "type 6 (encrypted) keys are not supported" },
 	{ "crypto isakmp key\n", 1, 18, "expected a key after 'key'" },
 	{ "crypto isakmp identity fqdn\n", 1, 24, "unknown identity 'fqdn'" },
+	{ "crypto isakmp aggressive-mode enable\n", 1, 31, "unknown aggressive-mode setting 'enable' (disable)" },
+	{ "crypto isakmp aggressive-mode\n", 1, 30, "expected disable after 'aggressive-mode'" },
+	{ "crypto isakmp aggressive-mode disable now\n", 1, 39, "unexpected 'now'" },
 	{ "crypto isakmp nat keepalive 20\n", 1, 15, "unknown or unsupported command 'crypto isakmp nat'" },
 	{ "crypto ipsec transform-set t1 esp-blowfish\n", 1, 31, "unknown transform 'esp-blowfish'" },
 	{ "crypto ipsec transform-set t1 esp-des esp-3des\n", 1, 39, "a transform set has one ESP cipher" },
@@ -641,6 +670,7 @@ int main(void)
 		cmocka_unit_test(test_ipv6),
 		cmocka_unit_test(test_manual),
 		cmocka_unit_test(test_warnings),
+		cmocka_unit_test(test_aggressive_mode),
 		cmocka_unit_test(test_bad_configs),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_diag_format),

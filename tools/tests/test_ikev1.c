@@ -1414,6 +1414,41 @@ static void test_aggressive(void **state)
 }
 
 /*
+ * `crypto isakmp aggressive-mode disable`: as responder, AM1 gets no
+ * answer and leaves no state (AM2 would carry a hash of the key to
+ * anyone); as initiator with a name as identity, Main Mode is used and
+ * the peer keys by address.
+ */
+static void test_aggressive_disabled(void **state)
+{
+	struct opts o1 = seed_r1, o2 = seed_r2;
+
+	(void)state;
+	o1.policy = "crypto isakmp identity hostname\n"
+		    "ip domain-name example.com\n";
+	o2.policy = "crypto isakmp key sharedkey hostname r1.example.com\n"
+		    "crypto isakmp aggressive-mode disable\n";
+	run(&o1, &o2);
+	assert_int_equal(A.nchild + B.nchild, 0);
+	assert_int_equal(nsent, 1); /* AM1, unanswered */
+	assert_non_null(strstr(
+		B.log,
+		"dropped Aggressive Mode message 1 from 198.51.100.1: aggressive-mode disabled"));
+	assert_null(ikev1_find_peer(&B.ctx, A.family, &A.addr));
+	teardown_sides();
+
+	o1.policy = "crypto isakmp identity hostname\n"
+		    "ip domain-name example.com\n"
+		    "crypto isakmp aggressive-mode disable\n";
+	o2.policy = "crypto isakmp aggressive-mode disable\n";
+	run(&o1, &o2);
+	assert_mirrored();
+	assert_null(strstr(A.log, "beginning Aggressive Mode exchange"));
+	assert_false(ikev1_find_peer(&B.ctx, A.family, &A.addr)->aggressive);
+	teardown_sides();
+}
+
+/*
  * r1 offers AH+ESP, then ESP alone; r2 takes only ESP.  r1 reserved an
  * AH SPI for the offer: it goes back to the kernel once the quick mode
  * is done, and nothing else is deleted.
@@ -1462,6 +1497,7 @@ int main(void)
 		cmocka_unit_test(test_reconf),
 		cmocka_unit_test(test_dpd),
 		cmocka_unit_test(test_aggressive),
+		cmocka_unit_test(test_aggressive_disabled),
 		cmocka_unit_test(test_unused_spi),
 		cmocka_unit_test(test_bundle_pfs),
 		cmocka_unit_test(test_wrong_key),
