@@ -11,6 +11,7 @@
 
 extern const struct nla_policy nfsec_sa_policy[NFSEC_SA_A_MAX + 1];
 extern const struct nla_policy nfsec_pol_policy[NFSEC_POL_A_MAX + 1];
+extern const struct nla_policy nfsec_rules_policy[NFSEC_RULES_A_MAX + 1];
 
 /* genl_sa.c */
 int nfsec_genl_new_sa(struct sk_buff *skb, struct genl_info *info);

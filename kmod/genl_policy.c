@@ -4,6 +4,7 @@
  * interfaces (BIND, UNBIND, dump).  See uapi/linux/nfsec.h.
  */
 #include <linux/netdevice.h>
+#include <linux/stringify.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
 
@@ -20,7 +21,7 @@ static const struct nla_policy nfsec_rule_policy[NFSEC_RULE_A_MAX + 1] = {
 		.reject_message = "NFSEC_RULE_A_MATCHES is reply-only" },
 };
 
-static const struct nla_policy nfsec_rules_policy[NFSEC_RULES_A_MAX + 1] = {
+const struct nla_policy nfsec_rules_policy[NFSEC_RULES_A_MAX + 1] = {
 	[NFSEC_RULES_A_RULE] = NLA_POLICY_NESTED(nfsec_rule_policy),
 };
 
@@ -42,6 +43,12 @@ const struct nla_policy nfsec_pol_policy[NFSEC_POL_A_MAX + 1] = {
 	[NFSEC_POL_A_STATS] = {
 		.type = NLA_REJECT,
 		.reject_message = "NFSEC_POL_A_STATS is reply-only" },
+	[NFSEC_POL_A_NRULES] = {
+		.type = NLA_REJECT,
+		.reject_message = "NFSEC_POL_A_NRULES is reply-only" },
+	[NFSEC_POL_A_RULES_FIRST] = {
+		.type = NLA_REJECT,
+		.reject_message = "NFSEC_POL_A_RULES_FIRST is reply-only" },
 };
 
 static int nfsec_genl_pol_attrs(struct genl_info *info, struct nlattr **tb)
@@ -75,18 +82,48 @@ static int nfsec_pol_name(struct nlattr **tb, const struct nlattr *nest,
 	return 0;
 }
 
-static int nfsec_rules_count(const struct nlattr *rules,
-			     struct netlink_ext_ack *extack)
+/* Calls @fn on each NFSEC_A_RULES of the request, in order, till non-0. */
+static int nfsec_more_rules(struct genl_info *info,
+			    int (*fn)(const struct nlattr *rules, void *arg),
+			    void *arg)
+{
+	const struct nlattr *a;
+	int rem, err;
+
+	nla_for_each_attr(a, genlmsg_data(info->genlhdr),
+			  genlmsg_len(info->genlhdr), rem) {
+		if (nla_type(a) != NFSEC_A_RULES)
+			continue;
+		err = fn(a, arg);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int nfsec_rules_count_one(const struct nlattr *rules, void *arg)
 {
 	const struct nlattr *r;
-	int rem, n = 0;
+	int rem, *n = arg;
 
 	nla_for_each_nested(r, rules, rem)
-		n++;
+		(*n)++;
+	return 0;
+}
+
+/* Rules in NFSEC_POL_A_RULES (@rules) and in every NFSEC_A_RULES. */
+static int nfsec_rules_count(struct genl_info *info,
+			     const struct nlattr *rules)
+{
+	int n = 0;
+
+	nfsec_rules_count_one(rules, &n);
+	nfsec_more_rules(info, nfsec_rules_count_one, &n);
 	if (n >= 1 && n <= NFSEC_RULES_MAX)
 		return n;
-	NL_SET_ERR_MSG_ATTR(extack, rules,
-			    "an entry needs 1 to NFSEC_RULES_MAX rules");
+	NL_SET_ERR_MSG_ATTR(info->extack, rules,
+			    "an entry needs 1 to " __stringify(NFSEC_RULES_MAX)
+			    " rules");
 	return -EINVAL;
 }
 
@@ -106,14 +143,20 @@ static int nfsec_rule_parse(const struct nlattr *nest, struct nfsec_rule *r,
 	return nfsec_nla_selector(tb[NFSEC_RULE_A_SELECTOR], &r->sel, extack);
 }
 
-static int nfsec_rules_parse(const struct nlattr *rules, struct nfsec_entry *e,
-			     struct netlink_ext_ack *extack)
+struct nfsec_rules_parse_ctx {
+	struct nfsec_entry *e;
+	struct netlink_ext_ack *extack;
+	u32 i;
+};
+
+static int nfsec_rules_parse(const struct nlattr *rules, void *arg)
 {
+	struct nfsec_rules_parse_ctx *c = arg;
 	const struct nlattr *r;
-	int rem, i = 0, err;
+	int rem, err;
 
 	nla_for_each_nested(r, rules, rem) {
-		err = nfsec_rule_parse(r, &e->rules[i++], extack);
+		err = nfsec_rule_parse(r, &c->e->rules[c->i++], c->extack);
 		if (err)
 			return err;
 	}
@@ -169,6 +212,7 @@ static struct nfsec_entry *nfsec_entry_parse(struct genl_info *info,
 	struct nlattr *tb[NFSEC_POL_A_MAX + 1];
 	struct nlattr *nest = info->attrs[NFSEC_A_POLICY];
 	struct netlink_ext_ack *extack = info->extack;
+	struct nfsec_rules_parse_ctx c = { .extack = extack };
 	struct nfsec_entry *e;
 	u32 seq;
 	int n, err;
@@ -178,7 +222,7 @@ static struct nfsec_entry *nfsec_entry_parse(struct genl_info *info,
 	      NFSEC_REQUIRE(extack, nest, tb, NFSEC_POL_A_RULES);
 	if (err)
 		return ERR_PTR(err);
-	n = nfsec_rules_count(tb[NFSEC_POL_A_RULES], extack);
+	n = nfsec_rules_count(info, tb[NFSEC_POL_A_RULES]);
 	if (n < 0)
 		return ERR_PTR(n);
 	e = nfsec_entry_alloc(n);
@@ -186,7 +230,9 @@ static struct nfsec_entry *nfsec_entry_parse(struct genl_info *info,
 		return ERR_PTR(-ENOMEM);
 	e->seq = seq;
 	nfsec_entry_parse_params(e, tb);
-	err = nfsec_rules_parse(tb[NFSEC_POL_A_RULES], e, extack) ?:
+	c.e = e;
+	err = nfsec_rules_parse(tb[NFSEC_POL_A_RULES], &c) ?:
+	      nfsec_more_rules(info, nfsec_rules_parse, &c) ?:
 	      nfsec_entry_parse_peer(e, tb, nest, extack);
 	if (err) {
 		nfsec_entry_destroy(e);
@@ -256,19 +302,32 @@ static int nfsec_rule_fill(struct sk_buff *msg, const struct nfsec_rule *r)
 	return 0;
 }
 
-static int nfsec_rules_fill(struct sk_buff *msg, const struct nfsec_entry *e)
+/*
+ * Rules from @first on, as many as fit in @msg and in one attribute;
+ * *@next is the first one left out.  At least one must fit.
+ */
+static int nfsec_rules_fill(struct sk_buff *msg, const struct nfsec_entry *e,
+			    u32 first, u32 *next)
 {
 	struct nlattr *nest = nla_nest_start(msg, NFSEC_POL_A_RULES);
 	u32 i;
 
 	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; i < e->nrules; i++)
-		if (nfsec_rule_fill(msg, &e->rules[i])) {
-			nla_nest_cancel(msg, nest);
-			return -EMSGSIZE;
-		}
+	for (i = first; i < e->nrules; i++) {
+		/* nla_len is 16 bits; a rule is far below 1024 bytes */
+		if (skb_tail_pointer(msg) - (unsigned char *)nest >
+		    U16_MAX - 1024)
+			break;
+		if (nfsec_rule_fill(msg, &e->rules[i]))
+			break;
+	}
+	if (i == first && first < e->nrules) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
 	nla_nest_end(msg, nest);
+	*next = i;
 	return 0;
 }
 
@@ -308,21 +367,47 @@ int nfsec_entry_fill_id(struct sk_buff *msg, const struct nfsec_entry *e)
 	return 0;
 }
 
-static int nfsec_entry_fill(struct sk_buff *msg, const struct nfsec_entry *e)
+static int nfsec_entry_fill_head(struct sk_buff *msg,
+				 const struct nfsec_entry *e)
 {
-	struct nlattr *nest = nla_nest_start(msg, NFSEC_A_POLICY);
-
-	if (!nest)
-		return -EMSGSIZE;
 	if (nfsec_entry_fill_id(msg, e) ||
 	    nla_put_u8(msg, NFSEC_POL_A_MODE, e->mode) ||
 	    nla_put_u8(msg, NFSEC_POL_A_PROTOS, e->protos) ||
 	    nla_put_u32(msg, NFSEC_POL_A_REPLAY_WINDOW, e->replay_window) ||
 	    nla_put_u16(msg, NFSEC_POL_A_PFS_GROUP, e->pfs_group) ||
 	    nfsec_nla_put_lifetime(msg, NFSEC_POL_A_LIFETIME, &e->life) ||
-	    nfsec_rules_fill(msg, e) || nfsec_entry_fill_stats(msg, e)) {
-		nla_nest_cancel(msg, nest);
+	    nla_put_u32(msg, NFSEC_POL_A_NRULES, e->nrules) ||
+	    nfsec_entry_fill_stats(msg, e))
 		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * One message's part of @e: everything but the rules and then rules from
+ * 0 when @first is 0; otherwise MAP, SEQ, RULES_FIRST and rules from
+ * @first.  *@next is the first rule that did not fit (e->nrules: none).
+ */
+static int nfsec_entry_fill(struct sk_buff *msg, const struct nfsec_entry *e,
+			    u32 first, u32 *next)
+{
+	struct nlattr *nest = nla_nest_start(msg, NFSEC_A_POLICY);
+	int err;
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (!first)
+		err = nfsec_entry_fill_head(msg, e);
+	else if (nla_put_string(msg, NFSEC_POL_A_MAP, e->map->name) ||
+		 nla_put_u32(msg, NFSEC_POL_A_SEQ, e->seq) ||
+		 nla_put_u32(msg, NFSEC_POL_A_RULES_FIRST, first))
+		err = -EMSGSIZE;
+	else
+		err = 0;
+	if (!err)
+		err = nfsec_rules_fill(msg, e, first, next);
+	if (err) {
+		nla_nest_cancel(msg, nest);
+		return err;
 	}
 	nla_nest_end(msg, nest);
 	return 0;
@@ -336,7 +421,7 @@ int nfsec_genl_get_policy(struct sk_buff *skb, struct genl_info *info)
 	struct nfsec_map *map;
 	struct sk_buff *msg;
 	void *hdr;
-	u32 seq;
+	u32 seq, n;
 	int err;
 
 	err = nfsec_genl_pol_name(info, name, &seq);
@@ -350,7 +435,8 @@ int nfsec_genl_get_policy(struct sk_buff *skb, struct genl_info *info)
 	map = nfsec_spd_map(nn, name);
 	if (map)
 		e = nfsec_spd_entry(map, seq);
-	err = !hdr ? -EMSGSIZE : !e ? -ENOENT : nfsec_entry_fill(msg, e);
+	/* the first part only: a large entry's other rules come by dump */
+	err = !hdr ? -EMSGSIZE : !e ? -ENOENT : nfsec_entry_fill(msg, e, 0, &n);
 	mutex_unlock(&nn->lock);
 	if (err) {
 		if (err == -ENOENT)
@@ -362,9 +448,11 @@ int nfsec_genl_get_policy(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+/* The part of @e from rule @first; *@next as for nfsec_entry_fill(). */
 static int nfsec_dump_one_entry(struct sk_buff *skb,
 				struct netlink_callback *cb,
-				const struct nfsec_entry *e)
+				const struct nfsec_entry *e, u32 first,
+				u32 *next)
 {
 	void *hdr;
 
@@ -374,7 +462,7 @@ static int nfsec_dump_one_entry(struct sk_buff *skb,
 	if (!hdr)
 		return -EMSGSIZE;
 	genl_dump_check_consistent(cb, hdr);
-	if (nfsec_entry_fill(skb, e)) {
+	if (nfsec_entry_fill(skb, e, first, next)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -383,9 +471,11 @@ static int nfsec_dump_one_entry(struct sk_buff *skb,
 }
 
 /*
- * cb->args[0]: index of the map being sent, cb->args[1]: the next seq in
- * it, cb->args[2]: set once the last entry went out.  NFSEC_A_MAP_NAME
- * limits the dump to one map.
+ * cb->args[0]: index of the map being sent, cb->args[1]: the seq of the
+ * entry to send next in it, cb->args[2]: that entry's first rule still to
+ * send (0: none sent yet).  A skb ends with a partly sent entry only when
+ * that entry's rules did not fit; the next skb goes on with them.
+ * NFSEC_A_MAP_NAME limits the dump to one map.
  */
 int nfsec_genl_dump_policy(struct sk_buff *skb, struct netlink_callback *cb)
 {
@@ -394,6 +484,7 @@ int nfsec_genl_dump_policy(struct sk_buff *skb, struct netlink_callback *cb)
 	struct nfsec_entry *e;
 	struct nfsec_map *map;
 	long idx = 0;
+	u32 next;
 
 	mutex_lock(&nn->lock);
 	cb->seq = nn->spd.genid;
@@ -405,13 +496,22 @@ int nfsec_genl_dump_policy(struct sk_buff *skb, struct netlink_callback *cb)
 		list_for_each_entry(e, &map->entries, node) {
 			if (e->seq < cb->args[1])
 				continue;
-			if (nfsec_dump_one_entry(skb, cb, e))
+			if (e->seq > cb->args[1])
+				cb->args[2] = 0;
+			if (nfsec_dump_one_entry(skb, cb, e, (u32)cb->args[2],
+						 &next))
+				goto out;
+			cb->args[1] = e->seq;
+			cb->args[2] = next;
+			if (next < e->nrules)
 				goto out;
 			cb->args[1] = (long)e->seq + 1;
+			cb->args[2] = 0;
 		}
 next_map:
 		cb->args[0] = idx;
 		cb->args[1] = 0;
+		cb->args[2] = 0;
 	}
 out:
 	mutex_unlock(&nn->lock);

@@ -15,7 +15,7 @@ GENL="$PY $(dirname "$0")/genl.py"
 NEW_SA=2 UPDATE_SA=3 DEL_SA=4 GET_SA=5 ALLOC_SPI=6 NEW_POLICY=7
 DEL_POLICY=8 GET_POLICY=9 BIND_MAP=10 UNBIND_MAP=11 FLUSH=13
 A_SA=5 A_POLICY=6 A_MAP_NAME=7 A_IFINDEX=8 A_SPI_MIN=10 A_SPI_MAX=11
-A_FLUSH_SCOPE=12
+A_FLUSH_SCOPE=12 A_RULES=19
 
 V4A=c6336401 V4B=c6336402 V6=20010db8000000000000000000000001
 # A well-formed ESP SA (AES-GCM-128), to be spoiled one attribute at a time.
@@ -42,7 +42,7 @@ bad() {
 	fi
 }
 
-tap_plan 41
+tap_plan 45
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -96,6 +96,10 @@ bad "NEW_POLICY protecting with no peer" 22 $NEW_POLICY \
 bad "NEW_POLICY with a reversed port range" 22 $NEW_POLICY \
 	"$(SMORE=",(6,'u8',6),(7,'u16',90),(8,'u16',80)" pol)"
 bad "DEL_POLICY of an entry that does not exist" 2 $DEL_POLICY "$(pol)"
+bad "NEW_POLICY with the reply-only rule count" 22 $NEW_POLICY \
+	"$(PMORE=",(14,'u32',1)" pol)"
+bad "NEW_POLICY with a bad rule in a further NFSEC_A_RULES" 34 $NEW_POLICY \
+	"$(pol)" "[($A_RULES,'nest',[(1,'nest',[(2,'u8',9),(3,'nest',[(1,'u8',2)])])])]"
 bad "BIND_MAP without an interface" 22 $BIND_MAP "$A_MAP_NAME:str:m"
 bad "BIND_MAP to interface 0" 34 $BIND_MAP "$A_MAP_NAME:str:m" "$A_IFINDEX:u32:0"
 bad "BIND_MAP to an interface that does not exist" 19 $BIND_MAP \
@@ -104,6 +108,48 @@ bad "FLUSH with scope 9" 34 $FLUSH "$A_FLUSH_SCOPE:u8:9"
 
 tap_expect "nothing was left half-installed" "[] []" \
 	"$(ctl_in nl -j sa list) $(ctl_in nl -j policy list)"
+
+# The largest entries: NFSEC_RULES_MAX (1024) rules, IPv4 and IPv6 with
+# ports, three of them in one map after a small one.  No netlink attribute
+# holds more than 64 KiB (about 450 such IPv6 rules), so the request
+# carries the rules in several attributes and the dump sends each entry in
+# parts; `policy list` must show every rule, in order, for every entry.
+# big_rules FAMILY: 1024 rules, rule i for UDP destination port i + 1.
+big_rules() {
+	local i
+	for i in $(seq 0 1023); do
+		if [ "$1" = 6 ]; then
+			echo "rule protect src 2001:db8:$i::/48 dst 2001:db8:ffff::/48 proto udp sport 1-65535 dport $((i + 1))"
+		else
+			echo "rule protect src 10.$((i / 256)).$((i % 256)).0/24 dst 203.0.113.0/24 proto udp sport 1-65535 dport $((i + 1))"
+		fi
+	done
+}
+# big_ports [MAP]: per entry, its seq, rule count and whether rule i's
+# destination port is i + 1 for every i.
+big_ports() {
+	ctl_in nl -j policy list ${1:+map "$1"} | $PY -c 'import json,sys
+for e in json.load(sys.stdin):
+	ports = [r["selector"].get("dport_lo") for r in e["rules"]]
+	print(e["seq"], len(ports), ports == list(range(1, len(ports) + 1)))'
+}
+ctl_in nl policy add map big seq 5 peer 198.51.100.2 local 198.51.100.1 \
+	rule protect dst 203.0.113.0/24 proto udp dport 1
+ctl_in nl policy add map big seq 10 peer 198.51.100.2 local 198.51.100.1 \
+	$(big_rules 4)
+ctl_in nl policy add map big seq 20 peer 2001:db8::2 local 2001:db8::1 \
+	$(big_rules 6)
+ctl_in nl policy add map big seq 30 peer 2001:db8::2 local 2001:db8::1 \
+	$(big_rules 6)
+tap_expect "1024-rule entries (IPv4, IPv6) install and list whole, in order" \
+	"5 1 True;10 1024 True;20 1024 True;30 1024 True" \
+	"$(big_ports big | paste -sd';')"
+ctl_in nl policy add map big seq 20 peer 2001:db8::2 local 2001:db8::1 \
+	$(big_rules 6 | head -700)
+tap_expect "a 1024-rule entry replaced by a 700-rule one" \
+	"5 1 True;10 1024 True;20 700 True;30 1024 True" \
+	"$(big_ports big | paste -sd';')"
+for s in 5 10 20 30; do ctl_in nl policy del map big seq $s; done
 
 # An interface that goes away takes its crypto map binding with it.
 ip -n nl link add gone0 type veth peer name gone1

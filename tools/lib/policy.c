@@ -43,22 +43,40 @@ const char *nfsec_protos_str(uint8_t protos)
 	return protos == NFSEC_PROTO_AH ? "ah" : "esp";
 }
 
+/*
+ * Bytes one rule takes at most in a request (an IPv6 selector: 4-byte
+ * headers, 16-byte addresses, every field) and a few per attribute of
+ * rules, so 1024 + n * this is enough for a request with n rules.
+ */
+#define NFSEC_RULE_MSG_MAX 160
+
 size_t nfsec_entry_msg_size(const struct nfsec_entry_info *e)
 {
-	return 1024 + (size_t)e->nrules * 160;
+	return 1024 + (size_t)e->nrules * NFSEC_RULE_MSG_MAX;
 }
 
-static void nfsec_rules_put(struct nlmsghdr *nlh,
-			    const struct nfsec_entry_info *e)
+/*
+ * An attribute holds at most 64 KiB: rules go into NFSEC_POL_A_RULES while
+ * it has room (leaving some for the entry around it), then into as many
+ * top-level NFSEC_A_RULES as they need.  Rules from *@i on; returns when
+ * the attribute is full.
+ */
+#define NFSEC_RULES_ROOM (UINT16_MAX - 1024)
+
+static void nfsec_rules_put(struct nlmsghdr *nlh, uint16_t type,
+			    const struct nfsec_entry_info *e, unsigned int *i)
 {
-	struct nlattr *rules = mnl_attr_nest_start(nlh, NFSEC_POL_A_RULES);
-	unsigned int i;
+	struct nlattr *rules = mnl_attr_nest_start(nlh, type);
 
-	for (i = 0; i < e->nrules; i++) {
-		struct nlattr *r = mnl_attr_nest_start(nlh, NFSEC_RULES_A_RULE);
+	for (; *i < e->nrules; ++*i) {
+		struct nlattr *r;
 
-		mnl_attr_put_u8(nlh, NFSEC_RULE_A_ACTION, e->rules[i].action);
-		nfsec_sel_put(nlh, NFSEC_RULE_A_SELECTOR, &e->rules[i].sel);
+		if ((char *)mnl_nlmsg_get_payload_tail(nlh) - (char *)rules >
+		    NFSEC_RULES_ROOM - NFSEC_RULE_MSG_MAX)
+			break;
+		r = mnl_attr_nest_start(nlh, NFSEC_RULES_A_RULE);
+		mnl_attr_put_u8(nlh, NFSEC_RULE_A_ACTION, e->rules[*i].action);
+		nfsec_sel_put(nlh, NFSEC_RULE_A_SELECTOR, &e->rules[*i].sel);
 		mnl_attr_nest_end(nlh, r);
 	}
 	mnl_attr_nest_end(nlh, rules);
@@ -68,6 +86,7 @@ void nfsec_entry_put(struct nlmsghdr *nlh, const struct nfsec_entry_info *e,
 		     bool full)
 {
 	struct nlattr *nest = mnl_attr_nest_start(nlh, NFSEC_A_POLICY);
+	unsigned int i = 0;
 
 	mnl_attr_put_strz(nlh, NFSEC_POL_A_MAP, e->map);
 	mnl_attr_put_u32(nlh, NFSEC_POL_A_SEQ, e->seq);
@@ -89,9 +108,11 @@ void nfsec_entry_put(struct nlmsghdr *nlh, const struct nfsec_entry_info *e,
 					 e->pfs_group);
 		if (e->has_life)
 			nfsec_life_put(nlh, NFSEC_POL_A_LIFETIME, &e->life);
-		nfsec_rules_put(nlh, e);
+		nfsec_rules_put(nlh, NFSEC_POL_A_RULES, e, &i);
 	}
 	mnl_attr_nest_end(nlh, nest);
+	while (full && i < e->nrules)
+		nfsec_rules_put(nlh, NFSEC_A_RULES, e, &i);
 }
 
 static int nfsec_u(const struct nlattr *a, enum mnl_attr_data_type t, void *out)
@@ -130,20 +151,26 @@ static int nfsec_rule_parse(const struct nlattr *nest,
 	return nfsec_sel_parse(tb[NFSEC_RULE_A_SELECTOR], &r->sel);
 }
 
+/* Appends the rules of @rules to e->rules. */
 static int nfsec_rules_parse(const struct nlattr *rules,
 			     struct nfsec_entry_info *e)
 {
+	struct nfsec_rule_info *more;
 	const struct nlattr *r;
 	unsigned int n = 0;
 
-	if (!rules)
-		return -EBADMSG;
 	mnl_attr_for_each_nested (r, rules)
 		n++;
-	e->rules = calloc(n ? n : 1, sizeof(*e->rules));
-	if (!e->rules)
+	if (e->nrules + n > NFSEC_RULES_MAX)
+		return -EBADMSG;
+	/* at least one, so an entry without rules has a non-NULL array */
+	more = realloc(e->rules, ((e->nrules + n) ? (e->nrules + n) : 1) *
+					 sizeof(*e->rules));
+	if (!more)
 		return -ENOMEM;
+	e->rules = more;
 	mnl_attr_for_each_nested (r, rules) {
+		memset(&e->rules[e->nrules], 0, sizeof(*e->rules));
 		if (nfsec_rule_parse(r, &e->rules[e->nrules]))
 			return -EBADMSG;
 		e->nrules++;
@@ -218,9 +245,46 @@ int nfsec_entry_parse(const struct nlattr *nest, struct nfsec_entry_info *e)
 	     nfsec_life_parse(tb[NFSEC_POL_A_LIFETIME], &e->life)) ||
 	    nfsec_entry_parse_stats(tb[NFSEC_POL_A_STATS], e))
 		return -EBADMSG;
-	return tb[NFSEC_POL_A_RULES]
-		       ? nfsec_rules_parse(tb[NFSEC_POL_A_RULES], e)
-		       : 0;
+	if (tb[NFSEC_POL_A_RULES_FIRST] ||
+	    (tb[NFSEC_POL_A_RULES] &&
+	     nfsec_rules_parse(tb[NFSEC_POL_A_RULES], e)))
+		return -EBADMSG;
+	e->nrules_total = e->nrules;
+	if (tb[NFSEC_POL_A_NRULES] &&
+	    (nfsec_u(tb[NFSEC_POL_A_NRULES], MNL_TYPE_U32, &e->nrules_total) ||
+	     e->nrules_total < e->nrules || e->nrules_total > NFSEC_RULES_MAX))
+		return -EBADMSG;
+	return 0;
+}
+
+bool nfsec_entry_continues(const struct nlattr *nest)
+{
+	const struct nlattr *tb[NFSEC_POL_A_MAX + 1];
+
+	return !nfsec_nest_parse(nest, tb, NFSEC_POL_A_MAX) &&
+	       tb[NFSEC_POL_A_RULES_FIRST];
+}
+
+int nfsec_entry_parse_more(const struct nlattr *nest,
+			   struct nfsec_entry_info *e)
+{
+	const struct nlattr *tb[NFSEC_POL_A_MAX + 1];
+	const struct nlattr *map;
+	uint32_t seq, first;
+
+	if (nfsec_nest_parse(nest, tb, NFSEC_POL_A_MAX))
+		return -EBADMSG;
+	map = tb[NFSEC_POL_A_MAP];
+	if (!map || mnl_attr_validate(map, MNL_TYPE_NUL_STRING) < 0 ||
+	    strcmp(mnl_attr_get_str(map), e->map) || !tb[NFSEC_POL_A_SEQ] ||
+	    nfsec_u(tb[NFSEC_POL_A_SEQ], MNL_TYPE_U32, &seq) || seq != e->seq ||
+	    !tb[NFSEC_POL_A_RULES_FIRST] ||
+	    nfsec_u(tb[NFSEC_POL_A_RULES_FIRST], MNL_TYPE_U32, &first) ||
+	    first != e->nrules || !tb[NFSEC_POL_A_RULES] ||
+	    nfsec_rules_parse(tb[NFSEC_POL_A_RULES], e) ||
+	    e->nrules > e->nrules_total)
+		return -EBADMSG;
+	return 0;
 }
 
 void nfsec_entry_free(struct nfsec_entry_info *e)
@@ -235,9 +299,47 @@ struct nfsec_pol_dump_ctx {
 	nfsec_binding_cb bcb;
 	void *data;
 	int err;
+	bool pending; /* @e has come in part */
+	struct nfsec_entry_info e;
 };
 
+/* The first part of an entry, or the next part of c->e. */
+static int nfsec_entry_take(struct nfsec_pol_dump_ctx *c,
+			    const struct nlattr *nest)
+{
+	if (!nest)
+		return -EBADMSG;
+	if (nfsec_entry_continues(nest))
+		return c->pending ? nfsec_entry_parse_more(nest, &c->e)
+				  : -EBADMSG;
+	if (c->pending) /* the one before stopped short */
+		return -EBADMSG;
+	c->pending = true;
+	return nfsec_entry_parse(nest, &c->e);
+}
+
 static int nfsec_entry_dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nfsec_pol_dump_ctx *c = data;
+	const struct nlattr *tb[NFSEC_A_MAX + 1];
+	int ret;
+
+	ret = nfsec_msg_attrs(nlh, tb)
+		      ?: nfsec_entry_take(c, tb[NFSEC_A_POLICY]);
+	if (!ret && c->e.nrules == c->e.nrules_total) {
+		ret = c->ecb(&c->e, c->data);
+		nfsec_entry_free(&c->e);
+		c->pending = false;
+	}
+	if (ret) {
+		c->err = ret;
+		return MNL_CB_ERROR;
+	}
+	return MNL_CB_OK;
+}
+
+/* GET without NLM_F_DUMP: the entry's first part, as it is. */
+static int nfsec_entry_get_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct nfsec_pol_dump_ctx *c = data;
 	const struct nlattr *tb[NFSEC_A_MAX + 1];
@@ -245,7 +347,9 @@ static int nfsec_entry_dump_cb(const struct nlmsghdr *nlh, void *data)
 	int ret;
 
 	ret = nfsec_msg_attrs(nlh, tb)
-		      ?: nfsec_entry_parse(tb[NFSEC_A_POLICY], &e);
+		      ?: (tb[NFSEC_A_POLICY]
+				  ? nfsec_entry_parse(tb[NFSEC_A_POLICY], &e)
+				  : -EBADMSG);
 	if (!ret)
 		ret = c->ecb(&e, c->data);
 	nfsec_entry_free(&e);
@@ -301,6 +405,11 @@ static int nfsec_pol_dump(struct nfsec_nl *nl, uint8_t cmd, const char *map,
 		if (map)
 			mnl_attr_put_strz(nlh, NFSEC_A_MAP_NAME, map);
 		err = nfsec_nl_talk(nl, nlh, cb, &c);
+		if (c.pending) { /* an entry's parts ended early */
+			nfsec_entry_free(&c.e);
+			if (!err && !c.err)
+				c.err = -EBADMSG;
+		}
 		if (c.err)
 			return c.err;
 		if (err != -EINTR) /* -EINTR: changed under the dump */
@@ -332,7 +441,7 @@ int nfsec_entry_get(struct nfsec_nl *nl, const char *map, uint32_t seq,
 	strcpy(e.map, map);
 	nlh = nfsec_nl_request(nl, buf, NFSEC_CMD_GET_POLICY, 0);
 	nfsec_entry_put(nlh, &e, false);
-	err = nfsec_nl_talk(nl, nlh, nfsec_entry_dump_cb, &c);
+	err = nfsec_nl_talk(nl, nlh, nfsec_entry_get_cb, &c);
 	return c.err ? c.err : err;
 }
 

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <cmocka.h>
@@ -184,6 +185,139 @@ static void test_entry_round_trip(void **state)
 	nfsec_entry_free(&out);
 }
 
+/*
+ * NFSEC_RULES_MAX IPv6 rules, the largest entry: no attribute may pass
+ * 64 KiB (its 16-bit length would wrap), so the rules that do not fit in
+ * NFSEC_POL_A_RULES follow in top-level NFSEC_A_RULES, in order.
+ */
+static void test_entry_max_rules(void **state)
+{
+	struct nfsec_entry_info in = { .seq = 10 }, out = { .seq = 0 };
+	const struct nlattr *a, *pol = NULL, *r;
+	unsigned int i, n = 0, nmore = 0;
+	struct nlmsghdr *nlh;
+	size_t size;
+	void *big;
+
+	(void)state;
+	strcpy(in.map, "big");
+	in.rules = calloc(NFSEC_RULES_MAX, sizeof(*in.rules));
+	assert_non_null(in.rules);
+	in.nrules = NFSEC_RULES_MAX;
+	for (i = 0; i < in.nrules; i++) {
+		in.rules[i].action = NFSEC_ACTION_PROTECT;
+		in.rules[i].sel.family = AF_INET6;
+		in.rules[i].sel.proto = IPPROTO_UDP;
+		in.rules[i].sel.dport_lo = in.rules[i].sel.dport_hi =
+			(uint16_t)(i + 1);
+	}
+	size = nfsec_entry_msg_size(&in);
+	big = calloc(1, size);
+	assert_non_null(big);
+	nlh = mnl_nlmsg_put_header(big);
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct genlmsghdr));
+	nfsec_entry_put(nlh, &in, true);
+	assert_true(nlh->nlmsg_len <= size);
+	/* the attributes tile the payload exactly: no length wrapped */
+	mnl_attr_for_each (a, nlh, sizeof(struct genlmsghdr)) {
+		assert_true(mnl_attr_get_len(a) <= UINT16_MAX);
+		if (mnl_attr_get_type(a) == NFSEC_A_POLICY) {
+			pol = a;
+			continue;
+		}
+		assert_int_equal(mnl_attr_get_type(a), NFSEC_A_RULES);
+		nmore++;
+		mnl_attr_for_each_nested (r, a)
+			n++;
+	}
+	assert_ptr_equal((char *)a, (char *)nlh + nlh->nlmsg_len);
+	assert_non_null(pol);
+	assert_true(nmore >= 2); /* 1024 * 144 bytes need three */
+	assert_int_equal(nfsec_entry_parse(pol, &out), 0);
+	assert_int_equal(out.nrules + n, NFSEC_RULES_MAX);
+	/* each NFSEC_A_RULES goes on where the one before stopped */
+	mnl_attr_for_each (a, nlh, sizeof(struct genlmsghdr))
+		mnl_attr_for_each_nested (r, a) {
+			const struct nlattr *tb[NFSEC_RULE_A_MAX + 1];
+			struct nfsec_sel sel;
+
+			if (mnl_attr_get_type(a) != NFSEC_A_RULES)
+				break;
+			assert_int_equal(
+				nfsec_nest_parse(r, tb, NFSEC_RULE_A_MAX), 0);
+			assert_int_equal(
+				nfsec_sel_parse(tb[NFSEC_RULE_A_SELECTOR],
+						&sel),
+				0);
+			assert_int_equal(sel.dport_lo, ++out.nrules);
+		}
+	assert_int_equal(out.nrules, NFSEC_RULES_MAX);
+	nfsec_entry_free(&out);
+	free(in.rules);
+	free(big);
+}
+
+/* One reply part as the kernel sends it: @first 0 is the head. */
+static const struct nlattr *part(struct nlmsghdr *nlh, uint32_t first,
+				 uint32_t nrules, uint32_t from, uint32_t to)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, NFSEC_A_POLICY);
+	struct nlattr *rules;
+	struct nfsec_sel sel = { .family = AF_INET, .sport_hi = 65535 };
+
+	mnl_attr_put_strz(nlh, NFSEC_POL_A_MAP, "big");
+	mnl_attr_put_u32(nlh, NFSEC_POL_A_SEQ, 10);
+	if (first)
+		mnl_attr_put_u32(nlh, NFSEC_POL_A_RULES_FIRST, first);
+	else
+		mnl_attr_put_u32(nlh, NFSEC_POL_A_NRULES, nrules);
+	rules = mnl_attr_nest_start(nlh, NFSEC_POL_A_RULES);
+	for (; from < to; from++) {
+		struct nlattr *r = mnl_attr_nest_start(nlh, NFSEC_RULES_A_RULE);
+
+		sel.dport_lo = sel.dport_hi = (uint16_t)from;
+		mnl_attr_put_u8(nlh, NFSEC_RULE_A_ACTION, NFSEC_ACTION_PROTECT);
+		nfsec_sel_put(nlh, NFSEC_RULE_A_SELECTOR, &sel);
+		mnl_attr_nest_end(nlh, r);
+	}
+	mnl_attr_nest_end(nlh, rules);
+	mnl_attr_nest_end(nlh, nest);
+	return nest;
+}
+
+/* A large entry's reply parts add up to it; parts out of order do not. */
+static void test_entry_parts(void **state)
+{
+	struct nfsec_entry_info e = { .seq = 0 }, other = { .seq = 0 };
+	const struct nlattr *p;
+
+	(void)state;
+	p = part(msg(), 0, 5, 0, 2);
+	assert_false(nfsec_entry_continues(p));
+	assert_int_equal(nfsec_entry_parse(p, &e), 0);
+	assert_int_equal(e.nrules, 2);
+	assert_int_equal(e.nrules_total, 5);
+	p = part(msg(), 2, 0, 2, 4);
+	assert_true(nfsec_entry_continues(p));
+	assert_int_equal(nfsec_entry_parse_more(p, &e), 0);
+	/* a part that skips rules, repeats them or is of another entry */
+	assert_int_equal(nfsec_entry_parse_more(part(msg(), 5, 0, 5, 6), &e),
+			 -EBADMSG);
+	assert_int_equal(nfsec_entry_parse_more(part(msg(), 2, 0, 2, 3), &e),
+			 -EBADMSG);
+	assert_int_equal(nfsec_entry_parse(part(msg(), 4, 0, 4, 5), &other),
+			 -EBADMSG);
+	nfsec_entry_free(&other);
+	p = part(msg(), 4, 0, 4, 6); /* more than NRULES */
+	assert_int_equal(nfsec_entry_parse_more(p, &e), -EBADMSG);
+	e.nrules = 4; /* a caller drops the entry; here it is reused */
+	assert_int_equal(nfsec_entry_parse_more(part(msg(), 4, 0, 4, 5), &e),
+			 0);
+	assert_int_equal(e.nrules, e.nrules_total);
+	assert_int_equal(e.rules[4].sel.dport_lo, 4);
+	nfsec_entry_free(&e);
+}
+
 static void test_actions(void **state)
 {
 	(void)state;
@@ -201,6 +335,8 @@ int main(void)
 		cmocka_unit_test(test_sa_key_only),
 		cmocka_unit_test(test_sa_malformed),
 		cmocka_unit_test(test_entry_round_trip),
+		cmocka_unit_test(test_entry_max_rules),
+		cmocka_unit_test(test_entry_parts),
 		cmocka_unit_test(test_actions),
 	};
 

@@ -99,10 +99,22 @@
  *       NFSEC_POL_A_RULE:     NLA_NESTED, evaluated in order, first match
  *         NFSEC_RULE_A_ACTION:   NLA_U8, enum nfsec_action
  *         NFSEC_RULE_A_SELECTOR: NLA_NESTED
- *   Replies add NFSEC_POL_A_STATS (enum nfsec_pol_stats_attr) and, per
+ *   Replies add NFSEC_POL_A_STATS (enum nfsec_pol_stats_attr),
+ *   NFSEC_POL_A_NRULES (NLA_U32, how many rules the entry has) and, per
  *   rule, NFSEC_RULE_A_MATCHES.  NEW replaces an entry with the same MAP
  *   and SEQ as one step; SAs attached to it stay attached.  DEL and GET
  *   need MAP and SEQ; GET with NLM_F_DUMP lists every entry (MAP filters).
+ *   One attribute holds at most 64 KiB, about 680 IPv4 or 450 IPv6
+ *   rules: NEW takes the rules beyond NFSEC_POL_A_RULES in top-level
+ *   NFSEC_A_RULES attributes (NLA_NESTED, as NFSEC_POL_A_RULES), as many
+ *   as needed, in order, so an entry of NFSEC_RULES_MAX rules is still
+ *   one request and replaced as one step.
+ *   An entry whose rules do not fit one reply is split: its first
+ *   message has everything and the rules that fit; each following one
+ *   has MAP, SEQ, NFSEC_POL_A_RULES_FIRST (NLA_U32, the index of its
+ *   first rule) and the next rules, until NRULES have been sent.  A dump
+ *   sends every part; GET without NLM_F_DUMP sends the first only, so a
+ *   client that needs every rule of a large entry dumps it.
  *
  * Selectors (NFSEC_SA_A_SELECTOR, NFSEC_RULE_A_SELECTOR)
  *   NFSEC_SEL_A_FAMILY:       NLA_U8
@@ -202,6 +214,7 @@ enum nfsec_attr {
 	NFSEC_A_ACQUIRE_SEQ,
 	NFSEC_A_EXPIRE_HARD,
 	NFSEC_A_EXPIRE_LIMIT,
+	NFSEC_A_RULES,
 
 	__NFSEC_A_MAX
 };
@@ -363,6 +376,8 @@ enum nfsec_pol_attr {
 	NFSEC_POL_A_LIFETIME,
 	NFSEC_POL_A_RULES,
 	NFSEC_POL_A_STATS,
+	NFSEC_POL_A_NRULES,
+	NFSEC_POL_A_RULES_FIRST,
 	__NFSEC_POL_A_MAX
 };
 
