@@ -40,6 +40,7 @@ static const struct nla_policy nfsec_genl_policy[NFSEC_A_MAX + 1] = {
 	NFSEC_REPLY_ONLY(NFSEC_A_EXPIRE_HARD),
 	NFSEC_REPLY_ONLY(NFSEC_A_EXPIRE_LIMIT),
 	[NFSEC_A_RULES] = NLA_POLICY_NESTED(nfsec_rules_policy),
+	[NFSEC_A_REPLACE] = { .type = NLA_FLAG },
 };
 
 void *nfsec_genl_put(struct sk_buff *msg, struct genl_info *info, u8 cmd)

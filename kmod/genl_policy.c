@@ -538,7 +538,8 @@ int nfsec_genl_bind_map(struct sk_buff *skb, struct genl_info *info)
 	dev = dev_get_by_index(net, ifindex);
 	if (dev) {
 		mutex_lock(&nn->lock);
-		err = nfsec_spd_bind(nn, name, ifindex);
+		err = nfsec_spd_bind(nn, name, ifindex,
+				     nla_get_flag(info->attrs[NFSEC_A_REPLACE]));
 		mutex_unlock(&nn->lock);
 		dev_put(dev);
 	} else {

@@ -210,16 +210,20 @@ static struct nfsec_binding *nfsec_spd_binding(struct nfsec_net *nn,
 	return NULL;
 }
 
-int nfsec_spd_bind(struct nfsec_net *nn, const char *name, int ifindex)
+int nfsec_spd_bind(struct nfsec_net *nn, const char *name, int ifindex,
+		   bool replace)
 {
-	struct nfsec_binding *b;
+	struct nfsec_binding *old, *b;
 	struct nfsec_map *map;
 
 	lockdep_assert_held(&nn->lock);
-	if (nfsec_spd_binding(nn, ifindex))
+	old = nfsec_spd_binding(nn, ifindex);
+	if (old && !strcmp(old->map->name, name))
+		return 0;	/* so already: nothing changes */
+	if (old && !replace)
 		return -EBUSY;
-	/* Each binding pins the module: see nfsec_spd_bind() in spd.h. */
-	if (!try_module_get(THIS_MODULE))
+	/* Each binding pins the module (spd.h); a replacement keeps old's. */
+	if (!old && !try_module_get(THIS_MODULE))
 		return -ENODEV;
 	b = kzalloc(sizeof(*b), GFP_KERNEL);
 	if (!b)
@@ -230,14 +234,23 @@ int nfsec_spd_bind(struct nfsec_net *nn, const char *name, int ifindex)
 	map->bindings++;
 	b->ifindex = ifindex;
 	b->map = map;
-	hash_add_rcu(nn->spd.bindings, &b->node, ifindex);
+	if (old) {
+		/* one step: a packet sees the old map or the new, never none */
+		hlist_replace_rcu(&old->node, &b->node);
+		old->map->bindings--;
+		nfsec_spd_map_put(old->map);
+		kfree_rcu(old, rcu);
+	} else {
+		hash_add_rcu(nn->spd.bindings, &b->node, ifindex);
+	}
 	nn->spd.genid++;
 	return 0;
 
 err_free:
 	kfree(b);
 err_put:
-	module_put(THIS_MODULE);
+	if (!old)
+		module_put(THIS_MODULE);
 	return -ENOMEM;
 }
 

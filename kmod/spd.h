@@ -104,9 +104,12 @@ int nfsec_spd_delete(struct nfsec_net *nn, const char *map, u32 seq);
  * A bound map pins the module (a reference per binding): `rmmod nfsec`
  * fails with "in use" while any namespace has one, instead of removing
  * every namespace's protection at once.  Unbinding, flushing, deleting the
- * interface or the namespace gives the reference back.
+ * interface or the namespace gives the reference back.  Binding the map
+ * an interface has is a no-op; another map takes its place in one step
+ * with @replace (NFSEC_A_REPLACE), else -EBUSY.
  */
-int nfsec_spd_bind(struct nfsec_net *nn, const char *map, int ifindex);
+int nfsec_spd_bind(struct nfsec_net *nn, const char *map, int ifindex,
+		   bool replace);
 int nfsec_spd_unbind(struct nfsec_net *nn, int ifindex);
 void nfsec_spd_flush(struct nfsec_net *nn);
 

@@ -42,7 +42,7 @@ bad() {
 	fi
 }
 
-tap_plan 45
+tap_plan 46
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -156,6 +156,18 @@ ip -n nl link add gone0 type veth peer name gone1
 ctl_in nl map bind m gone0
 tap_expect "a crypto map binds to an interface" gone0 \
 	"$(json_get "$(ctl_in nl -j map list)" 0.interface 2>&1)"
+# binding it again changes nothing (a restarted cryptod does so); another
+# map is refused, unless it replaces the first in one step
+binds() {
+	ctl_in nl map bind m gone0 && echo same-ok
+	ctl_in nl map bind m2 gone0 2>&1 | grep -q "already has a crypto map" &&
+		echo other-refused
+	ctl_in nl map bind m2 gone0 replace && echo replaced
+	ctl_in nl -j map list | $PY -c 'import json,sys
+print(" ".join(b["interface"] + ":" + b["map"] for b in json.load(sys.stdin)))'
+}
+tap_expect "bind: the same map again is a no-op; another needs replace" \
+	"same-ok other-refused replaced gone0:m2" "$(binds 2>&1 | paste -sd' ')"
 ip -n nl link del gone0
 tap_expect "deleting the interface unbinds the map" "[]" \
 	"$(ctl_in nl -j map list)"

@@ -11,7 +11,7 @@
  *     ACTION: protect (IOS permit), bypass, discard, next (IOS deny)
  *   policy del map NAME seq N
  *   policy list [map NAME]
- *   map bind NAME DEV | map unbind DEV | map list
+ *   map bind NAME DEV [replace] | map unbind DEV | map list
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -327,7 +327,7 @@ static int map_ifindex(struct ctl_args *a, const char *dev, uint32_t *ifindex)
 }
 
 static int map_talk(struct ctl *ctl, uint8_t cmd, const char *map,
-		    uint32_t ifindex, const char *fail)
+		    uint32_t ifindex, bool replace, const char *fail)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	struct nlmsghdr *nlh;
@@ -339,6 +339,8 @@ static int map_talk(struct ctl *ctl, uint8_t cmd, const char *map,
 	if (map)
 		mnl_attr_put_strz(nlh, NFSEC_A_MAP_NAME, map);
 	mnl_attr_put_u32(nlh, NFSEC_A_IFINDEX, ifindex);
+	if (replace)
+		mnl_attr_put(nlh, NFSEC_A_REPLACE, 0, NULL);
 	err = nfsec_nl_talk(&ctl->nl, nlh, NULL, NULL);
 	return err ? ctl_nl_error(ctl, fail, err) : 0;
 }
@@ -347,6 +349,7 @@ static int ctl_map_bind(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "map bind" };
 	char map[NFSEC_MAP_NAME_MAX];
+	bool replace = false;
 	const char *dev;
 	uint32_t ifindex;
 	int r;
@@ -357,11 +360,18 @@ static int ctl_map_bind(struct ctl *ctl, int argc, char **argv)
 	dev = args_value(&a, "DEV");
 	if (!dev)
 		return 2;
+	/* replace: DEV's map, if it has another, gives way in one step */
+	if (!args_done(&a) && !strcmp(a.argv[0], "replace")) {
+		replace = true;
+		args_next(&a);
+	}
 	if (!args_done(&a))
 		return args_bad(&a, "unexpected word", a.argv[0]);
-	return map_ifindex(&a, dev, &ifindex)
-		       ?: map_talk(ctl, NFSEC_CMD_BIND_MAP, map, ifindex,
-				   "cannot apply the crypto map");
+	r = map_ifindex(&a, dev, &ifindex);
+	if (r)
+		return r;
+	return map_talk(ctl, NFSEC_CMD_BIND_MAP, map, ifindex, replace,
+			"cannot apply the crypto map");
 }
 
 static int ctl_map_unbind(struct ctl *ctl, int argc, char **argv)
@@ -376,7 +386,7 @@ static int ctl_map_unbind(struct ctl *ctl, int argc, char **argv)
 		return args_bad(&a, "unexpected word", a.argv[0]);
 	return map_ifindex(&a, dev, &ifindex)
 		       ?: map_talk(ctl, NFSEC_CMD_UNBIND_MAP, NULL, ifindex,
-				   "cannot remove the crypto map");
+				   false, "cannot remove the crypto map");
 }
 
 static int map_list_cb(const struct nfsec_binding_info *b, void *data)

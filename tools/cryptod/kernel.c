@@ -63,6 +63,8 @@ int cd_kernel_bind(struct cd_kernel *k, const char *map, uint32_t ifindex)
 	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_BIND_MAP, 0);
 	mnl_attr_put_strz(nlh, NFSEC_A_MAP_NAME, map);
 	mnl_attr_put_u32(nlh, NFSEC_A_IFINDEX, ifindex);
+	/* our configuration says what is bound: a crashed run's map goes */
+	mnl_attr_put(nlh, NFSEC_A_REPLACE, 0, NULL);
 	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
 }
 

@@ -5,8 +5,9 @@
  * takes over as IOS applies a changed configuration: established ISAKMP
  * and IPsec SAs stay; crypto map entries and bindings the new file no
  * longer has are removed from the kernel (and the SA pairs of a removed
- * entry are deleted on both ends); the new file's bound maps are
- * installed (NEW_POLICY replaces an entry in one step); new negotiations
+ * entry are deleted on both ends) after the new file's bound maps are
+ * installed (NEW_POLICY replaces an entry, and BIND with NFSEC_A_REPLACE an
+ * interface's map, in one step); new negotiations
  * follow the new file.  An ipsec-manual entry's SAs stay when the new
  * file would install the same ones, and are replaced when it changes
  * their keys, SPIs, peer or transform set.  Exchanges under way finish
@@ -33,6 +34,17 @@ static bool cd_bound(const struct conf *c, const char *ifname, const char *map)
 	return false;
 }
 
+/* Has @ifname a crypto map in @c? */
+static bool cd_iface_bound(const struct conf *c, const char *ifname)
+{
+	size_t i;
+
+	for (i = 0; i < c->nifaces; i++)
+		if (!strcmp(c->ifaces[i].ifname, ifname) && c->ifaces[i].map[0])
+			return true;
+	return false;
+}
+
 /* Is @map bound anywhere in @c? */
 static bool cd_map_bound(const struct conf *c, const char *map)
 {
@@ -44,29 +56,48 @@ static bool cd_map_bound(const struct conf *c, const char *map)
 	return false;
 }
 
+/* @e of @old as @c has it: NULL when @c does not install it. */
+static const struct conf_map_entry *cd_entry_in(const struct conf *c,
+						const struct conf_map_entry *e)
+{
+	const struct conf_map_entry *n = conf_entry_find(c, e->map, e->seq);
+
+	return n && !n->disabled && cd_map_bound(c, e->map) ? n : NULL;
+}
+
+/* Manual SAs of @old that @c changes or drops: out before the new go in. */
+static void cd_unapply_manual(struct cd_daemon *d, const struct conf *old,
+			      const struct conf *c)
+{
+	const struct conf_map_entry *e;
+	size_t i;
+
+	for (i = 0; i < old->nentries; i++) {
+		e = &old->entries[i];
+		if (e->manual && !e->disabled && cd_map_bound(old, e->map) &&
+		    !cd_manual_same(d, old, e, c, cd_entry_in(c, e)))
+			cd_manual_remove(d, old, e);
+	}
+}
+
 /* Entries and bindings of @old that @c does not have leave the kernel. */
 static void cd_unapply(struct cd_daemon *d, const struct conf *old,
 		       const struct conf *c)
 {
-	const struct conf_map_entry *e, *n;
+	const struct conf_map_entry *e;
 	const struct conf_iface *f;
 	size_t i;
 
 	for (i = 0; i < old->nentries; i++) {
 		e = &old->entries[i];
-		if (e->disabled || !cd_map_bound(old, e->map))
-			continue;
-		n = conf_entry_find(c, e->map, e->seq);
-		if (!n || n->disabled || !cd_map_bound(c, e->map)) {
+		if (!e->disabled && cd_map_bound(old, e->map) &&
+		    !cd_entry_in(c, e))
 			cd_kernel_del_policy(&d->k, e->map, e->seq);
-			n = NULL;
-		}
-		if (e->manual && !cd_manual_same(d, old, e, c, n))
-			cd_manual_remove(d, old, e);
 	}
 	for (i = 0; i < old->nifaces; i++) {
 		f = &old->ifaces[i];
-		if (f->map[0] && !cd_bound(c, f->ifname, f->map))
+		/* one that changes map was rebound in one step */
+		if (f->map[0] && !cd_iface_bound(c, f->ifname))
 			cd_kernel_unbind(&d->k, if_nametoindex(f->ifname));
 	}
 }
@@ -115,6 +146,7 @@ void cd_reload(struct cd_daemon *d)
 {
 	const struct conf *old = d->conf;
 	struct conf *c = cd_reload_load(d), **confs;
+	int err;
 
 	if (!c)
 		return;
@@ -128,8 +160,14 @@ void cd_reload(struct cd_daemon *d)
 	d->confs[d->nconfs++] = c;
 	d->conf = c;
 	ikev1_reconf(&d->ike, c); /* pairs of removed entries go first */
+	/*
+	 * What the new file has goes in before what it lost goes out, so no
+	 * packet meets an interface between its old map and its new one.
+	 */
+	cd_unapply_manual(d, old, c);
+	err = cd_apply(d, old);
 	cd_unapply(d, old, c);
-	if (cd_apply(d, old))
+	if (err)
 		cd_msg(LOG_ERR, "reload: %s: not every crypto map went in",
 		       d->file);
 	else

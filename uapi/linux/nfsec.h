@@ -132,7 +132,10 @@
  *   Outbound traffic leaving the interface is matched against the map;
  *   inbound cleartext arriving on it that a protect rule covers (mirrored)
  *   is dropped.  An interface has at most one map; a map may serve many.
- *   GET_BINDING is a dump.
+ *   BIND of the map an interface has changes nothing; of another map it
+ *   fails with EBUSY, unless the request has NFSEC_A_REPLACE (NLA_FLAG):
+ *   then the new map takes the old one's place in one step (no packet
+ *   leaves between the two unmatched).  GET_BINDING is a dump.
  *
  * NFSEC_CMD_FLUSH
  *   Deletes SAs.  NFSEC_A_FLUSH_SCOPE: NLA_U8, enum nfsec_flush_scope;
@@ -215,6 +218,7 @@ enum nfsec_attr {
 	NFSEC_A_EXPIRE_HARD,
 	NFSEC_A_EXPIRE_LIMIT,
 	NFSEC_A_RULES,
+	NFSEC_A_REPLACE,
 
 	__NFSEC_A_MAX
 };
