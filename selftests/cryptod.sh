@@ -22,7 +22,7 @@
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 28
+tap_plan 31
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -169,11 +169,18 @@ else
 fi
 nonroot=$(ip netns exec r1 setpriv --reuid=65534 --regid=65534 --clear-groups \
 	"$CRYPTOCTL" show crypto isakmp sa 2>&1; echo "rc=$?")
-if grep -q "permission denied: root only" <<<"$nonroot"; then
+if grep -q "root only" <<<"$nonroot"; then
 	tap_ok "the control socket answers root only"
 else
 	tap_fail "the control socket answers root only" "$nonroot"
 fi
+# ...and is a file only root may use, in a directory only root may write,
+# one per namespace (named by the namespace's inode)
+ns_ino() { ip netns exec "$1" stat -L -c %i /proc/self/ns/net; }
+tap_expect "control sockets: /run/nfsec is root's alone; a 0600 socket per namespace" \
+	"755 root;600 root;600 root" \
+	"$(stat -c '%a %U' /run/nfsec /run/nfsec/cryptod.net-"$(ns_ino r1)".sock \
+		/run/nfsec/cryptod.net-"$(ns_ino r2)".sock 2>&1 | paste -sd';')"
 
 # debug crypto isakmp streams R2's lines while clear + traffic renegotiate
 ctl_in r2 debug crypto isakmp >"$WORK/debug.log" 2>&1 &
@@ -231,6 +238,61 @@ fi
 bg_stop
 tap_expect "cryptod took its SAs and crypto maps away on exit" "0 0" \
 	"$(sa_count r1) $(sa_count r2)"
+
+# map_count NS: crypto map bindings in NS
+map_count() { ctl_in "$1" -j map list | $PY -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+# Nothing a local user does keeps cryptod from installing its maps: nobody
+# holds the abstract name the control socket once had (which made cryptod
+# give up, with no crypto map installed); then a cryptod killed with
+# SIGKILL leaves its socket behind, and the next one starts all the same.
+conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
+	198.51.100.2 veth-r2 >"$WORK/r1.conf"
+ip netns exec r1 setpriv --reuid=65534 --regid=65534 --clear-groups $PY -c '
+import socket, time
+s = socket.socket(socket.AF_UNIX)
+s.bind("\0nfsec-cryptod")
+s.listen(1)
+time.sleep(60)' &
+squat=$!
+sleep 0.5
+started=no
+if start r1 "$WORK/r1.conf" && [ "$(map_count r1)" = 1 ]; then
+	kill -9 "${bg_pids[-1]}"
+	wait "${bg_pids[-1]}" 2>/dev/null
+	unset 'bg_pids[-1]'
+	: >"$WORK/r1.log"
+	start r1 "$WORK/r1.conf" && [ "$(map_count r1)" = 1 ] && started=yes
+fi
+kill $squat 2>/dev/null
+wait $squat 2>/dev/null
+bg_stop
+tap_expect "a squatted abstract name, then a SIGKILLed cryptod's socket: cryptod starts and installs its map" \
+	yes "$started$([ $started = yes ] || cat "$WORK/r1.log")"
+
+# Fail closed from the start: the crypto maps go in before anything that
+# can fail for reasons outside cryptod's control.  With UDP port 500 held
+# by another program, cryptod cannot run; its map stays bound and hostA's
+# traffic is dropped, not sent in the clear.
+ip netns exec r1 $PY -c '
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("0.0.0.0", 500))
+time.sleep(60)' &
+holder=$!
+sleep 0.5
+ip netns exec r1 "$CRYPTOD" -d -f "$WORK/r1.conf" >"$WORK/r1-udp.log" 2>&1
+rc=$?
+if ip netns exec hA ping -c 2 -W 1 203.0.113.10 >/dev/null 2>&1; then
+	leak=delivered
+else
+	leak=dropped
+fi
+kill $holder 2>/dev/null
+wait $holder 2>/dev/null
+tap_expect "UDP 500 taken: cryptod exits 1 saying why; its map stays bound and drops hostA's traffic" \
+	"1 yes 1 dropped" \
+	"$rc $(grep -q "crypto maps stay installed" "$WORK/r1-udp.log" && echo yes) $(map_count r1) $leak"
+ctl_in r1 flush >/dev/null
 
 # Rekey by kilobytes (IOS's least, 2560) under steady pings: the soft
 # limit starts a new pair, the old one dies at its hard limit, no loss.

@@ -205,6 +205,12 @@ static int isakmp_connect(bool quiet)
 	if (fd == -ECONNREFUSED || fd == -ENOENT)
 		fprintf(stderr,
 			"cryptoctl: cryptod is not running in this network namespace\n");
+	else if (fd == -EACCES)
+		fprintf(stderr,
+			"cryptoctl: cryptod's control socket: root only\n");
+	else if (fd == -EPERM)
+		fprintf(stderr,
+			"cryptoctl: cryptod's control socket is not root's; not talking to it\n");
 	else if (fd < 0)
 		fprintf(stderr, "cryptoctl: cryptod's control socket: %s\n",
 			strerror(-fd));

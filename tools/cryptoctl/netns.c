@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * cryptoctl -n NETNS.  Only the network namespace changes: netlink and
- * cryptod's control socket (an abstract one) follow it, and cryptoctl reads
- * nothing from /sys, so unlike `ip netns exec` there is no mount namespace
+ * cryptod's control socket (named by the namespace's inode) follow it, and
+ * cryptoctl reads nothing from /sys, so unlike `ip netns exec` there is no mount namespace
  * to set up, which keeps a call cheap for scripts that make many.
  */
 #include <errno.h>

@@ -589,7 +589,7 @@ static void cd_ctl_accept(struct cd_daemon *d)
 	ssize_t n;
 	int fd;
 
-	fd = accept4(d->ctl, NULL, NULL, SOCK_CLOEXEC);
+	fd = accept4(d->ctl.fd, NULL, NULL, SOCK_CLOEXEC);
 	if (fd < 0)
 		return;
 	/* a client that says nothing cannot hold the daemon up */
@@ -597,7 +597,7 @@ static void cd_ctl_accept(struct cd_daemon *d)
 	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 	/* the request is read first: closing on it unread resets the client */
 	n = recv(fd, req, sizeof(req) - 1, 0);
-	if (n > 0 && nfsec_ctl_peer_root(fd)) {
+	if (n > 0 && nfsec_ctl_peer_is(fd, 0)) {
 		nfsec_ctl_write(fd, denied, sizeof(denied) - 1);
 	} else if (n > 0) {
 		req[n] = '\0';
@@ -647,7 +647,7 @@ static void cd_loop(struct cd_daemon *d)
 			(struct pollfd){ .fd = cd_kernel_event_fd(&d->k),
 					 .events = POLLIN };
 		p[CD_FD_CTL] =
-			(struct pollfd){ .fd = d->ctl, .events = POLLIN };
+			(struct pollfd){ .fd = d->ctl.fd, .events = POLLIN };
 		for (i = 0; i < CD_DEBUG_STREAMS; i++)
 			p[CD_FD_DBG + i] = (struct pollfd){ .fd = d->dbg[i],
 							    .events = POLLIN };
@@ -674,15 +674,31 @@ static void cd_loop(struct cd_daemon *d)
 	}
 }
 
-static int cd_ctl_open(struct cd_daemon *d)
+/* This namespace is ours: before anything goes into the kernel. */
+static int cd_ctl_lock(struct cd_daemon *d)
 {
-	d->ctl = nfsec_ctl_listen();
-	if (d->ctl == -EADDRINUSE)
+	int err = nfsec_ctl_lock(&d->ctl);
+
+	if (err == -EADDRINUSE)
 		cd_msg(LOG_ERR,
 		       "another cryptod runs in this network namespace");
-	else if (d->ctl < 0)
-		cd_msg(LOG_ERR, "control socket: %s", strerror(-d->ctl));
-	return d->ctl < 0 ? d->ctl : 0;
+	else if (err == -EPERM)
+		cd_msg(LOG_ERR,
+		       "%s must be a directory of root's that no one else can write",
+		       NFSEC_RUNDIR);
+	else if (err)
+		cd_msg(LOG_ERR, "%s: %s", NFSEC_RUNDIR, strerror(-err));
+	return err;
+}
+
+static int cd_ctl_open(struct cd_daemon *d)
+{
+	int err = nfsec_ctl_listen(&d->ctl);
+
+	if (err)
+		cd_msg(LOG_ERR, "control socket %s: %s", d->ctl.path,
+		       strerror(-err));
+	return err;
 }
 
 int cd_daemon_run(const char *file, struct conf *conf, bool debug,
@@ -694,6 +710,7 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 	 */
 	static struct cd_daemon d;
 	struct sigaction sa = { .sa_handler = cd_on_signal };
+	bool installed = false;
 	size_t i;
 	int err;
 
@@ -711,7 +728,7 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 	d.debug = debug;
 	d.udp = -1;
 	d.udp6 = -1;
-	d.ctl = -1;
+	d.ctl.lock = d.ctl.fd = -1;
 	for (i = 0; i < CD_DEBUG_STREAMS; i++)
 		d.dbg[i] = -1;
 	sigaction(SIGTERM, &sa, NULL);
@@ -725,25 +742,39 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 	}
 	ikev1_init(&d.ike, conf, &cd_ops);
 	d.ike.priv = &d;
-	err = cd_ctl_open(&d) ?: cd_setup(&d) ?: cd_udp_open(&d);
+	/*
+	 * The crypto maps go in first, once the namespace is ours: what
+	 * follows can fail for reasons outside our control (a socket taken
+	 * by another program), and then the maps stay and the traffic they
+	 * protect is dropped rather than sent in the clear.
+	 */
+	err = cd_ctl_lock(&d);
+	if (!err) {
+		err = cd_setup(&d);
+		installed = !err;
+	}
+	err = err ?: cd_ctl_open(&d) ?: cd_udp_open(&d);
 	if (!err) {
 		cd_msg(LOG_NOTICE, "running");
 		cd_loop(&d);
+	} else if (installed) {
+		cd_msg(LOG_ERR,
+		       "not running; the crypto maps stay installed and drop the traffic they protect (`cryptoctl flush` removes them)");
 	}
 	ikev1_destroy(&d.ike);
 	/*
-	 * Our policies and SAs go with us; while another cryptod holds
-	 * this namespace (d.ctl < 0), they are its and stay.
+	 * Our policies and SAs go with us after a run or a failed install;
+	 * while another cryptod holds this namespace (no lock), they are
+	 * its and stay.
 	 */
-	if (d.ctl >= 0)
+	if (d.ctl.lock >= 0 && (!err || !installed))
 		cd_kernel_flush(&d.k);
 	if (d.udp >= 0)
 		close(d.udp);
 	if (d.udp6 >= 0)
 		close(d.udp6);
 	cd_undebug(&d);
-	if (d.ctl >= 0)
-		close(d.ctl);
+	nfsec_ctl_close(&d.ctl);
 	cd_kernel_close(&d.k);
 	for (i = 0; i < d.nconfs; i++)
 		conf_free(d.confs[i]);

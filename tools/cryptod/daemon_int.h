@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "ctlsock.h"
 #include "daemon.h"
 #include "ikev1.h"
 #include "kernel.h"
@@ -20,7 +21,8 @@ struct cd_daemon {
 			      * still point into an older one */
 	size_t nconfs;
 	struct cd_kernel k;
-	int udp, udp6, ctl; /* udp6: only with an IPv6 local address */
+	int udp, udp6; /* udp6: only with an IPv6 local address */
+	struct nfsec_ctl_server ctl; /* the namespace's lock and socket */
 	bool debug;
 	struct ikev1_ctx ike; /* holds our local addresses (ikev1_local()) */
 	int dbg[CD_DEBUG_STREAMS]; /* `debug crypto ...` clients, or -1 */
