@@ -5,9 +5,10 @@
  * LOCAL_IN (ESP or AH reassembled and addressed to us):
  *   SA by (SPI, destination, protocol)? --no--> drop, unknown SPI
  *   replay check, ICV (+ decrypt) (maybe async), replay window advance,
- *   padding; tunnel: strip the outer header, check the inner packet
- *   against the SA's selectors (RFC 4301 5.2); transport: rebuild the IP
- *   header; then reinject the packet on the device it arrived on (gro.c:
+ *   padding; tunnel: strip the outer header; transport: rebuild the IP
+ *   header; check the packet against the SA's selectors, or for an SA
+ *   without them its crypto map entry's rules, mirrored (RFC 4301 5.2);
+ *   then reinject the packet on the device it arrived on (gro.c:
  *   through GRO where the device has it on, else at once), so it is
  *   routed, filtered and delivered like any other.  AH carrying ESP (the
  *   AH+ESP bundle) is reinjected as the ESP packet, which comes back here.
@@ -123,13 +124,32 @@ static void nfsec_ecn_decap(struct sk_buff *skb, u8 outer_tos, u8 family)
 		IP6_ECN_set_ce(skb, ipv6_hdr(skb));
 }
 
+/*
+ * RFC 4301 5.2: a decrypted packet must be one its SA may carry: inside
+ * the SA's selectors, or for an SA without them (a manual one) inside
+ * what its crypto map entry protects, mirrored.  An SA of no entry and no
+ * selectors (cryptoctl's bare ones) is its creator's business.
+ */
+static bool nfsec_decap_allowed(struct sk_buff *skb, u8 family,
+				const struct nfsec_sa *sa)
+{
+	struct nfsec_flow fl;
+
+	if (!sa->has_sel && !sa->map[0])
+		return true;
+	if (!nfsec_flow_from_skb(skb, family, &fl))
+		return false;
+	if (sa->has_sel)
+		return nfsec_selector_match(&sa->sel, &fl);
+	return nfsec_spd_covers(sa->nn, sa->map, sa->map_seq, &fl);
+}
+
 static int nfsec_decap_tunnel(struct sk_buff *skb)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
 	u8 tos = nfsec_outer_tos(skb, cb->family);
 	u8 family = cb->nexthdr == IPPROTO_IPIP ? AF_INET : AF_INET6;
 	struct nfsec_sa *sa = cb->sa;
-	struct nfsec_flow fl;
 	int err;
 
 	__skb_pull(skb, cb->hdr_len);
@@ -138,8 +158,7 @@ static int nfsec_decap_tunnel(struct sk_buff *skb)
 		return err;
 	skb_reset_network_header(skb);
 	cb->family = family;
-	if (sa->has_sel && (!nfsec_flow_from_skb(skb, family, &fl) ||
-			    !nfsec_selector_match(&sa->sel, &fl)))
+	if (!nfsec_decap_allowed(skb, family, sa))
 		return -EACCES;
 	nfsec_ecn_decap(skb, tos, family);
 	return 0;
@@ -156,7 +175,6 @@ static bool nfsec_decap_bundle(struct sk_buff *skb)
 static int nfsec_decap_transport(struct sk_buff *skb)
 {
 	struct nfsec_skb_cb *cb = NFSEC_SKB_CB(skb);
-	struct nfsec_flow fl;
 
 	skb_reset_network_header(skb);
 	if (cb->family == AF_INET) {
@@ -175,8 +193,7 @@ static int nfsec_decap_transport(struct sk_buff *skb)
 	}
 	if (nfsec_decap_bundle(skb))
 		return 0;
-	if (cb->sa->has_sel && (!nfsec_flow_from_skb(skb, cb->family, &fl) ||
-				!nfsec_selector_match(&cb->sa->sel, &fl)))
+	if (!nfsec_decap_allowed(skb, cb->family, cb->sa))
 		return -EACCES;
 	return 0;
 }

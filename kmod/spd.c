@@ -68,7 +68,7 @@ static struct nfsec_map *nfsec_spd_map_get(struct nfsec_net *nn,
 	INIT_LIST_HEAD(&map->entries);
 	xa_init(&map->by_seq);
 	INIT_RCU_WORK(&map->free_work, nfsec_spd_map_free);
-	list_add_tail(&map->node, &nn->spd.maps);
+	list_add_tail_rcu(&map->node, &nn->spd.maps);
 	return map;
 }
 
@@ -77,7 +77,7 @@ static void nfsec_spd_map_put(struct nfsec_map *map)
 {
 	if (!list_empty(&map->entries) || map->bindings)
 		return;
-	list_del(&map->node);
+	list_del_rcu(&map->node);
 	queue_rcu_work(nfsec_wq, &map->free_work);
 }
 
@@ -377,6 +377,28 @@ struct nfsec_map *nfsec_spd_bound(struct nfsec_net *nn, int ifindex)
 	struct nfsec_binding *b = nfsec_spd_binding(nn, ifindex);
 
 	return b ? b->map : NULL;
+}
+
+bool nfsec_spd_covers(struct nfsec_net *nn, const char *name, u32 seq,
+		      const struct nfsec_flow *in)
+{
+	struct nfsec_flow fl = *in;
+	struct nfsec_entry *e;
+	struct nfsec_map *map;
+	struct nfsec_rule *r;
+	bool ok = false;
+
+	nfsec_flow_reverse(&fl);
+	rcu_read_lock();
+	list_for_each_entry_rcu(map, &nn->spd.maps, node) {
+		if (strcmp(map->name, name))
+			continue;
+		r = nfsec_spd_lookup(map, &fl, &e);
+		ok = r && r->action == NFSEC_ACTION_PROTECT && e->seq == seq;
+		break;
+	}
+	rcu_read_unlock();
+	return ok;
 }
 
 struct nfsec_rule *nfsec_spd_lookup(struct nfsec_map *map,

@@ -145,6 +145,13 @@ struct nfsec_rule *nfsec_spd_lookup(struct nfsec_map *map,
 bool nfsec_flow_from_skb(struct sk_buff *skb, u8 family,
 			 struct nfsec_flow *fl);
 void nfsec_flow_reverse(struct nfsec_flow *fl);
+/*
+ * Would entry @seq of map @name protect the reply to @in, that is, is @in
+ * what that entry's SAs may bring in (its rules mirrored, as IOS applies
+ * a crypto map's ACL to inbound traffic)?  For SAs without selectors.
+ */
+bool nfsec_spd_covers(struct nfsec_net *nn, const char *name, u32 seq,
+		      const struct nfsec_flow *in);
 
 /*
  * ipv6_skip_exthdr() that stops at AH, which it would skip as an option

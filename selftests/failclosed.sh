@@ -8,6 +8,8 @@
 # - the inbound exemption of IKE, ESP and AH covers the router's own
 #   addresses only: cleartext UDP 500 or ESP to a host behind R2 is judged
 #   by R2's crypto map and dropped;
+# - a manual SA (no selectors) brings in only what its crypto map entry
+#   protects, mirrored: a peer holding its keys cannot inject other sources;
 # - an outbound SA whose sequence numbers run out raises a soft, then a
 #   hard EXPIRE (limit sequence), stops carrying traffic and is deleted;
 # - SAs deleted and added again while traffic flows (use-after-free under
@@ -17,7 +19,7 @@
 
 _lib_loaded_here=1
 
-tap_plan 17
+tap_plan 19
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -183,6 +185,27 @@ tap_expect "cleartext UDP to port 500 of R2 itself is delivered (IKE)" \
 	64 "$(cat "$tmp" 2>/dev/null)"
 rm -f "$tmp" "$tmp.up" "$tmp.cap"
 ctl_in r1 map bind m veth-r2
+
+# A manual SA has no selectors: what it may bring in is what its crypto
+# map entry protects, mirrored.  R2 holds the keys of the SA to R1 and
+# sends its own address's traffic (outside R1's access list) through it;
+# R1 decrypts it and must not forward it to hostA.
+side_clear r1
+side_clear r2
+frag_side r1 veth-r2 198.51.100.1 198.51.100.2 0x1001 0x2001 11 22 \
+	"protect src 192.0.2.0/24 dst 203.0.113.0/24"
+frag_side r2 veth-r1 198.51.100.2 198.51.100.1 0x2001 0x1001 22 11 \
+	"protect dst 192.0.2.0/24"
+tap_check "manual SAs: hostA and hostB ping each other through them" ping_both
+sel0=$(drops r1 selector)
+tmp=$(mktemp /tmp/nfsec-sel.XXXXXX)
+cap_start r1 veth-hA "$tmp" icmp and src host 198.51.100.2
+ip netns exec r2 ping -c 2 -W 1 -I 198.51.100.2 192.0.2.10 >/dev/null 2>&1
+cap_stop "$tmp" 1
+tap_expect "manual SA: traffic from outside R1's access list is dropped after decryption, counted" \
+	"0 yes" \
+	"$(cap_count "$tmp") $([ "$(drops r1 selector)" -ge $((sel0 + 2)) ] && echo yes)"
+rm -f "$tmp"
 
 # Sequence numbers run out: R1's outbound SA starts 2 short of 2^32 - 1.
 side_clear r1

@@ -58,7 +58,10 @@
  *                             protects the traffic of entry MAP SEQ
  *     NFSEC_SA_A_MAP_SEQ:     NLA_U32, crypto map entry sequence number
  *     NFSEC_SA_A_SELECTOR:    NLA_NESTED, inner traffic the SA may carry
- *                             (checked on every decrypted packet)
+ *                             (checked on every decrypted packet); an
+ *                             inbound SA without one but with MAP and
+ *                             MAP_SEQ (a manual SA) may carry what that
+ *                             entry protects, its rules mirrored
  *     NFSEC_SA_A_LIFETIME:    NLA_NESTED
  *       NFSEC_LIFE_A_SOFT_BYTES, _HARD_BYTES, _SOFT_PACKETS,
  *       _HARD_PACKETS, _SOFT_SECONDS, _HARD_SECONDS: NLA_U64, 0 = none
@@ -449,7 +452,7 @@ enum nfsec_drop_reason {
 	NFSEC_DROP_AUTH,	/* ICV did not verify */
 	NFSEC_DROP_REPLAY,	/* replayed or too old */
 	NFSEC_DROP_PADDING,	/* bad ESP padding or trailer */
-	NFSEC_DROP_SELECTOR,	/* decrypted packet outside the SA's selectors */
+	NFSEC_DROP_SELECTOR,	/* decrypted packet its SA may not carry */
 	NFSEC_DROP_MALFORMED,	/* truncated or bad headers */
 	NFSEC_DROP_EXPIRED,	/* SA past a hard limit or seq exhausted */
 	NFSEC_DROP_MTU,		/* too big with DF set: ICMP sent */
