@@ -380,6 +380,88 @@ static void cd_find_locals(struct cd_daemon *d)
 	}
 }
 
+/* What the kernel has that our configuration does not install. */
+struct cd_stale {
+	const struct conf *c;
+	struct cd_stale_one {
+		char map[NFSEC_MAP_NAME_MAX];
+		uint32_t seq,
+			ifindex; /* an entry: map, seq; a binding: ifindex */
+	} * v;
+	size_t n, cap;
+};
+
+static int cd_stale_add(struct cd_stale *s, const char *map, uint32_t seq,
+			uint32_t ifindex)
+{
+	struct cd_stale_one *v = s->v;
+
+	if (s->n == s->cap) {
+		v = realloc(s->v, (s->cap * 2 + 16) * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		s->v = v;
+		s->cap = s->cap * 2 + 16;
+	}
+	snprintf(v[s->n].map, sizeof(v[s->n].map), "%s", map);
+	v[s->n].seq = seq;
+	v[s->n++].ifindex = ifindex;
+	return 0;
+}
+
+static int cd_stale_entry(const struct nfsec_entry_info *e, void *data)
+{
+	struct cd_stale *s = data;
+
+	return cd_installs(s->c, e->map, e->seq)
+		       ? 0
+		       : cd_stale_add(s, e->map, e->seq, 0);
+}
+
+static int cd_stale_binding(const struct nfsec_binding_info *b, void *data)
+{
+	struct cd_stale *s = data;
+	size_t i;
+
+	for (i = 0; i < s->c->nifaces; i++)
+		if (s->c->ifaces[i].map[0] &&
+		    if_nametoindex(s->c->ifaces[i].ifname) == b->ifindex)
+			return 0;
+	return cd_stale_add(s, b->map, 0, b->ifindex);
+}
+
+static void cd_stale_reset(void *data)
+{
+	((struct cd_stale *)data)->n = 0;
+}
+
+/*
+ * A cryptod that died or was stopped left its crypto maps (so that what
+ * they protect stayed dropped); ours are in now, and what is not ours
+ * goes: bindings first, so no interface is left with a map half gone.
+ */
+static void cd_prune(struct cd_daemon *d)
+{
+	struct cd_stale b = { .c = d->conf }, e = { .c = d->conf };
+	size_t i;
+
+	/* each its own list: a dump that starts over resets its list */
+	if (nfsec_binding_dump(&d->k.nl, cd_stale_binding, cd_stale_reset,
+			       &b) ||
+	    nfsec_entry_dump(&d->k.nl, NULL, cd_stale_entry, cd_stale_reset,
+			     &e)) {
+		cd_msg(LOG_WARNING,
+		       "cannot list the kernel's crypto maps; stale entries may stay");
+	} else {
+		for (i = 0; i < b.n; i++)
+			cd_kernel_unbind(&d->k, b.v[i].ifindex);
+		for (i = 0; i < e.n; i++)
+			cd_kernel_del_policy(&d->k, e.v[i].map, e.v[i].seq);
+	}
+	free(b.v);
+	free(e.v);
+}
+
 static int cd_setup(struct cd_daemon *d)
 {
 	const struct conf *c = d->conf;
@@ -387,9 +469,15 @@ static int cd_setup(struct cd_daemon *d)
 	int err = 0;
 
 	cd_find_locals(d);
+	/* SAs left by an earlier run: no IKE state of ours knows them */
+	err = cd_kernel_flush_sas(&d->k);
+	if (err)
+		cd_nl_failed(d, "deleting stale SAs", err);
 	for (i = 0; !err && i < c->nifaces; i++)
 		if (c->ifaces[i].map[0])
 			err = cd_install_map(d, &c->ifaces[i], true);
+	if (!err)
+		cd_prune(d);
 	return err;
 }
 
@@ -628,6 +716,28 @@ static void cd_debug_poll(struct cd_daemon *d, const struct pollfd *p)
 		}
 }
 
+/*
+ * Stopping: the SAs go (no one will rekey them), and the peers hear it:
+ * the kernel's DEL_SA events make the engine send Deletes for the pairs,
+ * then each ISAKMP SA is deleted with a Delete.  The crypto maps stay, so
+ * what they protect is dropped until cryptod runs again (or `cryptoctl
+ * flush` removes them), never sent in the clear.
+ */
+static void cd_shutdown(struct cd_daemon *d)
+{
+	const struct cd_events ev = { .gone = cd_sa_gone, .arg = d };
+	struct pollfd p = { .fd = cd_kernel_event_fd(&d->k), .events = POLLIN };
+	int i, err;
+
+	err = cd_kernel_flush_sas(&d->k);
+	if (err)
+		cd_nl_failed(d, "deleting the SAs", err);
+	for (i = 0; !err && i < 1000 && poll(&p, 1, 100) > 0; i++)
+		if (cd_kernel_events(&d->k, &ev))
+			break;
+	ikev1_clear(&d->ike, 0);
+}
+
 static void cd_loop(struct cd_daemon *d)
 {
 	const struct cd_events ev = { .acquire = cd_acquire,
@@ -761,14 +871,16 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 		cd_msg(LOG_ERR,
 		       "not running; the crypto maps stay installed and drop the traffic they protect (`cryptoctl flush` removes them)");
 	}
-	ikev1_destroy(&d.ike);
 	/*
-	 * Our policies and SAs go with us after a run or a failed install;
-	 * while another cryptod holds this namespace (no lock), they are
-	 * its and stay.
+	 * After a run the SAs go and the maps stay (cd_shutdown()); a
+	 * failed install leaves nothing half done.  While another cryptod
+	 * holds this namespace (no lock), it is all its and stays.
 	 */
-	if (d.ctl.lock >= 0 && (!err || !installed))
+	if (d.ctl.lock >= 0 && !err)
+		cd_shutdown(&d);
+	else if (d.ctl.lock >= 0 && !installed)
 		cd_kernel_flush(&d.k);
+	ikev1_destroy(&d.ike);
 	if (d.udp >= 0)
 		close(d.udp);
 	if (d.udp6 >= 0)

@@ -29,6 +29,8 @@ struct cd_daemon {
 	bool dbg_ipsec[CD_DEBUG_STREAMS]; /* that one wants IPSEC lines */
 };
 
+/* Does @c put entry MAP SEQ into the kernel (defined, enabled, bound)? */
+bool cd_installs(const struct conf *c, const char *map, uint32_t seq);
 /* "cryptod: ..." on stderr, or to syslog at @prio without the prefix. */
 void cd_msg(int prio, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

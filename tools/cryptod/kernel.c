@@ -163,14 +163,24 @@ int cd_kernel_has_out_sa(struct cd_kernel *k, const char *map, uint32_t seq)
 	return err ? err : found;
 }
 
-int cd_kernel_flush(struct cd_kernel *k)
+static int cd_kernel_flush_scope(struct cd_kernel *k, uint8_t scope)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	struct nlmsghdr *nlh;
 
 	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_FLUSH, 0);
-	mnl_attr_put_u8(nlh, NFSEC_A_FLUSH_SCOPE, NFSEC_FLUSH_POLICIES);
+	mnl_attr_put_u8(nlh, NFSEC_A_FLUSH_SCOPE, scope);
 	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
+}
+
+int cd_kernel_flush(struct cd_kernel *k)
+{
+	return cd_kernel_flush_scope(k, NFSEC_FLUSH_POLICIES);
+}
+
+int cd_kernel_flush_sas(struct cd_kernel *k)
+{
+	return cd_kernel_flush_scope(k, NFSEC_FLUSH_ALL);
 }
 
 static void cd_event_acquire(const struct nlattr **tb,
@@ -179,7 +189,7 @@ static void cd_event_acquire(const struct nlattr **tb,
 	struct nfsec_entry_info e;
 	struct nfsec_sel flow;
 
-	if (!tb[NFSEC_A_POLICY] || !tb[NFSEC_A_FLOW] ||
+	if (!ev->acquire || !tb[NFSEC_A_POLICY] || !tb[NFSEC_A_FLOW] ||
 	    nfsec_entry_parse(tb[NFSEC_A_POLICY], &e))
 		return;
 	if (!nfsec_sel_parse(tb[NFSEC_A_FLOW], &flow))
@@ -195,9 +205,10 @@ static void cd_event_sa(const struct nlattr **tb, uint8_t cmd,
 
 	if (!tb[NFSEC_A_SA] || nfsec_sa_parse(tb[NFSEC_A_SA], &sa))
 		return;
-	if (cmd == NFSEC_CMD_DEL_SA)
+	if (cmd == NFSEC_CMD_DEL_SA && ev->gone)
 		ev->gone(ev->arg, &sa);
-	else if (!tb[NFSEC_A_EXPIRE_HARD])
+	else if (cmd != NFSEC_CMD_DEL_SA && !tb[NFSEC_A_EXPIRE_HARD] &&
+		 ev->soft)
 		ev->soft(ev->arg, &sa);
 	nfsec_sa_wipe(&sa);
 }

@@ -15,7 +15,10 @@ struct cd_kernel {
 	struct nfsec_nl ev; /* the events group */
 };
 
-/* What the events socket brings, each with the caller's @arg. */
+/*
+ * What the events socket brings, each with the caller's @arg; a NULL
+ * callback ignores its event.
+ */
 struct cd_events {
 	void (*acquire)(void *arg, const char *map, uint32_t seq,
 			const struct nfsec_sel *flow);
@@ -50,6 +53,8 @@ int cd_kernel_del_sa(struct cd_kernel *k, uint8_t proto, uint32_t spi,
 int cd_kernel_has_out_sa(struct cd_kernel *k, const char *map, uint32_t seq);
 /* SAs, entries and bindings: what cryptod put there. */
 int cd_kernel_flush(struct cd_kernel *k);
+/* Every SA of the namespace; entries and bindings stay. */
+int cd_kernel_flush_sas(struct cd_kernel *k);
 /* Reads pending events and calls @ev's handlers. */
 int cd_kernel_events(struct cd_kernel *k, const struct cd_events *ev);
 

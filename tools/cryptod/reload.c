@@ -56,6 +56,13 @@ static bool cd_map_bound(const struct conf *c, const char *map)
 	return false;
 }
 
+bool cd_installs(const struct conf *c, const char *map, uint32_t seq)
+{
+	const struct conf_map_entry *n = conf_entry_find(c, map, seq);
+
+	return n && !n->disabled && cd_map_bound(c, map);
+}
+
 /* @e of @old as @c has it: NULL when @c does not install it. */
 static const struct conf_map_entry *cd_entry_in(const struct conf *c,
 						const struct conf_map_entry *e)
