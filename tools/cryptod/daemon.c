@@ -380,14 +380,15 @@ static void cd_find_locals(struct cd_daemon *d)
 	}
 }
 
-/* What the kernel has that our configuration does not install. */
+/* An entry (map, seq) or a binding (ifindex) our configuration lacks. */
+struct cd_stale_one {
+	char map[NFSEC_MAP_NAME_MAX];
+	uint32_t seq, ifindex;
+};
+
 struct cd_stale {
 	const struct conf *c;
-	struct cd_stale_one {
-		char map[NFSEC_MAP_NAME_MAX];
-		uint32_t seq,
-			ifindex; /* an entry: map, seq; a binding: ifindex */
-	} * v;
+	struct cd_stale_one *v;
 	size_t n, cap;
 };
 
@@ -820,7 +821,7 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 	 */
 	static struct cd_daemon d;
 	struct sigaction sa = { .sa_handler = cd_on_signal };
-	bool installed = false;
+	bool locked;
 	size_t i;
 	int err;
 
@@ -859,27 +860,24 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 	 * protect is dropped rather than sent in the clear.
 	 */
 	err = cd_ctl_lock(&d);
-	if (!err) {
-		err = cd_setup(&d);
-		installed = !err;
-	}
-	err = err ?: cd_ctl_open(&d) ?: cd_udp_open(&d);
+	locked = !err;
+	err = err ?: cd_setup(&d) ?: cd_ctl_open(&d) ?: cd_udp_open(&d);
 	if (!err) {
 		cd_msg(LOG_NOTICE, "running");
 		cd_loop(&d);
-	} else if (installed) {
+	} else if (locked) {
 		cd_msg(LOG_ERR,
 		       "not running; the crypto maps stay installed and drop the traffic they protect (`cryptoctl flush` removes them)");
 	}
 	/*
-	 * After a run the SAs go and the maps stay (cd_shutdown()); a
-	 * failed install leaves nothing half done.  While another cryptod
-	 * holds this namespace (no lock), it is all its and stays.
+	 * After a run the SAs go and the maps stay (cd_shutdown()).  A
+	 * failed start leaves the maps too, whatever of ours went in and
+	 * whatever an earlier run left: protection never ends by failing.
+	 * While another cryptod holds this namespace (no lock), it is all
+	 * its and stays.
 	 */
-	if (d.ctl.lock >= 0 && !err)
+	if (locked && !err)
 		cd_shutdown(&d);
-	else if (d.ctl.lock >= 0 && !installed)
-		cd_kernel_flush(&d.k);
 	ikev1_destroy(&d.ike);
 	if (d.udp >= 0)
 		close(d.udp);

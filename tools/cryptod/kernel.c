@@ -163,24 +163,14 @@ int cd_kernel_has_out_sa(struct cd_kernel *k, const char *map, uint32_t seq)
 	return err ? err : found;
 }
 
-static int cd_kernel_flush_scope(struct cd_kernel *k, uint8_t scope)
+int cd_kernel_flush_sas(struct cd_kernel *k)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	struct nlmsghdr *nlh;
 
 	nlh = nfsec_nl_request(&k->nl, buf, NFSEC_CMD_FLUSH, 0);
-	mnl_attr_put_u8(nlh, NFSEC_A_FLUSH_SCOPE, scope);
+	mnl_attr_put_u8(nlh, NFSEC_A_FLUSH_SCOPE, NFSEC_FLUSH_ALL);
 	return nfsec_nl_talk(&k->nl, nlh, NULL, NULL);
-}
-
-int cd_kernel_flush(struct cd_kernel *k)
-{
-	return cd_kernel_flush_scope(k, NFSEC_FLUSH_POLICIES);
-}
-
-int cd_kernel_flush_sas(struct cd_kernel *k)
-{
-	return cd_kernel_flush_scope(k, NFSEC_FLUSH_ALL);
 }
 
 static void cd_event_acquire(const struct nlattr **tb,

@@ -51,8 +51,6 @@ int cd_kernel_del_sa(struct cd_kernel *k, uint8_t proto, uint32_t spi,
  * of the entry, not a dump of the SAD)?  1, 0 or -errno.
  */
 int cd_kernel_has_out_sa(struct cd_kernel *k, const char *map, uint32_t seq);
-/* SAs, entries and bindings: what cryptod put there. */
-int cd_kernel_flush(struct cd_kernel *k);
 /* Every SA of the namespace; entries and bindings stay. */
 int cd_kernel_flush_sas(struct cd_kernel *k);
 /* Reads pending events and calls @ev's handlers. */
