@@ -56,20 +56,18 @@ static bool cd_map_bound(const struct conf *c, const char *map)
 	return false;
 }
 
-bool cd_installs(const struct conf *c, const char *map, uint32_t seq)
+/* Entry MAP SEQ of @c, or NULL when @c does not install it. */
+static const struct conf_map_entry *cd_installed(const struct conf *c,
+						 const char *map, uint32_t seq)
 {
 	const struct conf_map_entry *n = conf_entry_find(c, map, seq);
 
-	return n && !n->disabled && cd_map_bound(c, map);
+	return n && !n->disabled && cd_map_bound(c, map) ? n : NULL;
 }
 
-/* @e of @old as @c has it: NULL when @c does not install it. */
-static const struct conf_map_entry *cd_entry_in(const struct conf *c,
-						const struct conf_map_entry *e)
+bool cd_installs(const struct conf *c, const char *map, uint32_t seq)
 {
-	const struct conf_map_entry *n = conf_entry_find(c, e->map, e->seq);
-
-	return n && !n->disabled && cd_map_bound(c, e->map) ? n : NULL;
+	return cd_installed(c, map, seq);
 }
 
 /* Manual SAs of @old that @c changes or drops: out before the new go in. */
@@ -82,7 +80,8 @@ static void cd_unapply_manual(struct cd_daemon *d, const struct conf *old,
 	for (i = 0; i < old->nentries; i++) {
 		e = &old->entries[i];
 		if (e->manual && !e->disabled && cd_map_bound(old, e->map) &&
-		    !cd_manual_same(d, old, e, c, cd_entry_in(c, e)))
+		    !cd_manual_same(d, old, e, c,
+				    cd_installed(c, e->map, e->seq)))
 			cd_manual_remove(d, old, e);
 	}
 }
@@ -98,7 +97,7 @@ static void cd_unapply(struct cd_daemon *d, const struct conf *old,
 	for (i = 0; i < old->nentries; i++) {
 		e = &old->entries[i];
 		if (!e->disabled && cd_map_bound(old, e->map) &&
-		    !cd_entry_in(c, e))
+		    !cd_installed(c, e->map, e->seq))
 			cd_kernel_del_policy(&d->k, e->map, e->seq);
 	}
 	for (i = 0; i < old->nifaces; i++) {
