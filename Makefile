@@ -36,6 +36,10 @@ bench: deps-ok
 lint: deps-ok
 	scripts/lint
 
+# Each libFuzzer target for FUZZ_SECONDS (default 60); make check runs 30 s.
+fuzz: deps-ok
+	scripts/fuzz
+
 clean:
 	-test -n "$(KDIR)" && $(MAKE) -C $(KDIR) M=$(TOP) clean
 	$(MAKE) -C tools clean
@@ -48,6 +52,8 @@ help:
 	@echo "make demo     boot a VM, load the module, show cryptoctl version"
 	@echo "make bench    throughput/latency/scale against XFRM and WireGuard"
 	@echo "make deps     install everything from Debian's packages"
-	@echo "make lint     checkpatch on kmod/, clang-format and cppcheck on tools/"
+	@echo "make lint     checkpatch and sparse on kmod/, clang-format and cppcheck"
+	@echo "              on tools/, shellcheck on scripts/ and selftests/"
+	@echo "make fuzz     each libFuzzer target FUZZ_SECONDS (default 60)"
 
-.PHONY: all module tools deps-ok deps check demo bench lint clean help
+.PHONY: all module tools deps-ok deps check demo bench lint fuzz clean help

@@ -23,7 +23,8 @@ PKGS_KERNEL="linux-image-amd64 linux-headers-amd64
 PKGS_KBUILD="build-essential bc flex bison libelf-dev libssl-dev dwarves
 	cpio kmod xz-utils zstd rsync python3"
 PKGS_TOOLS="pkg-config libmnl-dev libgnutls28-dev nettle-dev libgmp-dev
-	libcmocka-dev clang-format cppcheck"
+	libcmocka-dev clang-format cppcheck clang libclang-rt-14-dev sparse
+	shellcheck"
 PKGS_VM="qemu-system-x86 busybox-static iproute2 iputils-ping iperf3 tcpdump ethtool
 	nftables
 	procps psmisc strongswan-charon strongswan-swanctl

@@ -45,8 +45,11 @@ void conf_diag(struct conf *c, bool error, unsigned int line, unsigned int col,
 void conf_print_diags(const struct conf *c, FILE *f)
 {
 	const struct conf_diag *d;
+	size_t i;
 
-	for (d = c->diags; d < c->diags + c->ndiags; d++) {
+	/* by index: diags is NULL when there are none */
+	for (i = 0; i < c->ndiags; i++) {
+		d = &c->diags[i];
 		fprintf(f, "%s:", c->file);
 		if (d->line)
 			fprintf(f, "%u:", d->line);

@@ -337,10 +337,13 @@ static const struct conf_iface *egress(const struct conf *c, uint8_t family,
 	const struct conf_route *r, *best = NULL;
 	const struct conf_iface *f = connected(c, family, a);
 	int plen, best_len = -1;
+	size_t i;
 
 	if (f)
 		return f;
-	for (r = c->routes; r < c->routes + c->nroutes; r++) {
+	/* by index: routes is NULL when there are none */
+	for (i = 0; i < c->nroutes; i++) {
+		r = &c->routes[i];
 		if (r->family != family ||
 		    !in_prefix(family, a, &r->prefix, &r->mask))
 			continue;
