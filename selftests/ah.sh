@@ -8,6 +8,7 @@
 # what R2 refuses: a flipped byte, a replay; what it must still accept: the
 # same packet with other values in the fields AH does not cover (TTL, TOS).
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
@@ -80,14 +81,14 @@ for AH_ALG in $AH_LIST; do
 	pair "AH tunnel, $AH_ALG: R1 nfsec, R2 XFRM" nfsec xfrm
 	pair "AH tunnel, $AH_ALG: R1 XFRM, R2 nfsec" xfrm nfsec
 done
-AH_ALG=ah-sha256
+AH_ALG="ah-sha256"
 EXTRA="esn replay-window 4096" XEXTRA="flag esn replay-window 4096" \
 	pair "AH with ESN and a 4096 window: R1 nfsec, R2 XFRM" nfsec xfrm
 OUTER=6 INNER=6 pair "AH, IPv6 inside IPv6: R1 nfsec, R2 XFRM" nfsec xfrm -6
 OUTER=6 INNER=4 pair "AH, IPv4 inside IPv6: R1 XFRM, R2 nfsec" xfrm nfsec
 
 clear_both
-AH_ALG=ah-md5
+AH_ALG="ah-md5"
 if out=$(transport_pair nfsec xfrm 2>&1) &&
 	ip netns exec r2 ping -c 2 -i 0.5 -W 3 198.51.100.1 >/dev/null &&
 	ip netns exec r1 ping -c 2 -i 0.5 -W 3 198.51.100.2 >/dev/null; then
@@ -124,7 +125,7 @@ pair "AH+ESP bundle: R1 XFRM, R2 nfsec" xfrm nfsec
 # What R2 refuses and accepts: one AH packet from R1, captured while R2 had
 # no SAs (so its window never saw it).
 export TRANSFORM=ah
-AH_ALG=ah-sha1
+AH_ALG="ah-sha1"
 clear_both
 tunnel_r1 nfsec && tunnel_r2 nfsec
 ip netns exec hA ping -c 1 -W 3 203.0.113.10 >/dev/null	# neighbours

@@ -9,6 +9,7 @@
 # is judged here.  It runs on the stock 6.1 kernel only, as `make bench`
 # does: the other kernels would add CI time and test nothing new.
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 tap_plan 4

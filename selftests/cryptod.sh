@@ -20,6 +20,7 @@
 # the namespace over (stale entries, bindings and SAs go) and nothing a
 # local user or another program does makes it fail open.
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1

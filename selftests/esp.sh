@@ -7,6 +7,7 @@
 # GRO off and on where the ESP arrives), IPv6 inside and outside, and
 # transport mode between the routers themselves.
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1

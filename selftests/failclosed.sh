@@ -15,6 +15,7 @@
 # - SAs deleted and added again while traffic flows (use-after-free under
 #   KASAN on the debug kernel).
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1

@@ -4,6 +4,7 @@
 # Runs nfsec's KUnit suites (nfsec_kunit.ko, debug kernel only) and turns
 # each KUnit case into one TAP line.
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 KUNIT_KO=$NFSEC_KMOD_DIR/kmod/tests/nfsec_kunit.ko

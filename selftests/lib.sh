@@ -247,9 +247,9 @@ ah_list() { _alg_names "$AH_ALGS"; }
 
 # ah_field NAME N: field N (1-4) of an AH_ALGS line.
 ah_field() {
-	local f
-	while read -ra f; do
-		[ "${f[0]}" != "$1" ] || { echo "${f[$2 - 1]}"; return; }
+	local fields
+	while read -ra fields; do
+		[ "${fields[0]}" != "$1" ] || { echo "${fields[$2 - 1]}"; return; }
 	done <<<"$AH_ALGS"
 }
 
@@ -268,9 +268,9 @@ hexkey() {
 
 # alg_field NAME N: field N (1-6) of an ESP_ALGS line.
 alg_field() {
-	local f
-	while read -ra f; do
-		[ "${f[0]}" != "$1" ] || { echo "${f[$2 - 1]}"; return; }
+	local fields
+	while read -ra fields; do
+		[ "${fields[0]}" != "$1" ] || { echo "${fields[$2 - 1]}"; return; }
 	done <<<"$ESP_ALGS"
 }
 
@@ -361,25 +361,25 @@ side_xfrm() {
 }
 
 xfrm_esp_states() {
-	local spec ekl akl kind alg icv h t ko ki a=() b=()
+	local spec ekl akl kind alg icv h t ko ki xa=() xb=()
 	spec=$(alg_field "$ALG" 6) ekl=$(alg_field "$ALG" 3)
 	akl=$(alg_field "$ALG" 5)
 	IFS=: read -r kind alg h t <<<"$spec"
 	ko=$(hexkey "$ekl" "$SEED_OUT") ki=$(hexkey "$ekl" "$SEED_IN")
 	if [ "$kind" = aead ]; then
 		icv=$h
-		a=(aead "$alg" "$ko" "$icv")
-		b=(aead "$alg" "$ki" "$icv")
+		xa=(aead "$alg" "$ko" "$icv")
+		xb=(aead "$alg" "$ki" "$icv")
 	else
-		a=(enc "$alg" "$ko" auth-trunc "$h" "$(hexkey "$akl" $((SEED_OUT + 1)))" "$t")
-		b=(enc "$alg" "$ki" auth-trunc "$h" "$(hexkey "$akl" $((SEED_IN + 1)))" "$t")
+		xa=(enc "$alg" "$ko" auth-trunc "$h" "$(hexkey "$akl" $((SEED_OUT + 1)))" "$t")
+		xb=(enc "$alg" "$ki" auth-trunc "$h" "$(hexkey "$akl" $((SEED_IN + 1)))" "$t")
 	fi
-	[ "$ekl" != 0 ] || { a[2]=""; b[2]=""; }
+	[ "$ekl" != 0 ] || { xa[2]=""; xb[2]=""; }
 	local x="ip -n $R xfrm"
 	$x state add src "$ME" dst "$PEER" proto esp spi "$SPI_OUT" \
-		mode "$MODE" "${a[@]}" "${sel_out[@]}" ${XEXTRA:-} &&
+		mode "$MODE" "${xa[@]}" "${sel_out[@]}" ${XEXTRA:-} &&
 		$x state add src "$PEER" dst "$ME" proto esp spi "$SPI_IN" \
-			mode "$MODE" "${b[@]}" "${sel_in[@]}" ${XEXTRA:-}
+			mode "$MODE" "${xb[@]}" "${sel_in[@]}" ${XEXTRA:-}
 }
 
 # xfrm_ah_state SRC DST SPI MODE SEED [SELECTOR WORDS...]

@@ -6,6 +6,7 @@
 # while packets flow).  A bound crypto map keeps the module loaded: rmmod
 # must not remove a namespace's protection behind its back.
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 ROUNDS=${NFSEC_SELFTEST_ROUNDS:-20}

@@ -9,6 +9,7 @@
 # ESP packet lowers the tunnel's path MTU; one quoting an unknown SPI does
 # not.
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
@@ -176,7 +177,7 @@ too_big --too-big 1200
 sleep 0.5
 tap_expect "ICMP quoting R1's ESP lowers the path MTU to the peer" 1200 \
 	"$(route_mtu r1 198.51.100.2)"
-ip netns exec hA ping -M do -s 1300 -c 1 -W 2 203.0.113.10 >/dev/null 2>&1
+ip netns exec hA ping -M "do" -s 1300 -c 1 -W 2 203.0.113.10 >/dev/null 2>&1
 mtu=$(route_mtu hA 203.0.113.10)
 tap_check "a 1328-byte DF packet into the tunnel: hostA learns PMTU ${mtu:-none}" \
 	test "${mtu:-0}" -ge 1100 -a "${mtu:-0}" -lt 1200

@@ -6,16 +6,20 @@
 # and nothing is left half-installed.  A dump the table changes under
 # (NLM_F_DUMP_INTR) is read to its end and done again.
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
 GENL="$PY $(dirname "$0")/genl.py"
 
-# Commands and attributes (uapi/linux/nfsec.h).
-NEW_SA=2 UPDATE_SA=3 DEL_SA=4 GET_SA=5 ALLOC_SPI=6 NEW_POLICY=7
-DEL_POLICY=8 GET_POLICY=9 BIND_MAP=10 UNBIND_MAP=11 FLUSH=13
-A_SA=5 A_POLICY=6 A_MAP_NAME=7 A_IFINDEX=8 A_SPI_MIN=10 A_SPI_MAX=11
-A_FLUSH_SCOPE=12 A_RULES=19
+# Commands and attributes (uapi/linux/nfsec.h), the whole table.
+# shellcheck disable=SC2034
+{
+	NEW_SA=2 UPDATE_SA=3 DEL_SA=4 GET_SA=5 ALLOC_SPI=6 NEW_POLICY=7
+	DEL_POLICY=8 GET_POLICY=9 BIND_MAP=10 UNBIND_MAP=11 FLUSH=13
+	A_SA=5 A_POLICY=6 A_MAP_NAME=7 A_IFINDEX=8 A_SPI_MIN=10 A_SPI_MAX=11
+	A_FLUSH_SCOPE=12 A_RULES=19
+}
 
 V4A=c6336401 V4B=c6336402 V6=20010db8000000000000000000000001
 # A well-formed ESP SA (AES-GCM-128), to be spoiled one attribute at a time.
@@ -135,15 +139,19 @@ for e in json.load(sys.stdin):
 }
 ctl_in nl policy add map big seq 5 peer 198.51.100.2 local 198.51.100.1 \
 	rule protect dst 203.0.113.0/24 proto udp dport 1
+# shellcheck disable=SC2046 # big_rules prints words
 ctl_in nl policy add map big seq 10 peer 198.51.100.2 local 198.51.100.1 \
 	$(big_rules 4)
+# shellcheck disable=SC2046
 ctl_in nl policy add map big seq 20 peer 2001:db8::2 local 2001:db8::1 \
 	$(big_rules 6)
+# shellcheck disable=SC2046
 ctl_in nl policy add map big seq 30 peer 2001:db8::2 local 2001:db8::1 \
 	$(big_rules 6)
 tap_expect "1024-rule entries (IPv4, IPv6) install and list whole, in order" \
 	"5 1 True;10 1024 True;20 1024 True;30 1024 True" \
 	"$(big_ports big | paste -sd';')"
+# shellcheck disable=SC2046
 ctl_in nl policy add map big seq 20 peer 2001:db8::2 local 2001:db8::1 \
 	$(big_rules 6 | head -700)
 tap_expect "a 1024-rule entry replaced by a 700-rule one" \

@@ -5,6 +5,7 @@
 # namespace counts only its own packets, namespaces that predate the module
 # get hooks, and namespaces come and go with the module loaded.
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 ROUNDS=${NFSEC_SELFTEST_ROUNDS:-100}

@@ -16,6 +16,7 @@
 # one ISAKMP SA per peer; and a pair whose lifetime is 120 seconds is rekeyed
 # under steady pings without loss (stock 6.1 only: it waits two minutes).
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1

@@ -16,6 +16,7 @@
 # whose /run is a tmpfs directory: its pid file and vici socket stay out
 # of the shared file system (UNIX sockets do not work on 9p).
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1

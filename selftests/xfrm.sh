@@ -6,6 +6,7 @@
 # Every algorithm both support, both roles; transport mode; ESN with a
 # 4096-packet window; IPv6 outside (with IPv6 and IPv4 inside).
 
+# shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
