@@ -160,6 +160,56 @@ else
 	tap_fail "SIGHUP: the new policy shows, the SAs stay and carry traffic" \
 		"$(tail -5 "$WORK/r1.log")" "$(ctl_in r1 show crypto isakmp policy 2>&1)"
 fi
+# SIGHUP with a rotated pre-shared key: the configuration before is freed
+# and its keys wiped at once, not kept until exit.  Whether a key is still
+# in cryptod is read from its memory; the running key must be found there
+# (or the reading proves nothing).
+mem_has() {
+	$PY - "$1" "$2" <<'EOF'
+import sys
+pid, needle = sys.argv[1], sys.argv[2].encode()
+with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb", 0) as mem:
+    for line in maps:
+        span, perms = line.split()[:2]
+        if not perms.startswith("rw"):
+            continue
+        lo, hi = (int(x, 16) for x in span.split("-"))
+        try:
+            mem.seek(lo)
+            if needle in mem.read(hi - lo):
+                sys.exit(0)
+        except OSError:
+            pass
+sys.exit(1)
+EOF
+}
+# reloads N: until cryptod has said "reloaded" N times (5 s at most)
+reloads() {
+	local i
+	for i in $(seq 25); do
+		[ "$(grep -c "reloaded $WORK/r1.conf" "$WORK/r1.log")" -ge "$1" ] &&
+			return 0
+		sleep 0.2
+	done
+	return 1
+}
+sed -i '/^end$/i crypto isakmp key rotated-q8z7 address 203.0.113.99' \
+	"$WORK/r1.conf"
+kill -HUP "${bg_pids[0]}"
+reloads 2
+sed -i 's/rotated-q8z7/rotated-w4k2/' "$WORK/r1.conf"
+before=$(mem_has "${bg_pids[0]}" rotated-q8z7 && echo found)
+kill -HUP "${bg_pids[0]}"
+if reloads 3 && [ "$before" = found ] &&
+	! mem_has "${bg_pids[0]}" rotated-q8z7 &&
+	mem_has "${bg_pids[0]}" rotated-w4k2 &&
+	grep -q "earlier configuration released" "$WORK/r1.log" &&
+	[ "$(sa_count r1)" = 2 ]; then
+	tap_ok "SIGHUP with a rotated key: the old key is gone from cryptod's memory"
+else
+	tap_fail "SIGHUP with a rotated key: the old key is gone from cryptod's memory" \
+		"old key in memory before: ${before:-no}" "$(tail -5 "$WORK/r1.log")"
+fi
 sed -i '/^end$/i crypto isakmp policy 30\n encryption rot13' "$WORK/r1.conf"
 kill -HUP "${bg_pids[0]}"
 if wait_log "$WORK/r1.log" "the running configuration stays" &&

@@ -601,6 +601,8 @@ static int cd_tick(struct cd_daemon *d)
 {
 	uint64_t now = cd_now_ms(), next = ikev1_tick(&d->ike, now);
 
+	if (d->nconfs > 1)
+		cd_confs_release(d);
 	if (!next || next > now + 1000)
 		return 1000;
 	return (int)(next - now);

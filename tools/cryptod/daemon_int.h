@@ -17,8 +17,8 @@
 struct cd_daemon {
 	const char *file; /* for SIGHUP */
 	const struct conf *conf; /* the running configuration */
-	struct conf **confs; /* every one loaded: exchanges under way may
-			      * still point into an older one */
+	struct conf **confs; /* the running one, and older ones exchanges
+			      * under way still point into */
 	size_t nconfs;
 	struct cd_kernel k;
 	int udp, udp6; /* udp6: only with an IPv6 local address */
@@ -59,5 +59,7 @@ bool cd_manual_same(const struct cd_daemon *d, const struct conf *old,
 		    const struct conf_map_entry *ne);
 /* SIGHUP: the file again; a bad one leaves everything as it was. */
 void cd_reload(struct cd_daemon *d);
+/* Frees (wiping their keys) the older configurations nothing uses now. */
+void cd_confs_release(struct cd_daemon *d);
 
 #endif /* NFSEC_CD_DAEMON_INT_H */

@@ -120,6 +120,54 @@ void ikev1_reconf(struct ikev1_ctx *ctx, const struct conf *conf)
 	ikev1_installed_reconf(ctx);
 }
 
+/* Does @p point at one of the @n objects of @size at @base? */
+static bool in_array(const void *p, const void *base, size_t n, size_t size)
+{
+	uintptr_t a = (uintptr_t)p, b = (uintptr_t)base;
+
+	return p && base && a >= b && a - b < n * size;
+}
+
+static bool entry_of(const struct conf_map_entry *e, const struct conf *c)
+{
+	return in_array(e, c->entries, c->nentries, sizeof(*e));
+}
+
+/* Does @sa (in use) point into @c? */
+static bool sa_uses_conf(const struct ikev1_sa *sa, const struct conf *c)
+{
+	size_t k;
+
+	if (in_array(sa->psk, c->psks, c->npsks, sizeof(*sa->psk)))
+		return true;
+	for (k = 0; k < IKEV1_QM_MAX; k++)
+		if (sa->qms[k].active &&
+		    (entry_of(sa->qms[k].entry, c) ||
+		     in_array(sa->qms[k].choice.tset, c->tsets, c->ntsets,
+			      sizeof(*c->tsets))))
+			return true;
+	for (k = 0; k < sa->nwant; k++)
+		if (entry_of(sa->want[k].entry, c))
+			return true;
+	return false;
+}
+
+bool ikev1_uses_conf(const struct ikev1_ctx *ctx, const struct conf *c)
+{
+	size_t i;
+
+	if (ctx->conf == c)
+		return true;
+	for (i = 0; i < IKEV1_SAS_MAX; i++)
+		if (ctx->sas[i].used && sa_uses_conf(&ctx->sas[i], c))
+			return true;
+	for (i = 0; i < IKEV1_INSTALLED_MAX; i++)
+		if (ctx->installed[i].used &&
+		    entry_of(ctx->installed[i].entry, c))
+			return true;
+	return false;
+}
+
 void ikev1_destroy(struct ikev1_ctx *ctx)
 {
 	size_t i;

@@ -260,9 +260,17 @@ void ikev1_destroy(struct ikev1_ctx *ctx);
  * IPsec SAs stay (as IOS keeps them); a pair whose crypto map entry is
  * gone is deleted on both ends, the others are rekeyed by their entry in
  * @conf.  Exchanges under way finish under the old configuration, which
- * the caller keeps allocated.
+ * the caller keeps allocated while ikev1_uses_conf() says so.
  */
 void ikev1_reconf(struct ikev1_ctx *ctx, const struct conf *conf);
+
+/*
+ * Does anything of @ctx still point into @c: the running configuration,
+ * a quick mode under way or waiting, an installed pair, or a pre-shared
+ * key chosen for a phase 1 whose keys are not yet derived?  When not,
+ * the caller may free an older configuration (and its keys).
+ */
+bool ikev1_uses_conf(const struct ikev1_ctx *ctx, const struct conf *c);
 
 /*
  * Start negotiating for @sel (our side as source) under entry @e with

@@ -91,9 +91,19 @@ static void inst_succeeded(struct ikev1_ctx *ctx,
 void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 			 bool initiator, const struct ikev1_child *ch)
 {
+	const struct conf_map_entry *e;
 	struct ikev1_installed *r;
 	size_t i;
 
+	/*
+	 * A quick mode begun before a reload: its pair follows the running
+	 * configuration (rekeyed by it, and the pair it succeeds found by
+	 * it), so the one before can be freed.  When the reload removed the
+	 * entry, the pair keeps the old one until it goes.
+	 */
+	e = conf_entry_find(ctx->conf, ch->entry->map, ch->entry->seq);
+	if (!e || e->disabled || e->manual)
+		e = ch->entry;
 	r = inst_by_in(ctx, ch->family, &ch->local, ch->ah_spi_in,
 		       ch->esp_spi_in);
 	for (i = 0; !r && i < IKEV1_INSTALLED_MAX; i++)
@@ -108,7 +118,7 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 	r->initiator = initiator;
 	r->dirs |= ch->dirs;
 	r->conn_id = sa->conn_id;
-	r->entry = ch->entry;
+	r->entry = e;
 	r->sel = ch->sel;
 	r->family = ch->family;
 	r->local = ch->local;

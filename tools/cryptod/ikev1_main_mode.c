@@ -209,8 +209,9 @@ int ikev1_p1_take_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 {
 	const struct isakmp_payload *ke = isakmp_find(pls, ISAKMP_PL_KE);
 	const struct isakmp_payload *n = isakmp_find(pls, ISAKMP_PL_NONCE);
-	uint8_t gxy[IKE_DH_MAX], *peer_nonce;
 	size_t *peer_nlen, glen = ike_dh_secret_len(sa->choice.group);
+	uint8_t gxy[IKE_DH_MAX], *peer_nonce;
+	const struct conf_psk *psk;
 	int err;
 
 	ikev1_logf(ctx, sa, true, "processing KE payload. message ID = 0");
@@ -224,9 +225,12 @@ int ikev1_p1_take_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	*peer_nlen = n->len;
 	memcpy(sa->initiator ? sa->gxr : sa->gxi, ke->body, ke->len);
 	sa->gxlen = ke->len;
-	if (!sa->psk)
-		sa->psk = ikev1_psk_for(ctx->conf, sa->family, &sa->peer);
-	if (!sa->psk) {
+	/* Aggressive Mode's responder chose it by the peer's name */
+	psk = sa->psk ? sa->psk
+		      : ikev1_psk_for(ctx->conf, sa->family, &sa->peer);
+	/* once the keys are derived, nothing holds on to the configuration's */
+	sa->psk = NULL;
+	if (!psk) {
 		char a[64];
 
 		ikev1_fail(
@@ -238,9 +242,9 @@ int ikev1_p1_take_ke(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	err = ike_dh_shared(&sa->dh, ke->body, ke->len, gxy);
 	if (!err)
 		err = ikev1_keys_psk(&sa->keys, sa->choice.hash, sa->choice.enc,
-				     sa->choice.keybits, sa->psk->key,
-				     sa->psk->keylen, sa->ni, sa->nilen, sa->nr,
-				     sa->nrlen, gxy, glen, sa->icky, sa->rcky);
+				     sa->choice.keybits, psk->key, psk->keylen,
+				     sa->ni, sa->nilen, sa->nr, sa->nrlen, gxy,
+				     glen, sa->icky, sa->rcky);
 	if (!err)
 		err = ikev1_iv_phase1(&sa->keys, sa->gxi, sa->gxlen, sa->gxr,
 				      sa->gxlen, sa->iv);

@@ -11,8 +11,10 @@
  * follow the new file.  An ipsec-manual entry's SAs stay when the new
  * file would install the same ones, and are replaced when it changes
  * their keys, SPIs, peer or transform set.  Exchanges under way finish
- * under the old one, so every configuration loaded stays allocated until
- * exit.
+ * under the old one, so an older configuration stays allocated while the
+ * engine still points into it (ikev1_uses_conf()) and is freed, its keys
+ * wiped, as soon as nothing does: at the reload, or at the tick after the
+ * last such exchange ended.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -148,6 +150,23 @@ static struct conf *cd_reload_load(struct cd_daemon *d)
 	return c;
 }
 
+void cd_confs_release(struct cd_daemon *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nconfs; i++) {
+		if (d->confs[i] == d->conf ||
+		    ikev1_uses_conf(&d->ike, d->confs[i]))
+			d->confs[n++] = d->confs[i];
+		else
+			conf_free(d->confs[i]); /* wipes its keys */
+	}
+	if (n < d->nconfs)
+		cd_msg(LOG_INFO, "%zu earlier configuration%s released",
+		       d->nconfs - n, d->nconfs - n == 1 ? "" : "s");
+	d->nconfs = n;
+}
+
 void cd_reload(struct cd_daemon *d)
 {
 	const struct conf *old = d->conf;
@@ -181,4 +200,5 @@ void cd_reload(struct cd_daemon *d)
 	if (strcmp(old->local.ifname, c->local.ifname))
 		cd_msg(LOG_WARNING,
 		       "reload: local-address changes take effect when cryptod restarts");
+	cd_confs_release(d);
 }

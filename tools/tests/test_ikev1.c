@@ -1317,6 +1317,42 @@ static void test_reconf(void **state)
 }
 
 /*
+ * SIGHUP while a rekey's quick mode runs: the old configuration is in use
+ * until that quick mode ends, and not after (its pair follows the new
+ * configuration, and the pair it succeeds is retired as usual); a reload
+ * while nothing runs leaves the one before unused at once.  cryptod frees
+ * (and wipes) a configuration as soon as it is unused.
+ */
+static void test_conf_in_use(void **state)
+{
+	struct conf *next, *third;
+
+	(void)state;
+	run(&seed_r1, &seed_r2);
+	assert_true(ikev1_uses_conf(&A.ctx, A.conf));
+	ikev1_sa_soft(&A.ctx, IPPROTO_ESP, B.family, A.child[0].esp_spi_out,
+		      &B.addr);
+	assert_true(qhead != qtail); /* QM1 on its way */
+	next = conf_with_seq(&seed_r1, "10");
+	ikev1_reconf(&A.ctx, next);
+	assert_true(ikev1_uses_conf(&A.ctx, A.conf));
+	assert_true(ikev1_uses_conf(&A.ctx, next));
+	pump();
+	assert_int_equal(A.nchild, 2);
+	assert_ptr_equal(A.child[1].entry, &A.conf->entries[0]);
+	assert_false(ikev1_uses_conf(&A.ctx, A.conf));
+	advance(IKEV1_REKEY_GRACE_MS);
+	assert_int_equal(A.ndels, 2); /* the old pair, retired */
+	third = conf_with_seq(&seed_r1, "10");
+	ikev1_reconf(&A.ctx, third);
+	assert_false(ikev1_uses_conf(&A.ctx, next));
+	assert_true(ikev1_uses_conf(&A.ctx, third));
+	teardown_sides();
+	conf_free(next);
+	conf_free(third);
+}
+
+/*
  * DPD with `crypto isakmp keepalive 10 2` on both: a quiet SA probes
  * after 10 s and is answered; when the peer goes silent, 5 R-U-THEREs
  * 2 s apart go unanswered and the peer's SAs are deleted.
@@ -1495,6 +1531,7 @@ int main(void)
 		cmocka_unit_test(test_rekey),
 		cmocka_unit_test(test_initial_contact),
 		cmocka_unit_test(test_reconf),
+		cmocka_unit_test(test_conf_in_use),
 		cmocka_unit_test(test_dpd),
 		cmocka_unit_test(test_aggressive),
 		cmocka_unit_test(test_aggressive_disabled),
