@@ -40,28 +40,6 @@ out=$("$CRYPTOD" -t -f "$WORK/nul.conf" 2>&1)
 tap_expect "cryptod -t: a NUL byte is refused at its column (exit 1)" \
 	"1 yes" "$? $(grep -q "nul.conf:1:12: error: control character 0x00" <<<"$out" && echo yes)"
 
-# conf NAME KEY TSET ACL_SRC ACL_DST PEER IFACE [LINE]: the seed's cl-2513
-# config, with LINE (a global command) added.
-conf() {
-	cat <<EOF
-hostname $1
-${8:-!}
-crypto isakmp policy 1
- authentication pre-share
- group 2
-crypto isakmp key $2 address $6
-crypto ipsec transform-set auth2 $3
-crypto map test 10 ipsec-isakmp
- set peer $6
- set transform-set auth2
- match address 133
-interface $7
- crypto map test
-access-list 133 permit ip $4 0.0.0.255 $5 0.0.0.255
-end
-EOF
-}
-
 # start NS CONF: cryptod in NS, logging to $WORK/NS.log, until it runs.
 start() { cryptod_start "$1" "$2" "$WORK/$1.log"; }
 
@@ -70,9 +48,9 @@ trap 'bg_stop; rm -rf "$WORK"; _lib_cleanup' EXIT
 # run_pair KEY2 TSET2 [LINE]: both routers, R2 with KEY2 and TSET2, both
 # with LINE.
 run_pair() {
-	conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
+	seed_conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
 		198.51.100.2 veth-r2 "${3:-}" >"$WORK/r1.conf"
-	conf r2 "$1" "$2" 203.0.113.0 192.0.2.0 198.51.100.1 veth-r1 \
+	seed_conf r2 "$1" "$2" 203.0.113.0 192.0.2.0 198.51.100.1 veth-r1 \
 		"${3:-}" >"$WORK/r2.conf"
 	start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf"
 }
@@ -312,7 +290,7 @@ bg_stop
 # holds the abstract name the control socket once had (which made cryptod
 # give up, with no crypto map installed); then a cryptod killed with
 # SIGKILL leaves its socket behind, and the next one starts all the same.
-conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
+seed_conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
 	198.51.100.2 veth-r2 >"$WORK/r1.conf"
 # What an earlier run left that this configuration does not have goes:
 # an entry of another seq and a binding of another interface.
@@ -383,7 +361,7 @@ fi
 bg_stop
 
 # R2 starts 3 s after R1's first packet: R1 retransmits Main Mode 1
-conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
+seed_conf r1 sharedkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
 	198.51.100.2 veth-r2 >"$WORK/r1.conf"
 start r1 "$WORK/r1.conf"
 ping_until >/dev/null &
@@ -402,11 +380,11 @@ bg_stop
 # Aggressive Mode: R1 names itself (the seed's wan2511 way), R2 keys it
 # by that name; then a key for another name fails as the seed shows
 am_pair() {
-	conf r1 otherkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
+	seed_conf r1 otherkey "esp-des esp-sha-hmac" 192.0.2.0 203.0.113.0 \
 		198.51.100.2 veth-r2 "crypto isakmp identity hostname" |
 		sed 's/^crypto isakmp key otherkey/crypto isakmp key sharedkey/' \
 			>"$WORK/r1.conf"
-	conf r2 otherkey "esp-des esp-sha-hmac" 203.0.113.0 192.0.2.0 \
+	seed_conf r2 otherkey "esp-des esp-sha-hmac" 203.0.113.0 192.0.2.0 \
 		198.51.100.1 veth-r1 "crypto isakmp key sharedkey hostname $1" \
 		>"$WORK/r2.conf"
 	start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf"

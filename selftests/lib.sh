@@ -488,6 +488,28 @@ cryptod_start() {
 	return 1
 }
 
+# seed_conf NAME KEY TSET ACL_SRC ACL_DST PEER IFACE [LINE]: the seed's cl-2513
+# config, with LINE (a global command) added.
+seed_conf() {
+	cat <<EOF
+hostname $1
+${8:-!}
+crypto isakmp policy 1
+ authentication pre-share
+ group 2
+crypto isakmp key $2 address $6
+crypto ipsec transform-set auth2 $3
+crypto map test 10 ipsec-isakmp
+ set peer $6
+ set transform-set auth2
+ match address 133
+interface $7
+ crypto map test
+access-list 133 permit ip $4 0.0.0.255 $5 0.0.0.255
+end
+EOF
+}
+
 # wait_log LOG TEXT [N]: TEXT shows in LOG within N tries 0.2 s apart (25)
 wait_log() {
 	local i

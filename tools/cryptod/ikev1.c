@@ -311,6 +311,8 @@ int ikev1_xmit_send(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	else
 		memset(x->answered, 0, sizeof(x->answered));
 	ikev1_timer_arm(ctx, x);
+	if (ikev1_sa_unverified(sa))
+		x->rtx_at = 0; /* never to a source that may be spoofed */
 	return ctx->ops->send(ctx, sa, buf, len);
 }
 
@@ -461,6 +463,52 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 	return ikev1_mm_start(ctx, sa);
 }
 
+/*
+ * Room for one more unverified responder SA from @peer: false when @peer
+ * has its share, or when the verified half-open ones are at their limit;
+ * else the oldest unverified one goes if there are too many, or if the
+ * table is full.
+ */
+static bool ikev1_admit(struct ikev1_ctx *ctx, uint8_t family,
+			const union nfsec_ip *peer)
+{
+	struct ikev1_sa *sa, *oldest = NULL;
+	unsigned int all = 0, mine = 0, used = 0;
+	char a[64];
+	size_t i;
+
+	for (i = 0; i < IKEV1_SAS_MAX; i++) {
+		sa = &ctx->sas[i];
+		used += sa->used;
+		if (!sa->used || !ikev1_sa_unverified(sa))
+			continue;
+		all++;
+		mine += sa->family == family &&
+			!memcmp(&sa->peer, peer, sizeof(*peer));
+		/* conn-ids count up: the smallest is the oldest */
+		if (!oldest || sa->conn_id < oldest->conn_id)
+			oldest = sa;
+	}
+	if (mine >= IKEV1_UNVERIFIED_PER_PEER ||
+	    ikev1_half_open(ctx) - all >= IKEV1_HALF_OPEN_MAX) {
+		ctx->flood.refused++;
+		ikev1_logf(ctx, NULL, false,
+			   "dropped Main Mode message 1 from %s: %s",
+			   nfsec_ip_str(family, peer, a, sizeof(a)),
+			   mine >= IKEV1_UNVERIFIED_PER_PEER
+				   ? "it has its share of half-open SAs"
+				   : "too many SAs half open");
+		return false;
+	}
+	if (oldest && (all >= IKEV1_UNVERIFIED_MAX || used == IKEV1_SAS_MAX)) {
+		ctx->flood.evicted++;
+		ikev1_logf(ctx, oldest, true,
+			   "unverified SA evicted for a newer request");
+		ikev1_sa_free(oldest);
+	}
+	return true;
+}
+
 /* A new responder SA for Main Mode message 1. */
 static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx, uint8_t family,
 				      const union nfsec_ip *peer,
@@ -483,17 +531,14 @@ static struct ikev1_sa *ikev1_respond(struct ikev1_ctx *ctx, uint8_t family,
 			nfsec_ip_str(family, peer, a, sizeof(a)));
 		return NULL;
 	}
-	if (ikev1_half_open(ctx) >= IKEV1_HALF_OPEN_MAX) {
-		ikev1_logf(
-			ctx, NULL, false,
-			"dropped Main Mode message 1 from %s: %d SAs half open",
-			nfsec_ip_str(family, peer, a, sizeof(a)),
-			IKEV1_HALF_OPEN_MAX);
+	if (!ikev1_admit(ctx, family, peer))
 		return NULL;
-	}
 	sa = ikev1_sa_new(ctx, family, peer, false);
-	if (sa)
-		memcpy(sa->icky, h->icky, 8);
+	if (!sa)
+		return NULL;
+	memcpy(sa->icky, h->icky, 8);
+	/* unverified, it lives this long (ikev1.h) */
+	sa->expires = ctx->now + IKEV1_UNVERIFIED_MS;
 	return sa;
 }
 
@@ -509,7 +554,14 @@ bool ikev1_repeated(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		memcpy(x->last_in, h, sizeof(h));
 		return false;
 	}
-	if (x->lastlen && !memcmp(h, x->answered, sizeof(h))) {
+	if (x->lastlen && !memcmp(h, x->answered, sizeof(h)) &&
+	    ikev1_sa_unverified(sa) &&
+	    sa->answers++ >= IKEV1_UNVERIFIED_ANSWERS) {
+		/* a spoofed source must not make us its amplifier */
+		ikev1_logf(ctx, sa, true,
+			   "dropped a repeated message: the peer has not "
+			   "answered our cookie");
+	} else if (x->lastlen && !memcmp(h, x->answered, sizeof(h))) {
 		ikev1_logf(ctx, sa, true,
 			   "retransmission: sending our answer again");
 		ctx->ops->send(ctx, sa, x->last, x->lastlen);
@@ -543,6 +595,14 @@ void ikev1_input(struct ikev1_ctx *ctx, uint8_t family,
 		ikev1_logf(ctx, sa, true,
 			   "dropped a message from another peer");
 		return;
+	}
+	/* it has our cookie: the peer receives at its address */
+	if (ikev1_sa_unverified(sa) && !memcmp(h.rcky, sa->rcky, 8)) {
+		sa->verified = true;
+		sa->expires = 0;
+		/* what we sent it may now go again (AM2 when AM3 was lost) */
+		if (sa->x.lastlen)
+			ikev1_timer_arm(ctx, &sa->x);
 	}
 	/* a quick mode's repeats are its own (ikev1_qm_input()) */
 	if (h.exchange != ISAKMP_EXCH_QUICK &&

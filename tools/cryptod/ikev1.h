@@ -174,6 +174,8 @@ struct ikev1_sa {
 	unsigned int dpd_tries; /* R-U-THEREs sent since the last answer */
 	uint32_t dpd_seq; /* ours, last sent */
 	uint64_t dpd_at; /* the next R-U-THERE (while dpd_wait), ms */
+	bool verified; /* responder: the peer answered our cookie */
+	unsigned int answers; /* unverified: repeats answered */
 };
 
 #define IKEV1_SAS_MAX 64
@@ -213,11 +215,26 @@ struct ikev1_installed {
 #define IKEV1_RTX_MAX_MS 16000
 #define IKEV1_RTX_TRIES 5
 /*
- * Responder ISAKMP SAs not yet authenticated, at most: Main Mode 1 from
- * anyone creates one, so a flood of them must not fill the table.  They
- * die by retransmission like any other.
+ * Half-open responder SAs.  Main Mode 1 (or Aggressive Mode 1) from
+ * anyone creates one, from any source address, so until the peer answers
+ * our cookie (MM3 or AM3 carry it: it receives at its address) the SA is
+ * unverified and costs little: at most IKEV1_UNVERIFIED_MAX of them, the
+ * oldest evicted for a newer one, IKEV1_UNVERIFIED_PER_PEER per address;
+ * never retransmitted to (a spoofed source gets one answer per request,
+ * IKEV1_UNVERIFIED_ANSWERS repeats at most); gone after
+ * IKEV1_UNVERIFIED_MS.  A flood then costs the legitimate peer only the
+ * time its own answer takes, as long as fewer than IKEV1_UNVERIFIED_MAX
+ * spoofed requests arrive in that time.  Verified ones (the peer did its
+ * part of the exchange, and we our Diffie-Hellman) are at most
+ * IKEV1_HALF_OPEN_MAX, and die by retransmission like any other.
+ * What was dropped is said at most every IKEV1_FLOOD_LOG_MS.
  */
+#define IKEV1_UNVERIFIED_MAX 32
+#define IKEV1_UNVERIFIED_PER_PEER 4
+#define IKEV1_UNVERIFIED_ANSWERS 2
+#define IKEV1_UNVERIFIED_MS 10000
 #define IKEV1_HALF_OPEN_MAX 16
+#define IKEV1_FLOOD_LOG_MS 10000
 /* Unanswered R-U-THEREs (RFC 3706) before the peer is taken for dead. */
 #define IKEV1_DPD_TRIES 5
 
@@ -233,6 +250,11 @@ struct ikev1_ctx {
 	unsigned int next_conn_id;
 	bool answering; /* inside ikev1_input(): sends are answers */
 	uint64_t now; /* ms, as of the last ikev1_tick() */
+	/* unverified responder SAs since flood_logged (IKEV1_FLOOD_LOG_MS) */
+	struct {
+		unsigned int expired, evicted, refused;
+		uint64_t logged;
+	} flood;
 	char failure[160]; /* the last negotiation failure, for tests/show */
 };
 
@@ -320,8 +342,12 @@ void ikev1_sa_gone(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
 void ikev1_sa_soft(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
 		   uint32_t spi, const union nfsec_ip *dst);
 
-/* Responder SAs not yet authenticated (bounded by IKEV1_HALF_OPEN_MAX). */
+/*
+ * Responder SAs not yet authenticated (bounded by IKEV1_UNVERIFIED_MAX
+ * plus IKEV1_HALF_OPEN_MAX), and of those the unverified ones.
+ */
 unsigned int ikev1_half_open(const struct ikev1_ctx *ctx);
+unsigned int ikev1_unverified(const struct ikev1_ctx *ctx);
 
 /*
  * The ISAKMP SA with @peer, if any: an authenticated one before one

@@ -14,6 +14,7 @@
  * again.  A quick mode given up ends alone; phase 1 given up ends the SA.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "ikev1_int.h"
 
@@ -99,6 +100,7 @@ static void ikev1_sa_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	char a[64];
 
 	if (sa->expires && ctx->now >= sa->expires) {
+		ctx->flood.expired += ikev1_sa_unverified(sa);
 		ikev1_reap(ctx, sa);
 		return;
 	}
@@ -131,12 +133,31 @@ static uint64_t ikev1_sa_next(const struct ikev1_sa *sa)
 	return next;
 }
 
+/* What unverified requests cost us lately, at most every so often. */
+static void ikev1_flood_log(struct ikev1_ctx *ctx)
+{
+	unsigned int n =
+		ctx->flood.expired + ctx->flood.evicted + ctx->flood.refused;
+
+	if (!n || (ctx->flood.logged &&
+		   ctx->now < ctx->flood.logged + IKEV1_FLOOD_LOG_MS))
+		return;
+	ikev1_fail(
+		ctx, NULL,
+		"Main Mode requests not followed by the peer: %u expired, %u evicted (at most %d half open), %u refused (at most %d per peer)",
+		ctx->flood.expired, ctx->flood.evicted, IKEV1_UNVERIFIED_MAX,
+		ctx->flood.refused, IKEV1_UNVERIFIED_PER_PEER);
+	memset(&ctx->flood, 0, sizeof(ctx->flood));
+	ctx->flood.logged = ctx->now;
+}
+
 uint64_t ikev1_tick(struct ikev1_ctx *ctx, uint64_t now)
 {
 	uint64_t next;
 	size_t i;
 
 	ctx->now = now;
+	ikev1_flood_log(ctx);
 	next = ikev1_installed_tick(ctx);
 	for (i = 0; i < IKEV1_SAS_MAX; i++) {
 		struct ikev1_sa *sa = &ctx->sas[i];
@@ -150,6 +171,16 @@ uint64_t ikev1_tick(struct ikev1_ctx *ctx, uint64_t now)
 		next = ikev1_earliest(next, ikev1_dpd_next(ctx, sa));
 	}
 	return next;
+}
+
+unsigned int ikev1_unverified(const struct ikev1_ctx *ctx)
+{
+	unsigned int n = 0;
+	size_t i;
+
+	for (i = 0; i < IKEV1_SAS_MAX; i++)
+		n += ctx->sas[i].used && ikev1_sa_unverified(&ctx->sas[i]);
+	return n;
 }
 
 unsigned int ikev1_half_open(const struct ikev1_ctx *ctx)

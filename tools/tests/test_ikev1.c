@@ -60,6 +60,7 @@ static size_t qhead, qtail;
 static unsigned int nsent; /* datagrams sent by either side */
 static unsigned int lose; /* lose the datagram numbered so (from 1) */
 static bool silent; /* lose everything */
+static bool spoofing; /* lose what goes to neither side */
 static uint64_t sent_at[16]; /* when A sent, in ms */
 static unsigned int nsent_a;
 static uint64_t clock_ms;
@@ -80,6 +81,9 @@ static int t_send(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 	s->sends++;
 	if (++nsent == lose || silent)
 		return 0;
+	if (spoofing &&
+	    memcmp(&sa->peer, &(s == &A ? &B : &A)->addr, sizeof(sa->peer)))
+		return 0; /* to a spoofed source: nowhere */
 	p = &queue[qtail++ % 16];
 	assert_true(len <= sizeof(p->data));
 	p->to = s == &A ? &B : &A;
@@ -784,7 +788,7 @@ static void run_losing(unsigned int n, const struct opts *o1,
 
 static void test_lost_datagram(void **state)
 {
-	static const char waits[] = "ABABAAABB";
+	static const char waits[] = "AAABAAABB";
 	unsigned int i;
 
 	(void)state;
@@ -856,14 +860,26 @@ static void test_silent_quick_mode(void **state)
 }
 
 /*
- * Main Mode 1 from many initiators at once: 16 responder SAs half open,
- * the rest dropped; the half-open ones die by retransmission, and then
- * a real initiator gets through.
+ * Main Mode 1 from spoofed sources (ikev1.h, IKEV1_UNVERIFIED_*): each
+ * gets one answer and no retransmission; past 32 the oldest is evicted;
+ * one address gets 4; a repeated request is answered twice, no more; all
+ * are gone after 10 s, said in one line.  A legitimate peer whose request
+ * arrives amid the flood completes at once.
  */
+static void spoof(const struct pkt *mm1, uint8_t cookie, uint8_t host)
+{
+	struct pkt p = *mm1;
+	union nfsec_ip src = A.addr;
+
+	p.data[0] = cookie; /* another initiator cookie */
+	src.b[3] = host;
+	ikev1_input(&B.ctx, A.family, &src, p.data, p.len);
+}
+
 static void test_half_open(void **state)
 {
-	struct pkt mm1;
 	unsigned int i;
+	struct pkt mm1;
 
 	(void)state;
 	qhead = qtail = 0;
@@ -874,25 +890,46 @@ static void test_half_open(void **state)
 	assert_int_equal(initiate_first(&A), 0);
 	mm1 = queue[qhead++ % 16];
 	silent = true;
-	for (i = 0; i < 20; i++) {
-		mm1.data[0] =
-			(uint8_t)(0xa0 + i); /* another initiator cookie */
-		ikev1_input(&B.ctx, A.family, &A.addr, mm1.data, mm1.len);
-	}
-	assert_int_equal(ikev1_half_open(&B.ctx), IKEV1_HALF_OPEN_MAX);
-	assert_non_null(strstr(
-		B.log,
-		"dropped Main Mode message 1 from 198.51.100.1: 16 SAs half open"));
-	for (i = 0; i < 63; i++)
-		advance(1000);
-	silent = false;
+	for (i = 0; i < 40; i++)
+		spoof(&mm1, (uint8_t)(0x40 + i), (uint8_t)(10 + i));
+	assert_int_equal(B.sends, 40); /* one answer each */
+	assert_int_equal(ikev1_unverified(&B.ctx), IKEV1_UNVERIFIED_MAX);
+	assert_int_equal(B.ctx.flood.evicted, 40 - IKEV1_UNVERIFIED_MAX);
+	for (i = 0; i < 6; i++)
+		spoof(&mm1, (uint8_t)(0x90 + i), 200);
+	assert_int_equal(B.sends, 44);
+	assert_int_equal(B.ctx.flood.refused, 2);
+	assert_non_null(strstr(B.log, "dropped Main Mode message 1 from "
+				      "198.51.100.200: it has its share"));
+	for (i = 0; i < 4; i++)
+		spoof(&mm1, 0x93, 200);
+	assert_int_equal(B.sends, 46); /* the same request: two answers */
+	advance(IKEV1_UNVERIFIED_MS - 1000);
+	assert_int_equal(B.sends, 46); /* nothing retransmitted */
+	assert_int_equal(ikev1_unverified(&B.ctx), IKEV1_UNVERIFIED_MAX);
+	assert_non_null(strstr(B.ctx.failure,
+			       "Main Mode requests not followed by the peer: "
+			       "0 expired, 12 evicted (at most 32 half open), "
+			       "2 refused (at most 4 per peer)"));
+	advance(1000);
 	assert_int_equal(ikev1_half_open(&B.ctx), 0);
-	assert_non_null(strstr(B.ctx.failure, "state (R) MM_SA_SETUP"));
+	advance(IKEV1_FLOOD_LOG_MS);
+	assert_non_null(strstr(B.ctx.failure, ": 32 expired, 0 evicted"));
+	/* amid a flood, a real peer */
+	silent = false;
+	spoofing = true;
+	qhead = qtail = 0;
 	ikev1_destroy(&A.ctx);
 	ikev1_init(&A.ctx, A.conf, &ops);
 	ikev1_set_local(&A.ctx, A.family, &A.addr);
+	for (i = 0; i < 40; i++)
+		spoof(&mm1, (uint8_t)(0x40 + i), (uint8_t)(10 + i));
 	assert_int_equal(initiate_first(&A), 0);
+	pump_one(); /* MM1 */
+	for (i = 0; i < IKEV1_UNVERIFIED_MAX - 1; i++)
+		spoof(&mm1, (uint8_t)(0xc0 + i), (uint8_t)(80 + i));
 	pump();
+	spoofing = false;
 	assert_mirrored();
 	teardown_sides();
 }
@@ -1405,7 +1442,7 @@ static void test_dpd(void **state)
  */
 static void test_aggressive(void **state)
 {
-	static const char waits[] = "ABB";
+	static const char waits[] = "AAB";
 	struct opts o1 = seed_r1, o2 = seed_r2;
 	unsigned int i;
 
