@@ -566,7 +566,15 @@ static void cd_sa_soft(void *arg, const struct nfsec_sa_info *sa)
 	ikev1_sa_soft(&d->ike, sa->proto, sa->family, sa->spi, &sa->dst);
 }
 
-static void cd_udp_input(struct cd_daemon *d, int fd)
+/*
+ * Datagrams taken from a UDP socket per wake-up, at most: all that queued
+ * (a peer's message must not wait behind a flood for one poll() each),
+ * yet kernel events and the control socket still get their turn.
+ */
+#define CD_UDP_BURST 64
+
+/* One datagram from @fd, without waiting; false when none was queued. */
+static bool cd_udp_one(struct cd_daemon *d, int fd)
 {
 	static uint8_t buf[ISAKMP_MSG_MAX];
 	struct sockaddr_storage from;
@@ -576,16 +584,28 @@ static void cd_udp_input(struct cd_daemon *d, int fd)
 	union nfsec_ip peer = { 0 };
 	ssize_t n;
 
-	n = recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &flen);
-	if (n <= 0)
-		return;
+	n = recvfrom(fd, buf, sizeof(buf), MSG_DONTWAIT,
+		     (struct sockaddr *)&from, &flen);
+	if (n < 0)
+		return errno == EINTR;
+	if (!n)
+		return true; /* an empty datagram: nothing to read in it */
 	if (from.ss_family == AF_INET && ntohs(v4->sin_port) == 500)
 		memcpy(peer.b, &v4->sin_addr, 4);
 	else if (from.ss_family == AF_INET6 && ntohs(v6->sin6_port) == 500)
 		memcpy(peer.b, &v6->sin6_addr, 16);
 	else
-		return;
+		return true;
 	ikev1_input(&d->ike, (uint8_t)from.ss_family, &peer, buf, (size_t)n);
+	return true;
+}
+
+static void cd_udp_input(struct cd_daemon *d, int fd)
+{
+	int i;
+
+	for (i = 0; i < CD_UDP_BURST && cd_udp_one(d, fd); i++)
+		;
 }
 
 static uint64_t cd_now_ms(void)
