@@ -18,8 +18,12 @@
 
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-ikeflood.XXXXXX)
-RATE=${NFSEC_FLOOD_RATE:-200}
-SECS=12
+# 50/s: the old responder's 16 half-open SAs, 62 s each, were full at any
+# rate above one every 4 s.  Faster floods measure cryptod's speed under
+# TCG instead (at 200/s R2's UDP socket overflowed, legitimate messages
+# with it): that is reported below as R2's receive-buffer drops.
+RATE=${NFSEC_FLOOD_RATE:-50}
+SECS=12 # long enough that the spoofed SAs would fill the old limit
 
 tap_plan 4
 
@@ -80,6 +84,12 @@ rss0=$(vm_kb "$r2pid" VmRSS)
 ip netns exec r1 $PY "$WORK/flood.py" "$RATE" "$SECS" >"$WORK/flood.out" &
 fpid=$!
 fstart=$(date +%s)
+# R2's half-open count once a second while the flood lasts
+while kill -0 "$fpid" 2>/dev/null; do
+	half_open 2>/dev/null || echo unread
+	sleep 1
+done >"$WORK/half_open" &
+spid=$!
 sleep 2 # the flood is on
 t0=$(date +%s%N)
 ip netns exec hA ping -c 1 -W 1 203.0.113.10 >/dev/null 2>&1
@@ -87,25 +97,31 @@ ok=no
 ping_until && ok=yes
 t1=$(date +%s%N)
 rtx=$(grep -c "retransmitting phase 1" "$WORK/r1.log")
-most=0
-while kill -0 "$fpid" 2>/dev/null; do
-	n=$(half_open)
-	[ "${n:-0}" -le "$most" ] || most=$n
-	sleep 1
-done
+rcvbuf=$(ip netns exec r2 nstat -az UdpRcvbufErrors 2>/dev/null |
+	awk '/UdpRcvbufErrors/ { print $2 }')
 wait "$fpid"
+wait "$spid"
+most=0 samples=0 unread=0
+while read -r n; do
+	if [[ $n =~ ^[0-9]+$ ]]; then
+		samples=$((samples + 1))
+		[ "$n" -le "$most" ] || most=$n
+	else
+		unread=$((unread + 1))
+	fi
+done <"$WORK/half_open"
 sent=$(cat "$WORK/flood.out")
 hwm=$(vm_kb "$r2pid" VmHWM)
 if [ "$ok" = yes ] && [ "$rtx" -le 1 ]; then
-	tap_ok "a real peer negotiates amid $RATE spoofed MM1/s: $(((t1 - t0) / 1000000)) ms, $rtx phase-1 retransmissions"
+	tap_ok "a real peer negotiates amid $RATE spoofed MM1/s: $(((t1 - t0) / 1000000)) ms, $rtx phase-1 retransmissions, ${rcvbuf:-?} datagrams R2 could not queue"
 else
 	tap_fail "a real peer negotiates amid $RATE spoofed MM1/s" \
 		"ping: $ok, phase-1 retransmissions: $rtx" \
 		"$(grep -E "retransmitting|Death|failed" "$WORK/r1.log" | tail -5)" \
 		"$(tail -5 "$WORK/r2.log")"
 fi
-tap_check "R2's half-open SAs stay bounded under ${sent:-?} spoofed MM1 (at most $most of 32 + 1)" \
-	test "$most" -le 33
+tap_check "R2's half-open SAs stay bounded under ${sent:-?} spoofed MM1 (at most $most of 128 + 1, $samples samples, $unread unread)" \
+	test "$most" -le 129 -a "$samples" -ge 5 -a "$unread" = 0
 tap_check "R2's memory stays bounded: VmHWM $hwm kB, from VmRSS $rss0 kB" \
 	test "$((hwm - rss0))" -le 8192
 # gone 10 s after the flood, and said in a line per 10 s at most

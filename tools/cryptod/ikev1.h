@@ -178,7 +178,7 @@ struct ikev1_sa {
 	unsigned int answers; /* unverified: repeats answered */
 };
 
-#define IKEV1_SAS_MAX 64
+#define IKEV1_SAS_MAX 256
 
 /*
  * An SA pair (or AH+ESP bundle) we installed, kept so that when one of
@@ -229,7 +229,7 @@ struct ikev1_installed {
  * IKEV1_HALF_OPEN_MAX, and die by retransmission like any other.
  * What was dropped is said at most every IKEV1_FLOOD_LOG_MS.
  */
-#define IKEV1_UNVERIFIED_MAX 32
+#define IKEV1_UNVERIFIED_MAX 128
 #define IKEV1_UNVERIFIED_PER_PEER 4
 #define IKEV1_UNVERIFIED_ANSWERS 2
 #define IKEV1_UNVERIFIED_MS 10000

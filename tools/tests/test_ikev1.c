@@ -42,7 +42,7 @@ struct side {
 		union nfsec_ip dst;
 	} dels[8];
 	size_t ndels;
-	char log[32768];
+	char log[262144];
 };
 
 static struct side A, B;
@@ -861,20 +861,24 @@ static void test_silent_quick_mode(void **state)
 
 /*
  * Main Mode 1 from spoofed sources (ikev1.h, IKEV1_UNVERIFIED_*): each
- * gets one answer and no retransmission; past 32 the oldest is evicted;
+ * gets one answer and no retransmission; past 128 the oldest is evicted;
  * one address gets 4; a repeated request is answered twice, no more; all
  * are gone after 10 s, said in one line.  A legitimate peer whose request
  * arrives amid the flood completes at once.
  */
-static void spoof(const struct pkt *mm1, uint8_t cookie, uint8_t host)
+static void spoof(const struct pkt *mm1, unsigned int cookie, uint8_t host)
 {
 	struct pkt p = *mm1;
 	union nfsec_ip src = A.addr;
 
-	p.data[0] = cookie; /* another initiator cookie */
+	p.data[0] = (uint8_t)(cookie >> 8); /* another initiator cookie */
+	p.data[1] = (uint8_t)cookie;
 	src.b[3] = host;
 	ikev1_input(&B.ctx, A.family, &src, p.data, p.len);
 }
+
+/* more than IKEV1_UNVERIFIED_MAX, from as many addresses */
+#define FLOOD (IKEV1_UNVERIFIED_MAX + 8)
 
 static void test_half_open(void **state)
 {
@@ -890,31 +894,32 @@ static void test_half_open(void **state)
 	assert_int_equal(initiate_first(&A), 0);
 	mm1 = queue[qhead++ % 16];
 	silent = true;
-	for (i = 0; i < 40; i++)
-		spoof(&mm1, (uint8_t)(0x40 + i), (uint8_t)(10 + i));
-	assert_int_equal(B.sends, 40); /* one answer each */
+	for (i = 0; i < FLOOD; i++)
+		spoof(&mm1, 0x1000 + i, (uint8_t)(10 + i));
+	assert_int_equal(B.sends, FLOOD); /* one answer each */
 	assert_int_equal(ikev1_unverified(&B.ctx), IKEV1_UNVERIFIED_MAX);
-	assert_int_equal(B.ctx.flood.evicted, 40 - IKEV1_UNVERIFIED_MAX);
+	assert_int_equal(B.ctx.flood.evicted, FLOOD - IKEV1_UNVERIFIED_MAX);
 	for (i = 0; i < 6; i++)
-		spoof(&mm1, (uint8_t)(0x90 + i), 200);
-	assert_int_equal(B.sends, 44);
+		spoof(&mm1, 0x2000 + i, 200);
+	assert_int_equal(B.sends, FLOOD + 4);
 	assert_int_equal(B.ctx.flood.refused, 2);
 	assert_non_null(strstr(B.log, "dropped Main Mode message 1 from "
 				      "198.51.100.200: it has its share"));
 	for (i = 0; i < 4; i++)
-		spoof(&mm1, 0x93, 200);
-	assert_int_equal(B.sends, 46); /* the same request: two answers */
+		spoof(&mm1, 0x2003, 200);
+	assert_int_equal(B.sends,
+			 FLOOD + 6); /* the same request: two answers */
 	advance(IKEV1_UNVERIFIED_MS - 1000);
-	assert_int_equal(B.sends, 46); /* nothing retransmitted */
+	assert_int_equal(B.sends, FLOOD + 6); /* nothing retransmitted */
 	assert_int_equal(ikev1_unverified(&B.ctx), IKEV1_UNVERIFIED_MAX);
 	assert_non_null(strstr(B.ctx.failure,
 			       "Main Mode requests not followed by the peer: "
-			       "0 expired, 12 evicted (at most 32 half open), "
+			       "0 expired, 12 evicted (at most 128 half open), "
 			       "2 refused (at most 4 per peer)"));
 	advance(1000);
 	assert_int_equal(ikev1_half_open(&B.ctx), 0);
 	advance(IKEV1_FLOOD_LOG_MS);
-	assert_non_null(strstr(B.ctx.failure, ": 32 expired, 0 evicted"));
+	assert_non_null(strstr(B.ctx.failure, ": 128 expired, 0 evicted"));
 	/* amid a flood, a real peer */
 	silent = false;
 	spoofing = true;
@@ -922,12 +927,12 @@ static void test_half_open(void **state)
 	ikev1_destroy(&A.ctx);
 	ikev1_init(&A.ctx, A.conf, &ops);
 	ikev1_set_local(&A.ctx, A.family, &A.addr);
-	for (i = 0; i < 40; i++)
-		spoof(&mm1, (uint8_t)(0x40 + i), (uint8_t)(10 + i));
+	for (i = 0; i < FLOOD; i++)
+		spoof(&mm1, 0x3000 + i, (uint8_t)(10 + i));
 	assert_int_equal(initiate_first(&A), 0);
 	pump_one(); /* MM1 */
 	for (i = 0; i < IKEV1_UNVERIFIED_MAX - 1; i++)
-		spoof(&mm1, (uint8_t)(0xc0 + i), (uint8_t)(80 + i));
+		spoof(&mm1, 0x4000 + i, (uint8_t)(10 + i));
 	pump();
 	spoofing = false;
 	assert_mirrored();
