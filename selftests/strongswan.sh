@@ -10,7 +10,8 @@
 # both ways, ESP between nfsec and XFRM.  Then `clear crypto sa` on R1
 # makes charon delete its CHILD_SA (our Delete payload understood).
 # Last, the AES suite between IPv6 peers for IPv6 LANs, cryptod
-# initiating.  Stock kernels only (see below).
+# initiating.  A capture of the first run checks that cryptod's first ESP
+# packet leaves after its QM3.  Stock kernels only (see below).
 #
 # charon runs in R2's network namespace and a private mount namespace
 # whose /run is a tmpfs directory: its pid file and vici socket stay out
@@ -24,14 +25,14 @@ WORK=$(mktemp -d /tmp/nfsec-swan.XXXXXX)
 RUN=$(mktemp -d /dev/shm/nfsec-swan.XXXXXX)
 VICI=unix://$RUN/charon.vici
 
-tap_plan 12
+tap_plan 13
 
 # A run that limits the algorithms (the debug kernel's) skips this file:
 # what the kernel does here (ESP to and from XFRM, SA events) ah.sh's
 # bundle with XFRM, negative.sh and netlink.sh run under KASAN, and TCG
 # there makes the two IKE daemons' DH slow enough to cost minutes of CI.
 if [ -n "${NFSEC_SELFTEST_ALGS:-}" ]; then
-	for i in $(seq 12); do
+	for i in $(seq 13); do
 		tap_skip "strongSwan interop check $i" "stock kernels only"
 	done
 	rm -rf "$WORK" "$RUN"
@@ -197,8 +198,21 @@ run() {
 	fi
 }
 
+# R1's side of the link is captured: as quick-mode initiator, cryptod puts
+# its outbound SA in only after sending QM3, so charon (which installs on
+# QM3) has the SA before the first ESP packet arrives.
+cap_start r1 veth-r2 "$WORK/qm.pcap" "udp port 500 or esp" ||
+	echo "# no capture of R1's link"
 run "des-sha1-modp1024" initiates des sha 2 "esp-des esp-sha-hmac" \
 	des-sha1-modp1024 des-sha1
+cap_stop "$WORK/qm.pcap"
+# what R1 sent, in order: its second quick-mode message (QM3) and its first
+# ESP packet
+order=$(tcpdump -nr "$WORK/qm.pcap" 2>/dev/null | awk '
+	/oakley-quick\[/ && ++qm == 2 { print "QM3" }
+	/ESP\(spi=/ && !esp++ { print "ESP" }' | paste -sd' ')
+tap_expect "cryptod initiating: its first ESP packet leaves after its QM3" \
+	"QM3 ESP" "$order"
 sas=$(sw --list-sas 2>&1)
 if grep -q "DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024" <<<"$sas" &&
 	grep -q "INSTALLED, TUNNEL.*ESP:DES_CBC/HMAC_SHA1_96" <<<"$sas"; then
