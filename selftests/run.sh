@@ -15,7 +15,9 @@ export NFSEC_TOP=${NFSEC_TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 export NFSEC_KMOD_DIR=${1:?usage: run.sh KMOD_DIR [TEST...]}
 shift
 tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=(kunit module netns esp xfrm ah negative failclosed netlink cryptod quick_mode strongswan bench)
+[ ${#tests[@]} -gt 0 ] ||
+	tests=(kunit module netns esp xfrm ah negative failclosed netlink cryptod
+		quick_mode strongswan ikeflood bench)
 
 KMEMLEAK=/sys/kernel/debug/kmemleak
 leaks=$NFSEC_TOP/build/vm/$(uname -r).kmemleak
