@@ -88,6 +88,19 @@ static void inst_succeeded(struct ikev1_ctx *ctx,
 	}
 }
 
+/*
+ * @e's entry in the running configuration, when that still negotiates it
+ * (defined, enabled, ipsec-isakmp); else NULL.
+ */
+static const struct conf_map_entry *inst_running(const struct ikev1_ctx *ctx,
+						 const struct conf_map_entry *e)
+{
+	const struct conf_map_entry *n =
+		conf_entry_find(ctx->conf, e->map, e->seq);
+
+	return n && !n->disabled && !n->manual ? n : NULL;
+}
+
 void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 			 bool initiator, const struct ikev1_child *ch)
 {
@@ -101,8 +114,8 @@ void ikev1_installed_add(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 	 * it), so the one before can be freed.  When the reload removed the
 	 * entry, the pair keeps the old one until it goes.
 	 */
-	e = conf_entry_find(ctx->conf, ch->entry->map, ch->entry->seq);
-	if (!e || e->disabled || e->manual)
+	e = inst_running(ctx, ch->entry);
+	if (!e)
 		e = ch->entry;
 	r = inst_by_in(ctx, ch->family, &ch->local, ch->ah_spi_in,
 		       ch->esp_spi_in);
@@ -281,8 +294,8 @@ void ikev1_installed_reconf(struct ikev1_ctx *ctx)
 		r = &ctx->installed[i];
 		if (!r->used)
 			continue;
-		e = conf_entry_find(ctx->conf, r->entry->map, r->entry->seq);
-		if (e && !e->disabled && !e->manual) {
+		e = inst_running(ctx, r->entry);
+		if (e) {
 			r->entry = e; /* rekeyed by the new configuration */
 			continue;
 		}
