@@ -472,14 +472,17 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 static bool ikev1_admit(struct ikev1_ctx *ctx, uint8_t family,
 			const union nfsec_ip *peer)
 {
+	unsigned int all = 0, mine = 0, used = 0, verified = 0;
 	struct ikev1_sa *sa, *oldest = NULL;
-	unsigned int all = 0, mine = 0, used = 0;
 	char a[64];
 	size_t i;
 
 	for (i = 0; i < IKEV1_SAS_MAX; i++) {
 		sa = &ctx->sas[i];
 		used += sa->used;
+		/* half open (ikev1_half_open()), but the peer answered */
+		verified += sa->used && !sa->initiator && sa->verified &&
+			    sa->state != IKEV1_QM_IDLE;
 		if (!sa->used || !ikev1_sa_unverified(sa))
 			continue;
 		all++;
@@ -490,7 +493,7 @@ static bool ikev1_admit(struct ikev1_ctx *ctx, uint8_t family,
 			oldest = sa;
 	}
 	if (mine >= IKEV1_UNVERIFIED_PER_PEER ||
-	    ikev1_half_open(ctx) - all >= IKEV1_HALF_OPEN_MAX) {
+	    verified >= IKEV1_HALF_OPEN_MAX) {
 		ctx->flood.refused++;
 		ikev1_logf(ctx, NULL, false,
 			   "dropped Main Mode message 1 from %s: %s",
