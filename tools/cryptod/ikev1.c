@@ -557,19 +557,18 @@ bool ikev1_repeated(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		memcpy(x->last_in, h, sizeof(h));
 		return false;
 	}
-	if (x->lastlen && !memcmp(h, x->answered, sizeof(h)) &&
-	    ikev1_sa_unverified(sa) &&
-	    sa->answers++ >= IKEV1_UNVERIFIED_ANSWERS) {
+	if (!x->lastlen || memcmp(h, x->answered, sizeof(h))) {
+		ikev1_logf(ctx, sa, true, "dropped a repeated message");
+	} else if (ikev1_sa_unverified(sa) &&
+		   sa->answers++ >= IKEV1_UNVERIFIED_ANSWERS) {
 		/* a spoofed source must not make us its amplifier */
 		ikev1_logf(ctx, sa, true,
 			   "dropped a repeated message: the peer has not "
 			   "answered our cookie");
-	} else if (x->lastlen && !memcmp(h, x->answered, sizeof(h))) {
+	} else {
 		ikev1_logf(ctx, sa, true,
 			   "retransmission: sending our answer again");
 		ctx->ops->send(ctx, sa, x->last, x->lastlen);
-	} else {
-		ikev1_logf(ctx, sa, true, "dropped a repeated message");
 	}
 	return true;
 }
