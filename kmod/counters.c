@@ -7,9 +7,13 @@
  * away from the others.  A per-CPU counter per rule would cost an
  * alloc_percpu() per rule, too slow for 100k policies.  So counters come
  * from chunks of NFSEC_CTR_CHUNK per-CPU u64s, allocated when first needed
- * and kept until module exit; an IDA numbers the counters, and a counter's
- * per-CPU pointer is its chunk plus its index, so the datapath's increment
- * is one this_cpu_inc() with no lookup.
+ * and kept until the pool goes; an IDA numbers the counters, and a
+ * counter's per-CPU pointer is its chunk plus its index, so the datapath's
+ * increment is one this_cpu_inc() with no lookup.
+ *
+ * Each network namespace has its own pool (nfsec_net.counters): one
+ * namespace that uses up its numbers leaves every other one its own.  The
+ * chunks are charged to the memory cgroup of the task that made them.
  *
  * A counter is zeroed when handed out, on every CPU, so a number freed by
  * an RCU callback (after the last increment) can be reused at once.
@@ -21,43 +25,51 @@
 #include "counters.h"
 
 #define NFSEC_CTR_CHUNK 2048	/* 16 KiB per CPU */
-#define NFSEC_CTR_CHUNKS 4096	/* 8M counters in all */
 
-static DEFINE_IDA(nfsec_ctr_ida);
-static DEFINE_MUTEX(nfsec_ctr_mutex);	/* serialises chunk allocation */
-static u64 __percpu *nfsec_ctr_chunks[NFSEC_CTR_CHUNKS];
-
-static u64 __percpu *nfsec_ctr_chunk(unsigned int i)
+void nfsec_counters_init(struct nfsec_counters *pool, u32 max)
 {
-	/* Pairs with the release below: a chunk seen is initialised. */
-	u64 __percpu *chunk = smp_load_acquire(&nfsec_ctr_chunks[i]);
+	ida_init(&pool->ida);
+	mutex_init(&pool->lock);
+	xa_init(&pool->chunks);
+	pool->max = max;
+}
+
+static u64 __percpu *nfsec_ctr_chunk(struct nfsec_counters *pool,
+				     unsigned int i)
+{
+	/* xa_store() publishes a chunk after it was initialised. */
+	u64 __percpu *chunk = (u64 __percpu __force *)xa_load(&pool->chunks, i);
 
 	if (chunk)
 		return chunk;
-	mutex_lock(&nfsec_ctr_mutex);
-	chunk = nfsec_ctr_chunks[i];
+	mutex_lock(&pool->lock);
+	chunk = (u64 __percpu __force *)xa_load(&pool->chunks, i);
 	if (!chunk) {
-		chunk = __alloc_percpu(sizeof(u64) * NFSEC_CTR_CHUNK,
-				       __alignof__(u64));
-		/* Published for the lock-free check above. */
-		smp_store_release(&nfsec_ctr_chunks[i], chunk);
+		chunk = __alloc_percpu_gfp(sizeof(u64) * NFSEC_CTR_CHUNK,
+					   __alignof__(u64),
+					   GFP_KERNEL_ACCOUNT);
+		if (chunk && xa_err(xa_store(&pool->chunks, i,
+					     (void __force *)chunk,
+					     GFP_KERNEL_ACCOUNT))) {
+			free_percpu(chunk);
+			chunk = NULL;
+		}
 	}
-	mutex_unlock(&nfsec_ctr_mutex);
+	mutex_unlock(&pool->lock);
 	return chunk;
 }
 
-int nfsec_counter_alloc(struct nfsec_counter *c)
+int nfsec_counter_alloc(struct nfsec_counters *pool, struct nfsec_counter *c)
 {
 	u64 __percpu *chunk;
 	int id, cpu;
 
-	id = ida_alloc_max(&nfsec_ctr_ida,
-			   NFSEC_CTR_CHUNK * NFSEC_CTR_CHUNKS - 1, GFP_KERNEL);
+	id = ida_alloc_max(&pool->ida, pool->max - 1, GFP_KERNEL_ACCOUNT);
 	if (id < 0)
 		return id;
-	chunk = nfsec_ctr_chunk(id / NFSEC_CTR_CHUNK);
+	chunk = nfsec_ctr_chunk(pool, id / NFSEC_CTR_CHUNK);
 	if (!chunk) {
-		ida_free(&nfsec_ctr_ida, id);
+		ida_free(&pool->ida, id);
 		return -ENOMEM;
 	}
 	c->id = id;
@@ -67,11 +79,11 @@ int nfsec_counter_alloc(struct nfsec_counter *c)
 	return 0;
 }
 
-void nfsec_counter_free(struct nfsec_counter *c)
+void nfsec_counter_free(struct nfsec_counters *pool, struct nfsec_counter *c)
 {
 	if (!c->ctr)
 		return;
-	ida_free(&nfsec_ctr_ida, c->id);
+	ida_free(&pool->ida, c->id);
 	c->ctr = NULL;
 }
 
@@ -85,14 +97,14 @@ u64 nfsec_counter_read(const struct nfsec_counter *c)
 	return sum;
 }
 
-void nfsec_counters_exit(void)
+void nfsec_counters_destroy(struct nfsec_counters *pool)
 {
-	int i;
+	unsigned long i;
+	void *chunk;
 
-	WARN_ON(!ida_is_empty(&nfsec_ctr_ida));
-	for (i = 0; i < NFSEC_CTR_CHUNKS; i++) {
-		free_percpu(nfsec_ctr_chunks[i]);
-		nfsec_ctr_chunks[i] = NULL;
-	}
-	ida_destroy(&nfsec_ctr_ida);
+	WARN_ON(!ida_is_empty(&pool->ida));
+	xa_for_each(&pool->chunks, i, chunk)
+		free_percpu((u64 __percpu __force *)chunk);
+	xa_destroy(&pool->chunks);
+	ida_destroy(&pool->ida);
 }

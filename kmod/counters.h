@@ -2,8 +2,11 @@
 #ifndef _NFSEC_COUNTERS_H
 #define _NFSEC_COUNTERS_H
 
+#include <linux/idr.h>
+#include <linux/mutex.h>
 #include <linux/percpu.h>
 #include <linux/types.h>
+#include <linux/xarray.h>
 
 /*
  * Per-CPU u64 counters handed out one at a time from shared per-CPU chunks,
@@ -15,14 +18,26 @@ struct nfsec_counter {
 	u32 id;
 };
 
-/* A zeroed counter; may sleep.  -ENOMEM or -ENOSPC. */
-int nfsec_counter_alloc(struct nfsec_counter *c);
+/* A pool of at most @max counters: one per network namespace. */
+struct nfsec_counters {
+	struct ida ida;
+	struct mutex lock;	/* serialises chunk allocation */
+	struct xarray chunks;	/* chunk number -> u64 __percpu * */
+	u32 max;
+};
+
+/* Counters a namespace's pool holds at most. */
+#define NFSEC_COUNTERS_MAX (8U << 20)
+
+void nfsec_counters_init(struct nfsec_counters *pool, u32 max);
+/* A zeroed counter from @pool; may sleep.  -ENOMEM or -ENOSPC. */
+int nfsec_counter_alloc(struct nfsec_counters *pool, struct nfsec_counter *c);
 /* Gives @c back, in any context, once nothing can add to it any more. */
-void nfsec_counter_free(struct nfsec_counter *c);
+void nfsec_counter_free(struct nfsec_counters *pool, struct nfsec_counter *c);
 /* The sum over the CPUs (racy against adds, never torn on 64-bit). */
 u64 nfsec_counter_read(const struct nfsec_counter *c);
 
-/* At module exit, after every counter was freed. */
-void nfsec_counters_exit(void);
+/* Frees the chunks, after every counter of @pool was freed. */
+void nfsec_counters_destroy(struct nfsec_counters *pool);
 
 #endif /* _NFSEC_COUNTERS_H */

@@ -206,8 +206,8 @@ static void nfsec_entry_parse_params(struct nfsec_entry *e, struct nlattr **tb)
 	nfsec_nla_lifetime(tb[NFSEC_POL_A_LIFETIME], &e->life);
 }
 
-static struct nfsec_entry *nfsec_entry_parse(struct genl_info *info,
-					     char *map)
+static struct nfsec_entry *nfsec_entry_parse(struct nfsec_net *nn,
+					     struct genl_info *info, char *map)
 {
 	struct nlattr *tb[NFSEC_POL_A_MAX + 1];
 	struct nlattr *nest = info->attrs[NFSEC_A_POLICY];
@@ -225,7 +225,7 @@ static struct nfsec_entry *nfsec_entry_parse(struct genl_info *info,
 	n = nfsec_rules_count(info, tb[NFSEC_POL_A_RULES]);
 	if (n < 0)
 		return ERR_PTR(n);
-	e = nfsec_entry_alloc(n);
+	e = nfsec_entry_alloc(nn, n);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
 	e->seq = seq;
@@ -248,11 +248,11 @@ int nfsec_genl_new_policy(struct sk_buff *skb, struct genl_info *info)
 	struct nfsec_entry *e;
 	int err;
 
-	e = nfsec_entry_parse(info, map);
+	e = nfsec_entry_parse(nn, info, map);
 	if (IS_ERR(e))
 		return PTR_ERR(e);
 	mutex_lock(&nn->lock);
-	err = nfsec_spd_insert(nn, map, e);
+	err = nfsec_spd_insert(nn, map, e, info->extack);
 	mutex_unlock(&nn->lock);
 	return err;
 }

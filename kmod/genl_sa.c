@@ -208,7 +208,7 @@ static int nfsec_sa_parse_replay(struct nfsec_sa *sa, struct nlattr **tb,
 	if (sa->dir != NFSEC_SA_DIR_IN)
 		return 0;
 	sa->replay = nfsec_replay_alloc(sa->replay_window, sa->esn,
-					GFP_KERNEL);
+					GFP_KERNEL_ACCOUNT);
 	if (IS_ERR(sa->replay)) {
 		int err = PTR_ERR(sa->replay);
 
@@ -345,7 +345,7 @@ int nfsec_genl_new_sa(struct sk_buff *skb, struct genl_info *info)
 		err = -EEXIST;
 		goto err_free;
 	}
-	err = nfsec_sa_add(nn, sa);	/* frees sa on error */
+	err = nfsec_sa_add(nn, sa, info->extack);	/* frees sa on error */
 	mutex_unlock(&nn->lock);
 	return err;
 
@@ -721,7 +721,7 @@ int nfsec_genl_alloc_spi(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_ERR_MSG(info->extack, "no free SPI in the range");
 		nfsec_sa_free_unhashed(sa);
 	} else {
-		err = nfsec_sad_insert(nn, sa);	/* frees sa on error */
+		err = nfsec_sad_insert(nn, sa, info->extack); /* frees on error */
 	}
 	if (!err)
 		err = nfsec_genl_spi_reply(info, sa);

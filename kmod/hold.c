@@ -64,7 +64,7 @@ static void nfsec_hold_expire(struct timer_list *t)
 
 int nfsec_hold_init(struct nfsec_net *nn)
 {
-	struct nfsec_hold *h = kzalloc(sizeof(*h), GFP_KERNEL);
+	struct nfsec_hold *h = kzalloc(sizeof(*h), GFP_KERNEL_ACCOUNT);
 
 	if (!h)
 		return -ENOMEM;

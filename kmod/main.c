@@ -7,7 +7,6 @@
 #include <net/genetlink.h>
 #include <uapi/linux/nfsec.h>
 
-#include "counters.h"
 #include "nfsec.h"
 #include "scratch.h"
 
@@ -61,7 +60,6 @@ static void __exit nfsec_exit(void)
 	rcu_barrier();	/* SA frees queue their work after a grace period */
 	destroy_workqueue(nfsec_wq);
 	nfsec_scratch_exit();
-	nfsec_counters_exit();
 	nfsec_ct_exit();
 	pr_info("nfsec unloaded\n");
 }

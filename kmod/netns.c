@@ -3,7 +3,9 @@
  * Per-network-namespace state.  Every namespace gets a struct nfsec_net when
  * it is created (or when the module loads, for those that exist), holding its
  * counters and its netfilter hooks; both go away with the namespace (or the
- * module).
+ * module).  What a namespace allocates is charged to the memory cgroup of
+ * the task that asked (GFP_KERNEL_ACCOUNT), the namespace's own creator for
+ * what is made here.
  */
 #include <linux/module.h>
 #include <net/net_namespace.h>
@@ -33,9 +35,10 @@ static int __net_init nfsec_net_init(struct net *net)
 
 	nn->net = net;
 	mutex_init(&nn->lock);
+	nfsec_counters_init(&nn->counters, NFSEC_COUNTERS_MAX);
 	init_completion(&nn->inflight_done);
 	err = percpu_ref_init(&nn->inflight, nfsec_inflight_release, 0,
-			      GFP_KERNEL);
+			      GFP_KERNEL_ACCOUNT);
 	if (err)
 		return err;
 	nn->stats = nfsec_stats_alloc();
@@ -64,6 +67,7 @@ err_sad:
 	nn->stats = NULL;
 err_stats:
 	percpu_ref_exit(&nn->inflight);
+	nfsec_counters_destroy(&nn->counters);
 	return err;
 }
 
@@ -83,9 +87,23 @@ static void __net_exit nfsec_net_exit(struct net *net)
 	percpu_ref_exit(&nn->inflight); /* killed: tryget_live fails till here */
 }
 
+/*
+ * Entries give their rules' counters back from RCU callbacks: once those
+ * ran, the pools can go.  One barrier for the whole batch of namespaces.
+ */
+static void __net_exit nfsec_net_exit_batch(struct list_head *net_exit_list)
+{
+	struct net *net;
+
+	rcu_barrier();
+	list_for_each_entry(net, net_exit_list, exit_list)
+		nfsec_counters_destroy(&nfsec_net(net)->counters);
+}
+
 static struct pernet_operations nfsec_net_ops = {
 	.init = nfsec_net_init,
 	.exit = nfsec_net_exit,
+	.exit_batch = nfsec_net_exit_batch,
 	.id = &nfsec_net_id,
 	.size = sizeof(struct nfsec_net),
 };

@@ -17,12 +17,14 @@
 #include <uapi/linux/nfsec.h>
 
 #include "compat.h"
+#include "counters.h"
 #include "sad.h"
 #include "spd.h"
 
 struct sk_buff;
 struct nf_hook_state;
 struct nfsec_hold;
+struct netlink_ext_ack;
 
 /* Which way a packet crosses nfsec's hooks. */
 enum nfsec_dir {
@@ -69,6 +71,7 @@ struct nfsec_net {
 	struct nfsec_sad sad;
 	struct nfsec_spd spd;
 	struct nfsec_hold *hold;
+	struct nfsec_counters counters;	/* the rules' match counts */
 };
 
 /* Module-wide workqueue: SA frees, expiry.  Drained on unload. */
@@ -139,7 +142,8 @@ void nfsec_hold_release(struct nfsec_net *nn, struct nfsec_entry *e);
 void nfsec_hold_drop(struct nfsec_net *nn, const struct nfsec_entry *e);
 
 /* sa.c: SA life cycle across SAD, SPD and events */
-int nfsec_sa_add(struct nfsec_net *nn, struct nfsec_sa *sa);
+int nfsec_sa_add(struct nfsec_net *nn, struct nfsec_sa *sa,
+		 struct netlink_ext_ack *extack);
 void nfsec_sa_delete(struct nfsec_net *nn, struct nfsec_sa *sa);
 unsigned int nfsec_sa_flush(struct nfsec_net *nn, u8 scope,
 			    const struct nfsec_sa_key *key, const char *map);
@@ -168,6 +172,19 @@ void nfsec_netns_exit(void);
 /* hooks.c */
 int nfsec_hooks_register(struct nfsec_net *nn);
 void nfsec_hooks_unregister(struct nfsec_net *nn);
+
+/*
+ * nslimits.c: what one namespace may hold.  Under nn->lock; 0, or -ENOSPC
+ * with @extack naming the module parameter.
+ */
+int nfsec_nslimit_sa(struct nfsec_net *nn, bool larval,
+		     struct netlink_ext_ack *extack);
+/* @e replaces @old (or NULL): room for its rules, and for a new entry? */
+int nfsec_nslimit_entry(struct nfsec_net *nn, const struct nfsec_entry *e,
+			const struct nfsec_entry *old,
+			struct netlink_ext_ack *extack);
+/* NFSEC_STATUS_A_LIMITS; takes nn->lock. */
+int nfsec_nslimits_fill(struct sk_buff *skb, struct nfsec_net *nn);
 
 /* status.c */
 int nfsec_status_fill(struct sk_buff *skb, struct nfsec_net *nn);

@@ -9,12 +9,13 @@
 
 #include "nfsec.h"
 
-int nfsec_sa_add(struct nfsec_net *nn, struct nfsec_sa *sa)
+int nfsec_sa_add(struct nfsec_net *nn, struct nfsec_sa *sa,
+		 struct netlink_ext_ack *extack)
 {
 	int err;
 
 	lockdep_assert_held(&nn->lock);
-	err = nfsec_sad_insert(nn, sa);
+	err = nfsec_sad_insert(nn, sa, extack);
 	if (err)
 		return err;
 	if (sa->dir == NFSEC_SA_DIR_OUT && sa->map[0])

@@ -57,10 +57,10 @@ struct nfsec_sa *nfsec_sa_alloc(struct nfsec_net *nn)
 	struct nfsec_sa *sa;
 	int cpu;
 
-	sa = kzalloc(sizeof(*sa), GFP_KERNEL);
+	sa = kzalloc(sizeof(*sa), GFP_KERNEL_ACCOUNT);
 	if (!sa)
 		return ERR_PTR(-ENOMEM);
-	sa->stats = alloc_percpu(struct nfsec_sa_pcpu);
+	sa->stats = alloc_percpu_gfp(struct nfsec_sa_pcpu, GFP_KERNEL_ACCOUNT);
 	if (!sa->stats) {
 		kfree(sa);
 		return ERR_PTR(-ENOMEM);
@@ -139,14 +139,19 @@ static void nfsec_sad_changed(struct nfsec_net *nn)
 	nn->sad.genid++;
 }
 
-int nfsec_sad_insert(struct nfsec_net *nn, struct nfsec_sa *sa)
+int nfsec_sad_insert(struct nfsec_net *nn, struct nfsec_sa *sa,
+		     struct netlink_ext_ack *extack)
 {
 	struct nfsec_sad *sad = &nn->sad;
 	int err;
 
 	lockdep_assert_held(&nn->lock);
+	err = nfsec_nslimit_sa(nn, sa->larval, extack);
+	if (err)
+		goto err_id;
 	err = xa_alloc_cyclic(&sad->ids, &sa->conn_id, sa,
-			      XA_LIMIT(1, S32_MAX), &sad->next_id, GFP_KERNEL);
+			      XA_LIMIT(1, S32_MAX), &sad->next_id,
+			      GFP_KERNEL_ACCOUNT);
 	if (err < 0)
 		goto err_id;
 	sa->add_time = ktime_get_boottime_seconds();
@@ -160,6 +165,7 @@ int nfsec_sad_insert(struct nfsec_net *nn, struct nfsec_sa *sa)
 	else
 		atomic_inc(&sad->in_count);
 	sad->count++;
+	sad->larval += sa->larval;
 	nfsec_sad_changed(nn);
 	mod_delayed_work(nfsec_wq, &sad->expire_work, NFSEC_EXPIRE_PERIOD);
 	return 0;
@@ -184,6 +190,7 @@ void nfsec_sad_remove(struct nfsec_net *nn, struct nfsec_sa *sa)
 	else
 		atomic_dec(&sad->in_count);
 	sad->count--;
+	sad->larval -= sa->larval;
 	nfsec_sad_changed(nn);
 	nfsec_sa_put(sa);
 }

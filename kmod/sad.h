@@ -20,6 +20,7 @@
 
 struct crypto_ahash;
 struct nfsec_net;
+struct netlink_ext_ack;
 struct sk_buff;
 
 /* What names an SA: (SPI, outer destination, protocol). */
@@ -116,7 +117,8 @@ struct nfsec_sad {
 	struct xarray ids;		/* every SA by conn_id */
 	u32 next_id;
 	struct list_head out_list;	/* outbound SAs, oldest first */
-	unsigned int count;
+	unsigned int count;		/* larval SAs included */
+	unsigned int larval;
 	atomic_t in_count;		/* inbound SAs: the datapath looks */
 	u32 genid;			/* changes with every change */
 	struct delayed_work expire_work;
@@ -149,7 +151,8 @@ static inline bool nfsec_sa_hold(struct nfsec_sa *sa)
 void nfsec_sa_put(struct nfsec_sa *sa);
 
 /* Under nn->lock.  insert takes over @sa (freeing it on error). */
-int nfsec_sad_insert(struct nfsec_net *nn, struct nfsec_sa *sa);
+int nfsec_sad_insert(struct nfsec_net *nn, struct nfsec_sa *sa,
+		     struct netlink_ext_ack *extack);
 void nfsec_sad_remove(struct nfsec_net *nn, struct nfsec_sa *sa);
 
 /* A new SA from a validated description, not yet inserted, or ERR_PTR. */

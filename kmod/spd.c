@@ -57,7 +57,7 @@ static struct nfsec_map *nfsec_spd_map_get(struct nfsec_net *nn,
 
 	if (map)
 		return map;
-	map = kzalloc(sizeof(*map), GFP_KERNEL);
+	map = kzalloc(sizeof(*map), GFP_KERNEL_ACCOUNT);
 	if (!map)
 		return NULL;
 	if (nfsec_index_init(&map->index)) {
@@ -91,19 +91,21 @@ void nfsec_entry_destroy(struct nfsec_entry *e)
 	u32 i;
 
 	for (i = 0; i < e->nrules; i++)
-		nfsec_counter_free(&e->rules[i].matches);
+		nfsec_counter_free(&e->nn->counters, &e->rules[i].matches);
 	kvfree(e);
 }
 
-struct nfsec_entry *nfsec_entry_alloc(u32 nrules)
+struct nfsec_entry *nfsec_entry_alloc(struct nfsec_net *nn, u32 nrules)
 {
 	struct nfsec_entry *e;
 
-	e = kvzalloc(struct_size(e, rules, nrules), GFP_KERNEL);
+	e = kvzalloc(struct_size(e, rules, nrules), GFP_KERNEL_ACCOUNT);
 	if (!e)
 		return NULL;
+	e->nn = nn;
 	for (e->nrules = 0; e->nrules < nrules; e->nrules++) {
-		if (nfsec_counter_alloc(&e->rules[e->nrules].matches)) {
+		if (nfsec_counter_alloc(&nn->counters,
+					&e->rules[e->nrules].matches)) {
 			nfsec_entry_destroy(e);
 			return NULL;
 		}
@@ -137,7 +139,7 @@ static void nfsec_spd_link(struct nfsec_map *map, struct nfsec_entry *e,
 }
 
 int nfsec_spd_insert(struct nfsec_net *nn, const char *name,
-		     struct nfsec_entry *e)
+		     struct nfsec_entry *e, struct netlink_ext_ack *extack)
 {
 	struct nfsec_map *map;
 	struct nfsec_entry *old;
@@ -150,14 +152,19 @@ int nfsec_spd_insert(struct nfsec_net *nn, const char *name,
 		goto err_free;
 	e->map = map;
 	old = nfsec_spd_entry(map, e->seq);
+	err = nfsec_nslimit_entry(nn, e, old, extack);
+	if (err)
+		goto err_put;
 	err = nfsec_index_add(&map->index, e);
 	if (err)
 		goto err_put;
-	err = xa_err(xa_store(&map->by_seq, e->seq, e, GFP_KERNEL));
+	err = xa_err(xa_store(&map->by_seq, e->seq, e, GFP_KERNEL_ACCOUNT));
 	if (err)
 		goto err_unindex;
 	nfsec_spd_link(map, e, old);
+	nn->spd.rules += e->nrules;
 	if (old) {
+		nn->spd.rules -= old->nrules;
 		nfsec_index_del(&map->index, old);
 		nfsec_entry_free(old);
 	} else {
@@ -182,6 +189,7 @@ static void nfsec_spd_unlink(struct nfsec_net *nn, struct nfsec_entry *e)
 	xa_erase(&e->map->by_seq, e->seq);
 	nfsec_index_del(&e->map->index, e);
 	list_del_rcu(&e->node);
+	nn->spd.rules -= e->nrules;
 	nfsec_entry_free(e);
 	nn->spd.entries--;
 	nn->spd.genid++;
@@ -225,7 +233,7 @@ int nfsec_spd_bind(struct nfsec_net *nn, const char *name, int ifindex,
 	/* Each binding pins the module (spd.h); a replacement keeps old's. */
 	if (!old && !try_module_get(THIS_MODULE))
 		return -ENODEV;
-	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	b = kzalloc(sizeof(*b), GFP_KERNEL_ACCOUNT);
 	if (!b)
 		goto err_put;
 	map = nfsec_spd_map_get(nn, name);

@@ -43,6 +43,7 @@ struct nfsec_rule {
 struct nfsec_entry {
 	struct list_head node;	/* map->entries, by seq, RCU */
 	struct rcu_head rcu;
+	struct nfsec_net *nn;	/* whose counters the rules use */
 	struct nfsec_map *map;
 	u32 seq;
 	u8 family;
@@ -83,6 +84,7 @@ struct nfsec_spd {
 	struct list_head maps;
 	DECLARE_HASHTABLE(bindings, NFSEC_BINDING_BITS);
 	unsigned int entries;
+	unsigned int rules;		/* of all entries */
 	u32 genid;
 };
 
@@ -92,13 +94,16 @@ void nfsec_spd_exit(struct nfsec_net *nn);
 /* Under nn->lock. */
 struct nfsec_map *nfsec_spd_map(struct nfsec_net *nn, const char *name);
 struct nfsec_entry *nfsec_spd_entry(struct nfsec_map *map, u32 seq);
-/* An entry of @nrules zeroed rules, each with its match counter. */
-struct nfsec_entry *nfsec_entry_alloc(u32 nrules);
+/*
+ * An entry of @nrules zeroed rules, each with its match counter from @nn's
+ * pool, charged to the caller's memory cgroup.
+ */
+struct nfsec_entry *nfsec_entry_alloc(struct nfsec_net *nn, u32 nrules);
 /* Frees an entry that never was, or no longer is, visible to RCU readers. */
 void nfsec_entry_destroy(struct nfsec_entry *e);
 /* Takes over @e (freed on error); replaces MAP SEQ as one step. */
 int nfsec_spd_insert(struct nfsec_net *nn, const char *map,
-		     struct nfsec_entry *e);
+		     struct nfsec_entry *e, struct netlink_ext_ack *extack);
 int nfsec_spd_delete(struct nfsec_net *nn, const char *map, u32 seq);
 /*
  * A bound map pins the module (a reference per binding): `rmmod nfsec`

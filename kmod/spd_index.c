@@ -126,7 +126,7 @@ nfsec_index_bucket(struct nfsec_index *idx, const struct nfsec_rule *r,
 	b = rhashtable_lookup_fast(&idx->buckets, &key, nfsec_index_params);
 	if (b)
 		return b;
-	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	b = kzalloc(sizeof(*b), GFP_KERNEL_ACCOUNT);
 	if (!b)
 		return ERR_PTR(-ENOMEM);
 	b->key = key;

@@ -18,7 +18,7 @@ struct nfsec_pcpu_stats __percpu *nfsec_stats_alloc(void)
 	struct nfsec_pcpu_stats __percpu *stats;
 	int cpu;
 
-	stats = alloc_percpu(struct nfsec_pcpu_stats);
+	stats = alloc_percpu_gfp(struct nfsec_pcpu_stats, GFP_KERNEL_ACCOUNT);
 	if (!stats)
 		return NULL;
 	for_each_possible_cpu(cpu)

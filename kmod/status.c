@@ -26,7 +26,8 @@ static int nfsec_status_fill_netns(struct sk_buff *skb, struct nfsec_net *nn)
 	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_TX_PACKETS, sum.packets[NFSEC_DIR_OUT],
 			      NFSEC_STATUS_A_PAD) ||
 	    nla_put_u64_64bit(skb, NFSEC_STATUS_A_TX_BYTES, sum.bytes[NFSEC_DIR_OUT],
-			      NFSEC_STATUS_A_PAD))
+			      NFSEC_STATUS_A_PAD) ||
+	    nfsec_nslimits_fill(skb, nn))
 		goto err_put;
 	nla_nest_end(skb, nest);
 	return 0;

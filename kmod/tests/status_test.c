@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit: the NFSEC_CMD_GET_STATUS reply encoding (status.c), parsed back
- * the way a user-space reader would.
+ * the way a user-space reader would, and the namespace limits it reports
+ * (nslimits.c).
  */
 #include <kunit/test.h>
 #include <linux/skbuff.h>
 
+#include "../nslimits.c"
 #include "../status.c"
 
 struct nfsec_status_test_ctx {
@@ -24,6 +26,7 @@ static int nfsec_status_test_init(struct kunit *test)
 	if (!ctx->nn.stats)
 		return -ENOMEM;
 	ctx->nn.hooks = 4;
+	mutex_init(&ctx->nn.lock);
 	ctx->skb = alloc_skb(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!ctx->skb) {
 		nfsec_stats_free(ctx->nn.stats);
@@ -156,8 +159,86 @@ static void nfsec_status_test_too_small(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, tb[NFSEC_A_KERNEL_RELEASE]);
 }
 
+/* What the namespace holds, and what it may: the module's defaults. */
+static void nfsec_status_test_limits(struct kunit *test)
+{
+	struct nfsec_status_test_ctx *ctx = test->priv;
+	struct nlattr *tb[NFSEC_A_MAX + 1], *st[NFSEC_STATUS_A_MAX + 1];
+	struct nlattr *lim[NFSEC_LIMITS_A_MAX + 1];
+	static const u32 want[NFSEC_LIMITS_A_MAX + 1] = {
+		[NFSEC_LIMITS_A_SAS] = 7, [NFSEC_LIMITS_A_SAS_MAX] = 1U << 19,
+		[NFSEC_LIMITS_A_LARVAL] = 2,
+		[NFSEC_LIMITS_A_LARVAL_MAX] = 1U << 16,
+		[NFSEC_LIMITS_A_ENTRIES] = 3,
+		[NFSEC_LIMITS_A_ENTRIES_MAX] = 1U << 18,
+		[NFSEC_LIMITS_A_RULES] = 1030,
+		[NFSEC_LIMITS_A_RULES_MAX] = 1U << 20,
+	};
+	int i;
+
+	ctx->nn.sad.count = 7;
+	ctx->nn.sad.larval = 2;
+	ctx->nn.spd.entries = 3;
+	ctx->nn.spd.rules = 1030;
+	KUNIT_ASSERT_EQ(test, nfsec_status_fill(ctx->skb, &ctx->nn), 0);
+	nfsec_status_test_parse(test, ctx->skb, tb, st);
+	KUNIT_ASSERT_NOT_NULL(test, st[NFSEC_STATUS_A_LIMITS]);
+	KUNIT_ASSERT_EQ(test, nla_parse_nested(lim, NFSEC_LIMITS_A_MAX,
+					       st[NFSEC_STATUS_A_LIMITS],
+					       NULL, NULL), 0);
+	for (i = NFSEC_LIMITS_A_SAS; i <= NFSEC_LIMITS_A_MAX; i++) {
+		KUNIT_ASSERT_NOT_NULL(test, lim[i]);
+		KUNIT_EXPECT_EQ(test, nla_get_u32(lim[i]), want[i]);
+	}
+}
+
+/* At a limit, the next SA, SPI, entry or rule is refused with a message. */
+static void nfsec_status_test_limit_refusals(struct kunit *test)
+{
+	struct nfsec_status_test_ctx *ctx = test->priv;
+	struct nfsec_net *nn = &ctx->nn;
+	struct netlink_ext_ack ext = {};
+	struct nfsec_entry *e, *old;
+
+	e = kunit_kzalloc(test, struct_size(e, rules, 1), GFP_KERNEL);
+	old = kunit_kzalloc(test, struct_size(old, rules, 1), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	KUNIT_ASSERT_NOT_NULL(test, old);
+	mutex_lock(&nn->lock);
+	nn->sad.count = max_sas - 1;
+	nn->sad.larval = max_larval_sas;
+	KUNIT_EXPECT_EQ(test, nfsec_nslimit_sa(nn, false, &ext), 0);
+	KUNIT_EXPECT_EQ(test, nfsec_nslimit_sa(nn, true, &ext), -ENOSPC);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(ext._msg, "max_larval_sas"));
+	nn->sad.count++;
+	KUNIT_EXPECT_EQ(test, nfsec_nslimit_sa(nn, false, &ext), -ENOSPC);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(ext._msg, "max_sas"));
+
+	nn->spd.entries = max_entries;
+	nn->spd.rules = max_rules - 1;
+	e->nrules = 1;
+	KUNIT_EXPECT_EQ(test, nfsec_nslimit_entry(nn, e, NULL, &ext), -ENOSPC);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(ext._msg, "max_entries"));
+	/* replacing an entry adds none; its rules may grow to the limit */
+	KUNIT_EXPECT_EQ(test, nfsec_nslimit_entry(nn, e, old, &ext), 0);
+	e->nrules = 2;
+	old->nrules = 1;
+	KUNIT_EXPECT_EQ(test, nfsec_nslimit_entry(nn, e, old, &ext), 0);
+	e->nrules = 3;
+	KUNIT_EXPECT_EQ(test, nfsec_nslimit_entry(nn, e, old, &ext), -ENOSPC);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(ext._msg, "max_rules"));
+	/* a namespace past a lowered limit may still shrink an entry */
+	nn->spd.rules = max_rules + 10;
+	e->nrules = 1;
+	old->nrules = 2;
+	KUNIT_EXPECT_EQ(test, nfsec_nslimit_entry(nn, e, old, &ext), 0);
+	mutex_unlock(&nn->lock);
+}
+
 static struct kunit_case nfsec_status_test_cases[] = {
 	KUNIT_CASE(nfsec_status_test_fields),
+	KUNIT_CASE(nfsec_status_test_limits),
+	KUNIT_CASE(nfsec_status_test_limit_refusals),
 	KUNIT_CASE(nfsec_status_test_u64_values),
 	KUNIT_CASE(nfsec_status_test_too_small),
 	{}

@@ -84,6 +84,15 @@ int ctl_cmd_version(struct ctl *ctl, int argc, char **argv)
 	return 0;
 }
 
+static void ctl_limit_json(struct nfsec_json *j, const char *name,
+			   const struct nfsec_status_limit *l)
+{
+	nfsec_json_object_open(j, name);
+	nfsec_json_u64(j, "used", l->used);
+	nfsec_json_u64(j, "max", l->max);
+	nfsec_json_object_close(j);
+}
+
 static void ctl_status_json(const struct nfsec_status *st)
 {
 	struct nfsec_json j;
@@ -100,6 +109,14 @@ static void ctl_status_json(const struct nfsec_status *st)
 	nfsec_json_u64(&j, "packets", st->tx_packets);
 	nfsec_json_u64(&j, "bytes", st->tx_bytes);
 	nfsec_json_object_close(&j);
+	if (st->has_limits) {
+		nfsec_json_object_open(&j, "limits");
+		ctl_limit_json(&j, "sas", &st->sas);
+		ctl_limit_json(&j, "larval_sas", &st->larval);
+		ctl_limit_json(&j, "entries", &st->entries);
+		ctl_limit_json(&j, "rules", &st->rules);
+		nfsec_json_object_close(&j);
+	}
 	nfsec_json_object_close(&j);
 	nfsec_json_end(&j);
 }
@@ -125,5 +142,15 @@ int ctl_cmd_status(struct ctl *ctl, int argc, char **argv)
 	       st.rx_packets, st.rx_bytes);
 	printf("  outbound: %" PRIu64 " packets, %" PRIu64 " bytes\n",
 	       st.tx_packets, st.tx_bytes);
+	if (!st.has_limits)
+		return 0;
+	printf("  held, of what nfsec.max_* allows a namespace:\n");
+	printf("    SAs:                %" PRIu32 " of %" PRIu32
+	       " (reserved SPIs: %" PRIu32 " of %" PRIu32 ")\n",
+	       st.sas.used, st.sas.max, st.larval.used, st.larval.max);
+	printf("    crypto map entries: %" PRIu32 " of %" PRIu32 "\n",
+	       st.entries.used, st.entries.max);
+	printf("    rules:              %" PRIu32 " of %" PRIu32 "\n",
+	       st.rules.used, st.rules.max);
 	return 0;
 }

@@ -60,6 +60,40 @@ static int nfsec_status_u64(const struct nlattr *attr, uint64_t *out)
 	return 0;
 }
 
+static int nfsec_status_limits_cb(const struct nlattr *attr, void *data)
+{
+	const struct nlattr **lim = data;
+	uint16_t type = mnl_attr_get_type(attr);
+
+	if (type <= NFSEC_LIMITS_A_MAX)
+		lim[type] = attr;
+	return MNL_CB_OK;
+}
+
+/* NFSEC_STATUS_A_LIMITS, if the module sends it. */
+static int nfsec_status_limits(const struct nlattr *nest,
+			       struct nfsec_status *s)
+{
+	const struct nlattr *lim[NFSEC_LIMITS_A_MAX + 1] = { NULL };
+
+	if (!nest)
+		return 0;
+	if (mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0 ||
+	    mnl_attr_parse_nested(nest, nfsec_status_limits_cb, lim) < 0 ||
+	    nfsec_status_u32(lim[NFSEC_LIMITS_A_SAS], &s->sas.used) ||
+	    nfsec_status_u32(lim[NFSEC_LIMITS_A_SAS_MAX], &s->sas.max) ||
+	    nfsec_status_u32(lim[NFSEC_LIMITS_A_LARVAL], &s->larval.used) ||
+	    nfsec_status_u32(lim[NFSEC_LIMITS_A_LARVAL_MAX], &s->larval.max) ||
+	    nfsec_status_u32(lim[NFSEC_LIMITS_A_ENTRIES], &s->entries.used) ||
+	    nfsec_status_u32(lim[NFSEC_LIMITS_A_ENTRIES_MAX],
+			     &s->entries.max) ||
+	    nfsec_status_u32(lim[NFSEC_LIMITS_A_RULES], &s->rules.used) ||
+	    nfsec_status_u32(lim[NFSEC_LIMITS_A_RULES_MAX], &s->rules.max))
+		return -EBADMSG;
+	s->has_limits = 1;
+	return 0;
+}
+
 static int nfsec_status_netns(const struct nlattr **st, struct nfsec_status *s)
 {
 	if (nfsec_status_u32(st[NFSEC_STATUS_A_HOOKS], &s->hooks) ||
@@ -68,7 +102,7 @@ static int nfsec_status_netns(const struct nlattr **st, struct nfsec_status *s)
 	    nfsec_status_u64(st[NFSEC_STATUS_A_TX_PACKETS], &s->tx_packets) ||
 	    nfsec_status_u64(st[NFSEC_STATUS_A_TX_BYTES], &s->tx_bytes))
 		return -EBADMSG;
-	return 0;
+	return nfsec_status_limits(st[NFSEC_STATUS_A_LIMITS], s);
 }
 
 int nfsec_status_parse(const struct nlmsghdr *nlh, struct nfsec_status *st)

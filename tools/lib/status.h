@@ -19,6 +19,11 @@ struct nfsec_status {
 	uint64_t rx_bytes;
 	uint64_t tx_packets;
 	uint64_t tx_bytes;
+	/* What the namespace holds and may hold; older modules omit it. */
+	int has_limits;
+	struct nfsec_status_limit {
+		uint32_t used, max;
+	} sas, larval, entries, rules;
 };
 
 /*

@@ -21,7 +21,20 @@ enum {
 	VERSION_LONG = 1 << 3,
 	EXTRA_ATTRS = 1 << 4, /* attributes newer than the tool */
 	OMIT_TX_BYTES = 1 << 5,
+	LIMITS = 1 << 6, /* NFSEC_STATUS_A_LIMITS, whole */
+	LIMITS_SHORT = 1 << 7, /* ... without RULES_MAX */
 };
+
+static void put_limits(struct nlmsghdr *nlh, unsigned int how)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, NFSEC_STATUS_A_LIMITS);
+	uint16_t a;
+
+	for (a = NFSEC_LIMITS_A_SAS; a <= NFSEC_LIMITS_A_MAX; a++)
+		if (a != NFSEC_LIMITS_A_RULES_MAX || !(how & LIMITS_SHORT))
+			mnl_attr_put_u32(nlh, a, 100 * a);
+	mnl_attr_nest_end(nlh, nest);
+}
 
 static struct nlmsghdr *reply(unsigned int how)
 {
@@ -56,6 +69,8 @@ static struct nlmsghdr *reply(unsigned int how)
 	mnl_attr_put_u64(nlh, NFSEC_STATUS_A_TX_PACKETS, 5000000000ULL);
 	if (!(how & OMIT_TX_BYTES))
 		mnl_attr_put_u64(nlh, NFSEC_STATUS_A_TX_BYTES, 1ULL << 40);
+	if (how & (LIMITS | LIMITS_SHORT))
+		put_limits(nlh, how);
 	if (how & EXTRA_ATTRS)
 		mnl_attr_put_u32(nlh, NFSEC_STATUS_A_MAX + 3, 1);
 	mnl_attr_nest_end(nlh, nest);
@@ -76,6 +91,24 @@ static void test_valid(void **state)
 	assert_int_equal(st.rx_bytes, 840);
 	assert_int_equal(st.tx_packets, 5000000000ULL);
 	assert_int_equal(st.tx_bytes, 1ULL << 40);
+	assert_false(st.has_limits); /* an older module sends none */
+}
+
+static void test_limits(void **state)
+{
+	struct nfsec_status st;
+
+	(void)state;
+	assert_int_equal(nfsec_status_parse(reply(LIMITS), &st), 0);
+	assert_true(st.has_limits);
+	assert_int_equal(st.sas.used, 100 * NFSEC_LIMITS_A_SAS);
+	assert_int_equal(st.sas.max, 100 * NFSEC_LIMITS_A_SAS_MAX);
+	assert_int_equal(st.larval.used, 100 * NFSEC_LIMITS_A_LARVAL);
+	assert_int_equal(st.larval.max, 100 * NFSEC_LIMITS_A_LARVAL_MAX);
+	assert_int_equal(st.entries.used, 100 * NFSEC_LIMITS_A_ENTRIES);
+	assert_int_equal(st.entries.max, 100 * NFSEC_LIMITS_A_ENTRIES_MAX);
+	assert_int_equal(st.rules.used, 100 * NFSEC_LIMITS_A_RULES);
+	assert_int_equal(st.rules.max, 100 * NFSEC_LIMITS_A_RULES_MAX);
 }
 
 static void test_newer_attrs_skipped(void **state)
@@ -90,7 +123,8 @@ static void test_newer_attrs_skipped(void **state)
 static void test_rejects(void **state)
 {
 	static const unsigned int bad[] = {
-		OMIT_NEST, HOOKS_U16, VERSION_RAW, VERSION_LONG, OMIT_TX_BYTES,
+		OMIT_NEST,    HOOKS_U16,     VERSION_RAW,
+		VERSION_LONG, OMIT_TX_BYTES, LIMITS_SHORT,
 	};
 	struct nfsec_status st;
 	size_t i;
@@ -118,6 +152,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_newer_attrs_skipped),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_truncated),
 	};

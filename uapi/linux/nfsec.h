@@ -28,7 +28,21 @@
  *       NFSEC_STATUS_A_TX_PACKETS: NLA_U64, packets seen leaving
  *                                  (POST_ROUTING, IPv4 + IPv6)
  *       NFSEC_STATUS_A_TX_BYTES:   NLA_U64, their bytes
+ *       NFSEC_STATUS_A_LIMITS:     NLA_NESTED, what this netns holds and
+ *                                  may hold (enum nfsec_limits_attr, each
+ *                                  NLA_U32): SAS (larval included),
+ *                                  LARVAL (SPIs reserved by ALLOC_SPI),
+ *                                  ENTRIES, RULES, and each one's _MAX
  *     (NFSEC_STATUS_A_PAD pads the 64-bit attributes; never sent alone.)
+ *
+ * Limits
+ * ------
+ * Each network namespace holds at most the SAs, reserved SPIs, crypto map
+ * entries and rules the module parameters max_sas, max_larval_sas,
+ * max_entries and max_rules allow (set by the host's root; see
+ * GET_STATUS).  NEW_SA, ALLOC_SPI and NEW_POLICY beyond them fail with
+ * ENOSPC and an extack message naming the parameter.  Memory a request
+ * allocates is charged to the caller's memory cgroup.
  *
  * Addresses
  * ---------
@@ -236,11 +250,28 @@ enum nfsec_status_attr {
 	NFSEC_STATUS_A_RX_BYTES,
 	NFSEC_STATUS_A_TX_PACKETS,
 	NFSEC_STATUS_A_TX_BYTES,
+	NFSEC_STATUS_A_LIMITS,
 
 	__NFSEC_STATUS_A_MAX
 };
 
 #define NFSEC_STATUS_A_MAX (__NFSEC_STATUS_A_MAX - 1)
+
+enum nfsec_limits_attr {
+	NFSEC_LIMITS_A_UNSPEC,
+	NFSEC_LIMITS_A_SAS,
+	NFSEC_LIMITS_A_SAS_MAX,
+	NFSEC_LIMITS_A_LARVAL,
+	NFSEC_LIMITS_A_LARVAL_MAX,
+	NFSEC_LIMITS_A_ENTRIES,
+	NFSEC_LIMITS_A_ENTRIES_MAX,
+	NFSEC_LIMITS_A_RULES,
+	NFSEC_LIMITS_A_RULES_MAX,
+
+	__NFSEC_LIMITS_A_MAX
+};
+
+#define NFSEC_LIMITS_A_MAX (__NFSEC_LIMITS_A_MAX - 1)
 
 #define NFSEC_MCGRP_EVENTS	"events"
 #define NFSEC_MAP_NAME_MAX	32	/* with the terminating NUL */
