@@ -26,7 +26,7 @@ PKGS_TOOLS="pkg-config libmnl-dev libgnutls28-dev nettle-dev libgmp-dev
 	libcmocka-dev clang-format cppcheck clang libclang-rt-14-dev sparse
 	shellcheck"
 PKGS_VM="qemu-system-x86 busybox-static iproute2 iputils-ping iperf3 tcpdump ethtool
-	nftables
+	nftables python3-cryptography
 	procps psmisc strongswan-charon strongswan-swanctl
 	libstrongswan-standard-plugins wireguard-tools"
 PKGS="$PKGS_KERNEL $PKGS_KBUILD $PKGS_TOOLS $PKGS_VM"

@@ -17,7 +17,7 @@ shift
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] ||
 	tests=(kunit module netns esp xfrm ah negative failclosed netlink cryptod
-		quick_mode strongswan ikeflood nslimits bench)
+		quick_mode strongswan ikeflood nslimits nlfuzz skbfuzz bench)
 
 KMEMLEAK=/sys/kernel/debug/kmemleak
 leaks=$NFSEC_TOP/build/vm/$(uname -r).kmemleak
