@@ -10,6 +10,8 @@
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
+# Dumps of a churning SAD (NFSEC_SELFTEST_DUMPS, 30; the debug kernel 10)
+DUMPS=${NFSEC_SELFTEST_DUMPS:-30}
 GENL="$PY $(dirname "$0")/genl.py"
 
 # Commands and attributes (uapi/linux/nfsec.h), the whole table.
@@ -199,7 +201,7 @@ ctl_in nl -b "$W/base"
 (while [ ! -e "$W/stop" ]; do ctl_in nl -b "$W/churn" || break; done) &
 churn=$!
 fails=0 counts=
-for i in $(seq 30); do
+for i in $(seq "$DUMPS"); do
 	n=$(ctl_in nl -j sa list 2>>"$W/err" | $PY -c 'import json,sys
 print(sum(s["spi"] < 8192 for s in json.load(sys.stdin)))') || fails=$((fails + 1))
 	[ "$n" = 400 ] || counts+=" $n"
@@ -208,7 +210,7 @@ touch "$W/stop"
 wait $churn
 got="$fails failed;$counts"
 [ ! -s "$W/err" ] || got+=" $(sort -u "$W/err" | head -3)"
-tap_expect "sa list while SAs come and go: every dump whole (30 runs)" \
+tap_expect "sa list while SAs come and go: every dump whole ($DUMPS runs)" \
 	"0 failed;" "$got"
 
 # Only the last request of each batch asks for an ACK; the kernel answers
