@@ -105,6 +105,15 @@ unsigned int nfsec_output(struct nfsec_net *nn, struct sk_buff *skb,
 void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 		     struct nfsec_sa *ah, struct sk_buff *skb, u8 family);
 
+/*
+ * refrag.c: an IPv6 datagram conntrack reassembled, larger than
+ * @inner_mtu, leaves through tunnel @sa as fragments again, each through
+ * nfsec_output_sa().  true when it took @skb and the references.
+ */
+bool nfsec_refragment(struct nfsec_net *nn, struct nfsec_sa *sa,
+		      struct nfsec_sa *ah, struct sk_buff *skb, u8 family,
+		      unsigned int inner_mtu);
+
 /* icmp.c: PMTU from ICMP errors quoting our ESP/AH (the packet goes on) */
 void nfsec_icmp_error(struct nfsec_net *nn, struct sk_buff *skb, u8 family);
 

@@ -455,6 +455,12 @@ void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 		dst_release(dst);
 		goto drop;
 	}
+	if (nfsec_refragment(nn, sa, ah, skb, family,
+			     nfsec_inner_mtu(sa, ah, dst_mtu(dst),
+					     NFSEC_SKB_CB(skb)->hdr_len))) {
+		dst_release(dst);	/* each fragment routes on its own */
+		return;
+	}
 	skb_dst_drop(skb);
 	skb_dst_set(skb, dst);
 
