@@ -19,6 +19,7 @@
  * an RCU callback (after the last increment) can be reused at once.
  */
 #include <linux/idr.h>
+#include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
 
@@ -26,11 +27,20 @@
 
 #define NFSEC_CTR_CHUNK 2048	/* 16 KiB per CPU */
 
+/*
+ * The IDA's xarray is freed into from RCU callbacks (softirq); the chunks'
+ * only from process context.  Initialised in one place they would share a
+ * lockdep class, and lockdep would take the chunks' lock, held with
+ * softirqs on, for the IDA's.  They are two locks: two classes.
+ */
+static struct lock_class_key nfsec_ctr_chunks_key;
+
 void nfsec_counters_init(struct nfsec_counters *pool, u32 max)
 {
 	ida_init(&pool->ida);
 	mutex_init(&pool->lock);
 	xa_init(&pool->chunks);
+	lockdep_set_class(&pool->chunks.xa_lock, &nfsec_ctr_chunks_key);
 	pool->max = max;
 }
 
