@@ -14,24 +14,20 @@ struct nfsec_status_parse {
 	const struct nlattr *st[NFSEC_STATUS_A_MAX + 1];
 };
 
-static int nfsec_status_top_cb(const struct nlattr *attr, void *data)
+/* One level of attributes into tb[0..max]. */
+struct nfsec_status_level {
+	const struct nlattr **tb;
+	uint16_t max;
+};
+
+static int nfsec_status_attr_cb(const struct nlattr *attr, void *data)
 {
-	const struct nlattr **tb = data;
+	const struct nfsec_status_level *l = data;
 	uint16_t type = mnl_attr_get_type(attr);
 
 	/* Attributes newer than this tool are skipped, not refused. */
-	if (type <= NFSEC_A_MAX)
-		tb[type] = attr;
-	return MNL_CB_OK;
-}
-
-static int nfsec_status_nest_cb(const struct nlattr *attr, void *data)
-{
-	const struct nlattr **st = data;
-	uint16_t type = mnl_attr_get_type(attr);
-
-	if (type <= NFSEC_STATUS_A_MAX)
-		st[type] = attr;
+	if (type <= l->max)
+		l->tb[type] = attr;
 	return MNL_CB_OK;
 }
 
@@ -60,26 +56,17 @@ static int nfsec_status_u64(const struct nlattr *attr, uint64_t *out)
 	return 0;
 }
 
-static int nfsec_status_limits_cb(const struct nlattr *attr, void *data)
-{
-	const struct nlattr **lim = data;
-	uint16_t type = mnl_attr_get_type(attr);
-
-	if (type <= NFSEC_LIMITS_A_MAX)
-		lim[type] = attr;
-	return MNL_CB_OK;
-}
-
 /* NFSEC_STATUS_A_LIMITS, if the module sends it. */
 static int nfsec_status_limits(const struct nlattr *nest,
 			       struct nfsec_status *s)
 {
 	const struct nlattr *lim[NFSEC_LIMITS_A_MAX + 1] = { NULL };
+	struct nfsec_status_level l = { lim, NFSEC_LIMITS_A_MAX };
 
 	if (!nest)
 		return 0;
 	if (mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0 ||
-	    mnl_attr_parse_nested(nest, nfsec_status_limits_cb, lim) < 0 ||
+	    mnl_attr_parse_nested(nest, nfsec_status_attr_cb, &l) < 0 ||
 	    nfsec_status_u32(lim[NFSEC_LIMITS_A_SAS], &s->sas.used) ||
 	    nfsec_status_u32(lim[NFSEC_LIMITS_A_SAS_MAX], &s->sas.max) ||
 	    nfsec_status_u32(lim[NFSEC_LIMITS_A_LARVAL], &s->larval.used) ||
@@ -108,12 +95,14 @@ static int nfsec_status_netns(const struct nlattr **st, struct nfsec_status *s)
 int nfsec_status_parse(const struct nlmsghdr *nlh, struct nfsec_status *st)
 {
 	struct nfsec_status_parse p = { { NULL }, { NULL } };
+	struct nfsec_status_level top = { p.tb, NFSEC_A_MAX };
+	struct nfsec_status_level sub = { p.st, NFSEC_STATUS_A_MAX };
 	const struct nlattr *nest;
 
 	memset(st, 0, sizeof(*st));
 	if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(struct genlmsghdr)) ||
-	    mnl_attr_parse(nlh, sizeof(struct genlmsghdr), nfsec_status_top_cb,
-			   p.tb) < 0)
+	    mnl_attr_parse(nlh, sizeof(struct genlmsghdr), nfsec_status_attr_cb,
+			   &top) < 0)
 		return -EBADMSG;
 	if (nfsec_status_str(p.tb[NFSEC_A_VERSION], st->version,
 			     sizeof(st->version)) ||
@@ -123,7 +112,7 @@ int nfsec_status_parse(const struct nlmsghdr *nlh, struct nfsec_status *st)
 		return -EBADMSG;
 	nest = p.tb[NFSEC_A_STATUS];
 	if (!nest || mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0 ||
-	    mnl_attr_parse_nested(nest, nfsec_status_nest_cb, p.st) < 0)
+	    mnl_attr_parse_nested(nest, nfsec_status_attr_cb, &sub) < 0)
 		return -EBADMSG;
 	return nfsec_status_netns(p.st, st);
 }
