@@ -625,3 +625,14 @@ cap_stop() {
 	wait "$pid" 2>/dev/null
 	rm -f "$file.pid" "$file.log"
 }
+
+# The kernel fuzzers (nlfuzz.sh, skbfuzz.sh): fuzz_seed is NFSEC_FUZZ_SEED
+# or the default; fuzz_count STOCK DEBUG VAR is how many inputs to make:
+# DEBUG on the debug kernel (kmemleak present), where KASAN watches, STOCK
+# elsewhere, and the variable VAR, when set, instead of either.
+fuzz_seed() { echo "${NFSEC_FUZZ_SEED:-20261205}"; }
+fuzz_count() {
+	local n=$1
+	[ ! -e /sys/kernel/debug/kmemleak ] || n=$2
+	echo "${!3:-$n}"
+}

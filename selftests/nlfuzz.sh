@@ -14,10 +14,8 @@
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
-SEED=${NFSEC_FUZZ_SEED:-20261205}
-COUNT=1000
-[ ! -e /sys/kernel/debug/kmemleak ] || COUNT=4000
-COUNT=${NFSEC_NLFUZZ_COUNT:-$COUNT}
+SEED=$(fuzz_seed)
+COUNT=$(fuzz_count 1000 4000 NFSEC_NLFUZZ_COUNT)
 W=$(mktemp -d /tmp/nfsec-nlfuzz.XXXXXX)
 # shellcheck disable=SC2317 # called by the trap
 cleanup() { rm -rf "$W"; _lib_cleanup; }

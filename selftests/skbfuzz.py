@@ -82,7 +82,8 @@ class Gen:
         """
         The SA's next number, mostly, so packets pass the window; else one
         it has seen or left behind, or a jump ahead, which the numbers
-        then follow (past 2^32 - 1 too: the high half for ESN).
+        then follow.  Only the ESN SA jumps near 2^32 and past it (the
+        high half): a 32-bit SA that got there would take nothing more.
         """
         k = (spi, v6)
         n = self.next.get(k, 1)
@@ -93,7 +94,7 @@ class Gen:
         if c < 0.95:
             return max(0, self.r.choice([0, 1, n - 1, n - 64, n - 65]))
         jump = n + self.r.choice([1000, self.r.randrange(1 << 20)])
-        if c > 0.995:
+        if c > 0.995 and spi == ESP_ESN:
             jump = self.r.choice([0xFFFFFFFF, 0xFFFFFFF0,
                                   self.r.randrange(1 << 32)])
         self.next[k] = max(n, jump + 1)

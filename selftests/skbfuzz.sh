@@ -16,10 +16,8 @@
 . "$(dirname "$0")/lib.sh"
 
 _lib_loaded_here=1
-SEED=${NFSEC_FUZZ_SEED:-20261205}
-COUNT=2000
-[ ! -e /sys/kernel/debug/kmemleak ] || COUNT=6000
-COUNT=${NFSEC_SKBFUZZ_COUNT:-$COUNT}
+SEED=$(fuzz_seed)
+COUNT=$(fuzz_count 2000 6000 NFSEC_SKBFUZZ_COUNT)
 FUZZ=$(dirname "$0")/skbfuzz.py	# run by python3 with dist-packages
 
 tap_plan 7
