@@ -8,11 +8,11 @@
  * carries.  Encrypted whole, it would leave as fragments of the outer
  * packet and reach the far router whole, which may not fragment it again
  * (IPv6 routers do not) and could only drop it.  So, as XFRM does, the
- * datagram is fragmented again first (ip6_fragment(), through netfilter's
- * IPv6 ops as bridge netfilter does: its frag_list as it came where the
- * pieces fit), no fragment larger than the largest that
- * arrived or than the tunnel's inner MTU, and each fragment goes through
- * the SA on its own.
+ * datagram is fragmented again first: ip6_fragment(), which 6.1 does not
+ * export but reaches modules through netfilter's IPv6 ops (nf_ipv6_ops),
+ * keeps its frag_list as it came where the pieces fit; no fragment is
+ * larger than the largest that arrived or than the tunnel's inner MTU;
+ * each fragment goes through the SA on its own.
  *
  * ip6_fragment() hands each fragment to a callback that takes no context:
  * the SAs are passed in a per-CPU slot, with bottom halves off so that
