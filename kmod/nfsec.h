@@ -104,6 +104,10 @@ unsigned int nfsec_output(struct nfsec_net *nn, struct sk_buff *skb,
  */
 void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 		     struct nfsec_sa *ah, struct sk_buff *skb, u8 family);
+/* A reference more on @sa and @ah (if any), for another packet: both live. */
+void nfsec_output_hold(struct nfsec_sa *sa, struct nfsec_sa *ah);
+/* Gives back the references nfsec_output_sa() takes. */
+void nfsec_output_put(struct nfsec_sa *sa, struct nfsec_sa *ah);
 
 /*
  * refrag.c: an IPv6 datagram conntrack reassembled, larger than

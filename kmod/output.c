@@ -172,20 +172,17 @@ static unsigned int nfsec_judged_len(struct sk_buff *skb, u8 family)
 }
 
 /*
- * true when @skb may go: fits, or may be fragmented outside.  An IPv6
- * path too narrow for a 1280-byte inner packet (the least IPv6 lets a
- * sender shrink to) carries the outer packet in fragments, as RFC 8200
- * has a source do.
+ * true when @skb may go through @dst with room for @inner bytes of it:
+ * fits, or may be fragmented outside.  An IPv6 path too narrow for a
+ * 1280-byte inner packet (the least IPv6 lets a sender shrink to) carries
+ * the outer packet in fragments, as RFC 8200 has a source do.
  */
-static bool nfsec_mtu_ok(struct nfsec_sa *sa, const struct nfsec_sa *ah,
-			 struct sk_buff *skb, u8 family, struct dst_entry *dst)
+static bool nfsec_mtu_ok(struct nfsec_sa *sa, struct sk_buff *skb, u8 family,
+			 struct dst_entry *dst, unsigned int inner)
 {
-	unsigned int hdr_len = NFSEC_SKB_CB(skb)->hdr_len;
-	unsigned int mtu = dst_mtu(dst), inner;
 	bool fits;
 
-	WRITE_ONCE(sa->pmtu, mtu);
-	inner = nfsec_inner_mtu(sa, ah, mtu, hdr_len);
+	WRITE_ONCE(sa->pmtu, dst_mtu(dst));
 	fits = skb_is_gso(skb) ? skb_gso_validate_network_len(skb, inner) :
 				 nfsec_judged_len(skb, family) <= inner;
 	if (fits || !nfsec_df(skb, family) ||
@@ -278,7 +275,14 @@ static void nfsec_output_xmit(struct sk_buff *skb)
 	}
 }
 
-static void nfsec_output_put(struct nfsec_sa *sa, struct nfsec_sa *ah)
+void nfsec_output_hold(struct nfsec_sa *sa, struct nfsec_sa *ah)
+{
+	nfsec_sa_hold(sa);
+	if (ah)
+		nfsec_sa_hold(ah);
+}
+
+void nfsec_output_put(struct nfsec_sa *sa, struct nfsec_sa *ah)
 {
 	nfsec_sa_put(sa);
 	if (ah)
@@ -425,10 +429,7 @@ static void nfsec_output_gso(struct nfsec_sa *sa, struct nfsec_sa *ah,
 	skb_list_walk_safe(segs, seg, next) {
 		skb_mark_not_on_list(seg);
 		*NFSEC_SKB_CB(seg) = saved;
-		/* the caller's references are alive */
-		nfsec_sa_hold(sa);
-		if (ah)
-			nfsec_sa_hold(ah);
+		nfsec_output_hold(sa, ah);	/* the caller's are alive */
 		nfsec_output_one(sa, ah, seg, headroom);
 	}
 	nfsec_output_put(sa, ah);
@@ -437,8 +438,9 @@ static void nfsec_output_gso(struct nfsec_sa *sa, struct nfsec_sa *ah,
 void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 		     struct nfsec_sa *ah, struct sk_buff *skb, u8 family)
 {
-	struct dst_entry *dst;
 	enum nfsec_drop_reason why;
+	struct dst_entry *dst;
+	unsigned int inner;
 
 	why = NFSEC_DROP_EXPIRED;
 	if (READ_ONCE(sa->dead) || (ah && READ_ONCE(ah->dead)))
@@ -451,13 +453,13 @@ void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 	if (!dst)
 		goto drop;
 	why = NFSEC_DROP_MTU;
-	if (!nfsec_mtu_ok(sa, ah, skb, family, dst)) {
+	inner = nfsec_inner_mtu(sa, ah, dst_mtu(dst),
+				NFSEC_SKB_CB(skb)->hdr_len);
+	if (!nfsec_mtu_ok(sa, skb, family, dst, inner)) {
 		dst_release(dst);
 		goto drop;
 	}
-	if (nfsec_refragment(nn, sa, ah, skb, family,
-			     nfsec_inner_mtu(sa, ah, dst_mtu(dst),
-					     NFSEC_SKB_CB(skb)->hdr_len))) {
+	if (nfsec_refragment(nn, sa, ah, skb, family, inner)) {
 		dst_release(dst);	/* each fragment routes on its own */
 		return;
 	}

@@ -39,9 +39,7 @@ static int nfsec_refrag_one(struct net *net, struct sock *sk,
 
 	/* A fragment of its own now: not judged as the datagram was. */
 	memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
-	nfsec_sa_hold(rf->sa);
-	if (rf->ah)
-		nfsec_sa_hold(rf->ah);
+	nfsec_output_hold(rf->sa, rf->ah);	/* nfsec_refragment()'s live */
 	nfsec_output_sa(rf->nn, rf->sa, rf->ah, skb, AF_INET6);
 	return 0;
 }
@@ -75,8 +73,6 @@ bool nfsec_refragment(struct nfsec_net *nn, struct nfsec_sa *sa,
 	rcu_read_unlock();
 	if (err)	/* ip6_fragment() freed it and counted FRAGFAILS */
 		nfsec_sa_count(sa, NFSEC_SA_ERRORS, 1);
-	nfsec_sa_put(sa);
-	if (ah)
-		nfsec_sa_put(ah);
+	nfsec_output_put(sa, ah);
 	return true;
 }
