@@ -65,7 +65,7 @@ int nfsec_nslimit_entry(struct nfsec_net *nn, const struct nfsec_entry *e,
 			struct netlink_ext_ack *extack)
 {
 	unsigned int max = READ_ONCE(max_entries);
-	u64 rules;
+	u32 had = old ? old->nrules : 0;
 
 	lockdep_assert_held(&nn->lock);
 	if (!old && nn->spd.entries >= max) {
@@ -74,8 +74,7 @@ int nfsec_nslimit_entry(struct nfsec_net *nn, const struct nfsec_entry *e,
 		return -ENOSPC;
 	}
 	max = READ_ONCE(max_rules);
-	rules = (u64)nn->spd.rules + e->nrules - (old ? old->nrules : 0);
-	if (e->nrules > (old ? old->nrules : 0) && rules > max) {
+	if (e->nrules > had && (u64)nn->spd.rules + e->nrules - had > max) {
 		NL_SET_ERR_MSG(extack,
 			       "the entry's rules would pass the namespace's limit, nfsec.max_rules");
 		return -ENOSPC;
