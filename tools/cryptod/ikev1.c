@@ -480,9 +480,7 @@ static bool ikev1_admit(struct ikev1_ctx *ctx, uint8_t family,
 	for (i = 0; i < IKEV1_SAS_MAX; i++) {
 		sa = &ctx->sas[i];
 		used += sa->used;
-		/* half open (ikev1_half_open()), but the peer answered */
-		verified += sa->used && !sa->initiator && sa->verified &&
-			    sa->state != IKEV1_QM_IDLE;
+		verified += ikev1_sa_half_open(sa) && sa->verified;
 		if (!sa->used || !ikev1_sa_unverified(sa))
 			continue;
 		all++;

@@ -27,13 +27,19 @@ struct ikev1_logarg {
 void ikev1_proposal_log(void *arg, bool conn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* A new ISAKMP SA with @peer (of @family); NULL when full or no local address. */
 /* A responder SA whose peer has not answered our cookie yet. */
 static inline bool ikev1_sa_unverified(const struct ikev1_sa *sa)
 {
 	return !sa->initiator && !sa->verified;
 }
 
+/* A responder SA in use and not yet authenticated (ikev1_half_open()). */
+static inline bool ikev1_sa_half_open(const struct ikev1_sa *sa)
+{
+	return sa->used && !sa->initiator && sa->state != IKEV1_QM_IDLE;
+}
+
+/* A new ISAKMP SA with @peer (of @family); NULL when full or no local address. */
 struct ikev1_sa *ikev1_sa_new(struct ikev1_ctx *ctx, uint8_t family,
 			      const union nfsec_ip *peer, bool initiator);
 void ikev1_sa_free(struct ikev1_sa *sa);

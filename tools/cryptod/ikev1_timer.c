@@ -189,8 +189,6 @@ unsigned int ikev1_half_open(const struct ikev1_ctx *ctx)
 	size_t i;
 
 	for (i = 0; i < IKEV1_SAS_MAX; i++)
-		if (ctx->sas[i].used && !ctx->sas[i].initiator &&
-		    ctx->sas[i].state != IKEV1_QM_IDLE)
-			n++;
+		n += ikev1_sa_half_open(&ctx->sas[i]);
 	return n;
 }
