@@ -103,7 +103,7 @@ class Gen:
     def blob(self, n):
         return bytes(self.r.randrange(256) for _ in range(n))
 
-    def inner(self, v6):
+    def inner(self):
         """(next header, inner bytes) for a tunnel or transport SA."""
         r = self.r
         c = r.random()
@@ -149,7 +149,7 @@ class Gen:
         spi = r.choice([ESP_TUN, ESP_TRA, ESP_ESN])
         full = self.seq(spi, v6)
         seq = full & 0xFFFFFFFF
-        nh, data = self.inner(v6)
+        nh, data = self.inner()
         if spi == ESP_TRA and nh in (4, 41) and r.random() < 0.7:
             nh, data = r.choice([1, 58, 17]), self.blob(r.randrange(8, 60))
         pt = self.trailer(nh, data)
@@ -175,7 +175,7 @@ class Gen:
     def ah(self, v6, ident):
         r = self.r
         spi = r.choice([AH_TUN, AH_TRA])
-        nh, data = self.inner(v6)
+        nh, data = self.inner()
         if spi == AH_TRA and nh in (4, 41) and r.random() < 0.7:
             nh, data = r.choice([1, 58, 17]), self.blob(r.randrange(8, 60))
         plen = 4 if r.random() > 0.1 else r.randrange(256)
@@ -194,7 +194,7 @@ class Gen:
                 b[self.r.randrange(len(b))] ^= 1 << self.r.randrange(8)
         return bytes(b)
 
-    def raw(self, v6):
+    def raw(self):
         r = self.r
         proto = r.choice([50, 51, 50, 51, 17, 6, 1, 4, 41])
         spi = r.choice([ESP_TUN, AH_TUN, 0, 1, 255, 256,
@@ -233,7 +233,7 @@ class Gen:
         elif c < 0.8:
             proto, body = self.ah(v6, ident)
         else:
-            proto, body = self.raw(v6)
+            proto, body = self.raw()
         if v6:
             if r.random() < 0.1:        # a destination options header
                 body = struct.pack("!BB", proto, 0) + b"\x01\x04" + \
