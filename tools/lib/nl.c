@@ -104,6 +104,20 @@ static mnl_cb_t nfsec_nl_ctl_cbs[NLMSG_MIN_TYPE] = {
 	[NLMSG_OVERRUN] = nfsec_nl_noop_cb,
 };
 
+ssize_t nfsec_nl_send(struct nfsec_nl *nl, const void *buf, size_t len)
+{
+	if (nl->io)
+		return nl->io->send(nl->io->arg, buf, len);
+	return mnl_socket_sendto(nl->sock, buf, len);
+}
+
+ssize_t nfsec_nl_recv(struct nfsec_nl *nl, void *buf, size_t len)
+{
+	if (nl->io)
+		return nl->io->recv(nl->io->arg, buf, len);
+	return mnl_socket_recvfrom(nl->sock, buf, len);
+}
+
 bool nfsec_nl_take_intr(void *buf, size_t len)
 {
 	struct nlmsghdr *nlh = buf;
@@ -137,10 +151,10 @@ int nfsec_nl_talk(struct nfsec_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 	}
 	nl->errmsg[0] = '\0';
 	req->nlmsg_flags |= NLM_F_ACK;
-	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)
+	if (nfsec_nl_send(nl, req, req->nlmsg_len) < 0)
 		return -errno;
 	do {
-		n = mnl_socket_recvfrom(nl->sock, buf, sizeof(buf));
+		n = nfsec_nl_recv(nl, buf, sizeof(buf));
 		if (n < 0)
 			return -errno;
 		intr |= nfsec_nl_take_intr(buf, (size_t)n);
@@ -284,6 +298,12 @@ void nfsec_nl_close(struct nfsec_nl *nl)
 	if (nl->sock)
 		mnl_socket_close(nl->sock);
 	nl->sock = NULL;
+}
+
+void nfsec_nl_use_io(struct nfsec_nl *nl, const struct nfsec_nl_io *io)
+{
+	nfsec_nl_close(nl);
+	nl->io = io;
 }
 
 void nfsec_nl_dump_pause(int tries)

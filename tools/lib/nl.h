@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <libmnl/libmnl.h>
 
 #define NFSEC_NL_ERRMSG_MAX 256
@@ -18,8 +19,22 @@
 
 struct nfsec_nl_batch;
 
+/*
+ * A way to the kernel other than a socket of one's own.  cryptod's engine
+ * may not talk to the kernel itself (it runs without privileges), so its
+ * requests go through the privileged parent, which passes on what is
+ * nfsec's and brings back the replies (cryptod/privsep.h).  Both return
+ * what send() and recv() would: a count, or -1 with errno.
+ */
+struct nfsec_nl_io {
+	ssize_t (*send)(void *arg, const void *buf, size_t len);
+	ssize_t (*recv)(void *arg, void *buf, size_t len);
+	void *arg;
+};
+
 struct nfsec_nl {
-	struct mnl_socket *sock;
+	struct mnl_socket *sock; /* NULL when @io carries the requests */
+	const struct nfsec_nl_io *io;
 	uint32_t portid;
 	uint32_t seq;
 	uint16_t family_id;
@@ -37,6 +52,17 @@ struct nfsec_nl {
  */
 int nfsec_nl_open(struct nfsec_nl *nl);
 void nfsec_nl_close(struct nfsec_nl *nl);
+
+/*
+ * @nl's requests go through @io from now on; @nl's own socket is closed.
+ * The family, its events group and the port id stay what @nl resolved:
+ * replies come to the socket @io ends at, whose port id that was.
+ */
+void nfsec_nl_use_io(struct nfsec_nl *nl, const struct nfsec_nl_io *io);
+
+/* One send and one receive, through @nl's socket or its io. */
+ssize_t nfsec_nl_send(struct nfsec_nl *nl, const void *buf, size_t len);
+ssize_t nfsec_nl_recv(struct nfsec_nl *nl, void *buf, size_t len);
 
 /* Joins the "events" multicast group; 0 or a negative errno. */
 int nfsec_nl_subscribe(struct nfsec_nl *nl);

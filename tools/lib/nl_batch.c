@@ -96,7 +96,7 @@ static int nfsec_nl_batch_wait(struct nfsec_nl *nl, bool *failed)
 	ssize_t n;
 
 	while (!b->acked[b->n - 1]) {
-		n = mnl_socket_recvfrom(nl->sock, buf, sizeof(buf));
+		n = nfsec_nl_recv(nl, buf, sizeof(buf));
 		if (n < 0)
 			return -errno;
 		nfsec_nl_batch_acks(b, buf, (size_t)n, failed);
@@ -112,7 +112,7 @@ int nfsec_nl_batch_flush(struct nfsec_nl *nl)
 
 	if (!b->n)
 		return 0;
-	if (mnl_socket_sendto(nl->sock, b->buf, b->len) < 0)
+	if (nfsec_nl_send(nl, b->buf, b->len) < 0)
 		err = -errno;
 	else
 		err = nfsec_nl_batch_wait(nl, &failed);
