@@ -126,14 +126,18 @@ static char *conf_read_all(int fd, size_t *len)
 
 struct conf *conf_load(const char *file)
 {
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+
+	return fd < 0 ? NULL : conf_load_fd(file, fd);
+}
+
+struct conf *conf_load_fd(const char *file, int fd)
+{
 	struct conf *c;
 	size_t len;
 	char *text;
-	int fd, err;
+	int err;
 
-	fd = open(file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
 	text = conf_read_all(fd, &len);
 	err = errno;
 	close(fd);

@@ -239,6 +239,8 @@ extern const struct conf_policy conf_default_policy;
 struct conf *conf_parse(const char *file, const char *text, size_t len);
 /* conf_parse() on a file's contents; NULL with errno when unreadable. */
 struct conf *conf_load(const char *file);
+/* The same from @fd, opened by someone who may (closes @fd). */
+struct conf *conf_load_fd(const char *file, int fd);
 /* Cross-references and warnings; conf_parse() already ran it. */
 void conf_check(struct conf *c);
 /* Wipes the keys, frees everything. */
