@@ -23,7 +23,7 @@ PKGS_KERNEL="linux-image-amd64 linux-headers-amd64
 PKGS_KBUILD="build-essential bc flex bison libelf-dev libssl-dev dwarves
 	cpio kmod xz-utils zstd rsync python3"
 PKGS_TOOLS="pkg-config libmnl-dev libgnutls28-dev nettle-dev libgmp-dev
-	libcmocka-dev clang-format cppcheck clang libclang-rt-14-dev sparse
+	libcmocka-dev libseccomp-dev clang-format cppcheck clang libclang-rt-14-dev sparse
 	shellcheck"
 PKGS_VM="qemu-system-x86 busybox-static iproute2 iputils-ping iperf3 tcpdump ethtool
 	nftables python3-cryptography
@@ -85,11 +85,23 @@ EOF
 		--no-install-recommends "$dir"/debs/virtme-ng_*.deb
 }
 
+# cryptod's engine runs as a system user of its own (tools/cryptod/privsep.h);
+# the VM's root file system is this one, so the selftests find it too.
+ENGINE_USER=nfsec
+have_user() { getent passwd "$ENGINE_USER" >/dev/null; }
+add_user() {
+	have_user && return 0
+	log "adding system user $ENGINE_USER (cryptod's engine)"
+	useradd --system --user-group --no-create-home --home-dir /nonexistent \
+		--shell /usr/sbin/nologin "$ENGINE_USER"
+}
+
 check_only() {
 	local miss
 	miss=$(missing_pkgs)
 	[ -z "$miss" ] || { log "missing:" $miss; return 1; }
 	have_vng || { log "missing: virtme-ng"; return 1; }
+	have_user || { log "missing: system user $ENGINE_USER"; return 1; }
 	return 0
 }
 
@@ -99,6 +111,7 @@ case "${1:-}" in
 	[ "$(id -u)" = 0 ] || { log "must run as root (apt-get)"; exit 1; }
 	install_debs
 	install_vng
+	add_user
 	check_only
 	log "all dependencies present"
 	;;

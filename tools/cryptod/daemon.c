@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * cryptod's running part: installs the crypto maps bound to interfaces,
- * answers and starts IKEv1 negotiations on UDP port 500, and installs the
- * SAs they produce.  One IPv4 local address for now: the local-address
- * interface's, or the first one of the first bound interface that has one.
+ * cryptod's engine (privsep.h): installs the crypto maps bound to
+ * interfaces, answers and starts IKEv1 negotiations on UDP port 500, and
+ * installs the SAs they produce, all through the parent, in its sandbox.
+ * One local address per family: the local-address interface's, or the
+ * first one of the first bound interface that has one.
  */
 #include <errno.h>
-#include <ifaddrs.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,7 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
-#include <net/if.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -27,8 +26,10 @@
 #include "daemon_int.h"
 #include "kernel.h"
 #include "kernel_map.h"
+#include "parent.h"
+#include "sandbox.h"
 
-static volatile sig_atomic_t cd_stop, cd_hup;
+static volatile sig_atomic_t cd_stop;
 static bool cd_syslog; /* -s: syslog, not stderr */
 
 void cd_msg(int prio, const char *fmt, ...)
@@ -46,12 +47,17 @@ void cd_msg(int prio, const char *fmt, ...)
 	va_end(ap);
 }
 
+void cd_msg_syslog(void)
+{
+	/* connected now: the engine's root has no /dev/log */
+	openlog("cryptod", LOG_PID | LOG_NDELAY, LOG_DAEMON);
+	cd_syslog = true;
+}
+
 static void cd_on_signal(int sig)
 {
-	if (sig == SIGHUP)
-		cd_hup = 1;
-	else
-		cd_stop = 1;
+	(void)sig;
+	cd_stop = 1;
 }
 
 static struct cd_daemon *cd_of(struct ikev1_ctx *ctx)
@@ -59,9 +65,8 @@ static struct cd_daemon *cd_of(struct ikev1_ctx *ctx)
 	return (struct cd_daemon *)ctx->priv;
 }
 
-/* @ip:500 as a socket address in @out; returns its length. */
-static socklen_t cd_sockaddr(uint8_t family, const union nfsec_ip *ip,
-			     struct sockaddr_storage *out)
+socklen_t cd_sockaddr(uint8_t family, const union nfsec_ip *ip,
+		      struct sockaddr_storage *out)
 {
 	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)out;
 	struct sockaddr_in *v4 = (struct sockaddr_in *)out;
@@ -224,26 +229,6 @@ static int cd_install(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
 	return err;
 }
 
-/*
- * A line to the streams of its kind (IPSEC(...) lines are `debug crypto
- * ipsec`'s); a stream that cannot take it is ended, not waited for.
- */
-static void cd_debug_send(struct cd_daemon *d, bool ipsec, const char *text,
-			  size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < CD_DEBUG_STREAMS; i++) {
-		if (d->dbg[i] < 0 || d->dbg_ipsec[i] != ipsec)
-			continue;
-		if (send(d->dbg[i], text, len, MSG_DONTWAIT | MSG_NOSIGNAL) !=
-		    (ssize_t)len) {
-			close(d->dbg[i]);
-			d->dbg[i] = -1;
-		}
-	}
-}
-
 static int cd_del_sa(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
 		     uint32_t spi, const union nfsec_ip *dst)
 {
@@ -292,39 +277,17 @@ static const struct ikev1_ops cd_ops = {
 	.log = cd_log,
 };
 
-/* The first address of @family on @ifname (IPv6: not link-local). */
-static int cd_if_addr(const char *ifname, uint8_t family, union nfsec_ip *out)
+unsigned int cd_ifindex(struct cd_daemon *d, const char *name)
 {
-	const struct sockaddr_in6 *v6;
-	struct ifaddrs *ifa, *i;
-	int err = -EADDRNOTAVAIL;
+	struct cd_ps_ifinfo info;
 
-	if (getifaddrs(&ifa))
-		return -errno;
-	for (i = ifa; i && err; i = i->ifa_next) {
-		if (!i->ifa_addr || i->ifa_addr->sa_family != family ||
-		    strcmp(i->ifa_name, ifname))
-			continue;
-		memset(out, 0, sizeof(*out));
-		v6 = (const struct sockaddr_in6 *)i->ifa_addr;
-		if (family == AF_INET) {
-			memcpy(out->b,
-			       &((struct sockaddr_in *)i->ifa_addr)->sin_addr,
-			       4);
-			err = 0;
-		} else if (!IN6_IS_ADDR_LINKLOCAL(&v6->sin6_addr)) {
-			memcpy(out->b, &v6->sin6_addr, 16);
-			err = 0;
-		}
-	}
-	freeifaddrs(ifa);
-	return err;
+	return cd_ps_ifinfo(&d->ps, name, &info) ? 0 : info.ifindex;
 }
 
 int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind)
 {
 	const struct conf *c = d->conf;
-	unsigned int ifindex = if_nametoindex(f->ifname);
+	unsigned int ifindex = cd_ifindex(d, f->ifname);
 	size_t i;
 	int err;
 
@@ -358,26 +321,29 @@ int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind)
  * else the first of that family on the bound interfaces, in their order.
  * An entry whose peer's family has none is refused when it goes in.
  */
+static void cd_take_locals(struct cd_daemon *d, const struct cd_ps_ifinfo *in)
+{
+	if (in->has4 && !ikev1_local(&d->ike, AF_INET))
+		ikev1_set_local(&d->ike, AF_INET, &in->ip4);
+	if (in->has6 && !ikev1_local(&d->ike, AF_INET6))
+		ikev1_set_local(&d->ike, AF_INET6, &in->ip6);
+}
+
 static void cd_find_locals(struct cd_daemon *d)
 {
-	static const uint8_t fams[] = { AF_INET, AF_INET6 };
 	const struct conf *c = d->conf;
-	union nfsec_ip ip;
-	size_t i, k;
+	struct cd_ps_ifinfo in;
+	size_t i;
 
-	for (k = 0; k < sizeof(fams); k++) {
-		if (c->local.ifname[0]) {
-			if (!cd_if_addr(c->local.ifname, fams[k], &ip))
-				ikev1_set_local(&d->ike, fams[k], &ip);
-			continue;
-		}
-		for (i = 0; i < c->nifaces; i++)
-			if (c->ifaces[i].map[0] &&
-			    !cd_if_addr(c->ifaces[i].ifname, fams[k], &ip)) {
-				ikev1_set_local(&d->ike, fams[k], &ip);
-				break;
-			}
+	if (c->local.ifname[0]) {
+		if (!cd_ps_ifinfo(&d->ps, c->local.ifname, &in))
+			cd_take_locals(d, &in);
+		return;
 	}
+	for (i = 0; i < c->nifaces; i++)
+		if (c->ifaces[i].map[0] &&
+		    !cd_ps_ifinfo(&d->ps, c->ifaces[i].ifname, &in))
+			cd_take_locals(d, &in);
 }
 
 /* An entry (map, seq) or a binding (ifindex) our configuration lacks. */
@@ -419,16 +385,23 @@ static int cd_stale_entry(const struct nfsec_entry_info *e, void *data)
 		       : cd_stale_add(s, e->map, e->seq, 0);
 }
 
+/* Every binding: which are ours is asked after the dump (cd_prune()). */
 static int cd_stale_binding(const struct nfsec_binding_info *b, void *data)
 {
-	struct cd_stale *s = data;
+	return cd_stale_add(data, b->map, 0, b->ifindex);
+}
+
+/* Is @ifindex an interface @c binds a crypto map to? */
+static bool cd_binds(struct cd_daemon *d, const struct conf *c,
+		     uint32_t ifindex)
+{
 	size_t i;
 
-	for (i = 0; i < s->c->nifaces; i++)
-		if (s->c->ifaces[i].map[0] &&
-		    if_nametoindex(s->c->ifaces[i].ifname) == b->ifindex)
-			return 0;
-	return cd_stale_add(s, b->map, 0, b->ifindex);
+	for (i = 0; i < c->nifaces; i++)
+		if (c->ifaces[i].map[0] &&
+		    cd_ifindex(d, c->ifaces[i].ifname) == ifindex)
+			return true;
+	return false;
 }
 
 static void cd_stale_reset(void *data)
@@ -454,8 +427,10 @@ static void cd_prune(struct cd_daemon *d)
 		cd_msg(LOG_WARNING,
 		       "cannot list the kernel's crypto maps; stale entries may stay");
 	} else {
+		/* the parent answers in turn: not from inside a dump */
 		for (i = 0; i < b.n; i++)
-			cd_kernel_unbind(&d->k, b.v[i].ifindex);
+			if (!cd_binds(d, d->conf, b.v[i].ifindex))
+				cd_kernel_unbind(&d->k, b.v[i].ifindex);
 		for (i = 0; i < e.n; i++)
 			cd_kernel_del_policy(&d->k, e.v[i].map, e.v[i].seq);
 	}
@@ -482,41 +457,23 @@ static int cd_setup(struct cd_daemon *d)
 	return err;
 }
 
-/* UDP 500 of @family, taking IPv6 only on an IPv6 socket; fd or -errno. */
-static int cd_udp_socket(uint8_t family)
-{
-	struct sockaddr_storage a;
-	union nfsec_ip any = { 0 };
-	int one = 1, fd;
-
-	fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		goto fail;
-	if (family == AF_INET6 &&
-	    setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one)) < 0)
-		goto fail_fd;
-	if (bind(fd, (struct sockaddr *)&a, cd_sockaddr(family, &any, &a)) < 0)
-		goto fail_fd;
-	return fd;
-
-fail_fd:
-	close(fd);
-fail:
-	cd_msg(LOG_ERR, "UDP port 500 (IPv%c): %s",
-	       family == AF_INET6 ? '6' : '4', strerror(errno));
-	return -errno;
-}
-
 /* IPv4's socket always; IPv6's when we have an IPv6 address to use. */
 static int cd_udp_open(struct cd_daemon *d)
 {
-	d->udp = cd_udp_socket(AF_INET);
+	d->udp = cd_ps_udp(&d->ps, AF_INET);
 	if (d->udp < 0)
 		return d->udp;
 	if (!ikev1_local(&d->ike, AF_INET6))
 		return 0;
-	d->udp6 = cd_udp_socket(AF_INET6);
+	d->udp6 = cd_ps_udp(&d->ps, AF_INET6);
 	return d->udp6 < 0 ? d->udp6 : 0;
+}
+
+/* The control socket, from the parent (who made it, as root). */
+static int cd_ctl_open(struct cd_daemon *d)
+{
+	d->ctl = cd_ps_ctl(&d->ps);
+	return d->ctl < 0 ? d->ctl : 0;
 }
 
 static void cd_acquire(void *arg, const char *map, uint32_t seq,
@@ -619,124 +576,44 @@ static uint64_t cd_now_ms(void)
 /* Ticks the engine; how long poll() may wait for its next deadline. */
 static int cd_tick(struct cd_daemon *d)
 {
-	uint64_t now = cd_now_ms(), next = ikev1_tick(&d->ike, now);
+	uint64_t now = cd_now_ms(), next = ikev1_tick(&d->ike, now),
+		 ctl = cd_ctl_next(d);
 
 	if (d->nconfs > 1)
 		cd_confs_release(d);
+	if (ctl && (!next || ctl < next))
+		next = ctl;
 	if (!next || next > now + 1000)
 		return 1000;
-	return (int)(next - now);
-}
-
-static size_t cd_undebug(struct cd_daemon *d)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < CD_DEBUG_STREAMS; i++)
-		if (d->dbg[i] >= 0) {
-			close(d->dbg[i]);
-			d->dbg[i] = -1;
-			n++;
-		}
-	return n;
-}
-
-/* Keeps @fd as a debug stream; false when all slots are taken. */
-static bool cd_debug_add(struct cd_daemon *d, int fd, bool ipsec)
-{
-	size_t i;
-
-	for (i = 0; i < CD_DEBUG_STREAMS; i++)
-		if (d->dbg[i] < 0) {
-			d->dbg[i] = fd;
-			d->dbg_ipsec[i] = ipsec;
-			return true;
-		}
-	return false;
-}
-
-static bool cd_debug_full(const struct cd_daemon *d)
-{
-	size_t i;
-
-	for (i = 0; i < CD_DEBUG_STREAMS; i++)
-		if (d->dbg[i] < 0)
-			return false;
-	return true;
-}
-
-/* The answer to @req, for the connection @fd; true keeps @fd open. */
-static bool cd_ctl_answer(struct cd_daemon *d, int fd, const char *req)
-{
-	enum cd_control_action act = CD_CONTROL_DONE;
-	char *out = NULL;
-	size_t len = 0;
-	FILE *m;
-
-	m = open_memstream(&out, &len);
-	if (!m)
-		return false;
-	if (!strncmp(req, "debug", 5) && cd_debug_full(d))
-		fputs("error too many debug streams\n", m);
-	else
-		act = cd_control_answer(&d->ike, req, m);
-	if (act == CD_CONTROL_UNDEBUG)
-		fprintf(m, "ok\nundebugged\t%zu\n", cd_undebug(d));
-	fclose(m);
-	if (nfsec_ctl_write(fd, out, len))
-		act = CD_CONTROL_DONE;
-	free(out);
-	if (act == CD_CONTROL_DEBUG_ISAKMP || act == CD_CONTROL_DEBUG_IPSEC)
-		return cd_debug_add(d, fd, act == CD_CONTROL_DEBUG_IPSEC);
-	return false;
-}
-
-/* One control connection: root only, one request line, one answer. */
-static void cd_ctl_accept(struct cd_daemon *d)
-{
-	static const char denied[] = "error permission denied: root only\n";
-	struct timeval tv = { .tv_sec = 1 };
-	char req[NFSEC_CTL_REQ_MAX];
-	ssize_t n;
-	int fd;
-
-	fd = accept4(d->ctl.fd, NULL, NULL, SOCK_CLOEXEC);
-	if (fd < 0)
-		return;
-	/* a client that says nothing cannot hold the daemon up */
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
-	/* the request is read first: closing on it unread resets the client */
-	n = recv(fd, req, sizeof(req) - 1, 0);
-	if (n > 0 && nfsec_ctl_peer_is(fd, 0)) {
-		nfsec_ctl_write(fd, denied, sizeof(denied) - 1);
-	} else if (n > 0) {
-		req[n] = '\0';
-		if (cd_ctl_answer(d, fd, req))
-			return;
-	}
-	close(fd);
+	return next > now ? (int)(next - now) : 0;
 }
 
 enum {
 	CD_FD_UDP,
 	CD_FD_UDP6,
 	CD_FD_EVENTS,
-	CD_FD_CTL,
-	CD_FD_DBG,
-	CD_FDS = CD_FD_DBG + CD_DEBUG_STREAMS
+	CD_FD_PARENT,
+	CD_FD_CTL, /* and on: cd_ctl_pollfds() */
+	CD_FDS = CD_FD_CTL + CD_CTL_CONNS + CD_DEBUG_STREAMS + 1
 };
 
-/* A debug stream's client left (or wrote, which it should not). */
-static void cd_debug_poll(struct cd_daemon *d, const struct pollfd *p)
+/*
+ * What the parent sent unasked: a configuration to load.  False when the
+ * parent is gone: nothing reaches the kernel any more.
+ */
+static bool cd_parent_input(struct cd_daemon *d)
 {
-	size_t i;
+	int err = cd_ps_input(&d->ps), fd;
 
-	for (i = 0; i < CD_DEBUG_STREAMS; i++)
-		if (d->dbg[i] >= 0 && p[i].fd == d->dbg[i] && p[i].revents) {
-			close(d->dbg[i]);
-			d->dbg[i] = -1;
-		}
+	if (err) {
+		cd_msg(LOG_ERR, "engine: the parent is gone (%s); stopping",
+		       strerror(-err));
+		return false;
+	}
+	fd = cd_ps_take_conf(&d->ps);
+	if (fd >= 0)
+		cd_reload(d, fd);
+	return true;
 }
 
 /*
@@ -761,7 +638,8 @@ static void cd_shutdown(struct cd_daemon *d)
 	ikev1_clear(&d->ike, 0);
 }
 
-static void cd_loop(struct cd_daemon *d)
+/* Until SIGTERM: false when the parent went first. */
+static bool cd_loop(struct cd_daemon *d)
 {
 	const struct cd_events ev = { .acquire = cd_acquire,
 				      .gone = cd_sa_gone,
@@ -769,7 +647,6 @@ static void cd_loop(struct cd_daemon *d)
 				      .arg = d };
 	struct pollfd p[CD_FDS];
 	int timeout = 1000;
-	size_t i;
 
 	while (!cd_stop) {
 		p[CD_FD_UDP] =
@@ -779,38 +656,32 @@ static void cd_loop(struct cd_daemon *d)
 		p[CD_FD_EVENTS] =
 			(struct pollfd){ .fd = cd_kernel_event_fd(&d->k),
 					 .events = POLLIN };
-		p[CD_FD_CTL] =
-			(struct pollfd){ .fd = d->ctl.fd, .events = POLLIN };
-		for (i = 0; i < CD_DEBUG_STREAMS; i++)
-			p[CD_FD_DBG + i] = (struct pollfd){ .fd = d->dbg[i],
-							    .events = POLLIN };
+		p[CD_FD_PARENT] =
+			(struct pollfd){ .fd = d->ps.fd, .events = POLLIN };
+		cd_ctl_pollfds(d, p + CD_FD_CTL);
 		if (poll(p, CD_FDS, timeout) < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
 		cd_tick(d); /* what input and ACQUIRE send is timed from now */
-		if (cd_hup) {
-			cd_hup = 0;
-			cd_reload(d);
-		}
+		if (p[CD_FD_PARENT].revents && !cd_parent_input(d))
+			return false;
 		if (p[CD_FD_UDP].revents & POLLIN)
 			cd_udp_input(d, d->udp);
 		if (p[CD_FD_UDP6].revents & POLLIN)
 			cd_udp_input(d, d->udp6);
 		if (p[CD_FD_EVENTS].revents & POLLIN)
 			cd_kernel_events(&d->k, &ev);
-		cd_debug_poll(d, p + CD_FD_DBG);
-		if (p[CD_FD_CTL].revents & POLLIN)
-			cd_ctl_accept(d);
+		cd_ctl_poll(d, p + CD_FD_CTL, cd_now_ms());
 		timeout = cd_tick(d);
 	}
+	return true;
 }
 
-/* This namespace is ours: before anything goes into the kernel. */
-static int cd_ctl_lock(struct cd_daemon *d)
+int cd_ctl_lock(struct nfsec_ctl_server *s)
 {
-	int err = nfsec_ctl_lock(&d->ctl);
+	int err = nfsec_ctl_lock(s);
 
 	if (err == -EADDRINUSE)
 		cd_msg(LOG_ERR,
@@ -824,70 +695,83 @@ static int cd_ctl_lock(struct cd_daemon *d)
 	return err;
 }
 
-static int cd_ctl_open(struct cd_daemon *d)
+/*
+ * The engine's first steps: SIGTERM and SIGINT stop it, SIGHUP is the
+ * parent's; netlink requests go through the parent; then the sandbox,
+ * and only then the configuration is read.  NULL (reported) on failure.
+ */
+static struct conf *cd_engine_enter(struct cd_daemon *d,
+				    const struct cd_run *run,
+				    const struct cd_sandbox *sb, int conf)
 {
-	int err = nfsec_ctl_listen(&d->ctl);
+	struct sigaction sa = { .sa_handler = cd_on_signal };
+	struct conf *c;
 
-	if (err)
-		cd_msg(LOG_ERR, "control socket %s: %s", d->ctl.path,
-		       strerror(-err));
-	return err;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGHUP, SIG_IGN);
+	nfsec_nl_use_io(&d->k.nl, &d->ps.io);
+	if (cd_sandbox_enter(sb)) {
+		close(conf);
+		return NULL;
+	}
+	c = conf_load_fd(run->file, conf);
+	if (!c) {
+		cd_msg(LOG_ERR, "%s: %s", run->file, strerror(errno));
+		return NULL;
+	}
+	conf_print_diags(c, stderr);
+	if (c->nerrors) {
+		conf_free(c);
+		return NULL;
+	}
+	return c;
 }
 
-int cd_daemon_run(const char *file, struct conf *conf, bool debug,
-		  bool use_syslog)
+int cd_engine_run(const struct cd_run *run, const struct cd_sandbox *sb, int ps,
+		  int conf_fd, const struct cd_kernel *k)
 {
 	/*
 	 * Static, so all zero without a memset: the engine's SA tables are
 	 * touched only where used (see ikev1_init()).  Run once per process.
 	 */
 	static struct cd_daemon d;
-	struct sigaction sa = { .sa_handler = cd_on_signal };
-	bool locked;
+	struct conf *conf;
+	bool parent = true;
 	size_t i;
 	int err;
 
-	cd_syslog = use_syslog;
-	if (use_syslog)
-		openlog("cryptod", LOG_PID, LOG_DAEMON);
-	d.file = file;
-	d.conf = conf;
-	d.confs = malloc(sizeof(*d.confs));
-	if (!d.confs) {
-		conf_free(conf);
-		return 1;
-	}
-	d.confs[d.nconfs++] = conf;
-	d.debug = debug;
+	d.k = *k;
+	d.file = run->file;
+	d.debug = run->debug;
 	d.udp = -1;
 	d.udp6 = -1;
-	d.ctl.lock = d.ctl.fd = -1;
-	for (i = 0; i < CD_DEBUG_STREAMS; i++)
-		d.dbg[i] = -1;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	err = cd_kernel_open(&d.k);
-	if (err) {
-		cd_msg(LOG_ERR, "nfsec netlink: %s%s", strerror(-err),
-		       err == -ENOENT ? " (is nfsec.ko loaded?)" : "");
+	cd_ps_init(&d.ps, ps);
+	cd_ctl_init(&d);
+	conf = cd_engine_enter(&d, run, sb, conf_fd);
+	d.confs = conf ? malloc(sizeof(*d.confs)) : NULL;
+	if (!d.confs) {
+		if (conf)
+			conf_free(conf);
+		cd_kernel_close(&d.k);
+		cd_ps_close(&d.ps);
 		return 1;
 	}
+	d.conf = conf;
+	d.confs[d.nconfs++] = conf;
 	ikev1_init(&d.ike, conf, &cd_ops);
 	d.ike.priv = &d;
 	/*
-	 * The crypto maps go in first, once the namespace is ours: what
-	 * follows can fail for reasons outside our control (a socket taken
-	 * by another program), and then the maps stay and the traffic they
-	 * protect is dropped rather than sent in the clear.
+	 * The crypto maps go in first: what follows can fail for reasons
+	 * outside our control (a socket taken by another program), and then
+	 * the maps stay and the traffic they protect is dropped rather than
+	 * sent in the clear.
 	 */
-	err = cd_ctl_lock(&d);
-	locked = !err;
-	err = err ?: cd_setup(&d) ?: cd_ctl_open(&d) ?: cd_udp_open(&d);
+	err = cd_setup(&d) ?: cd_ctl_open(&d) ?: cd_udp_open(&d);
 	if (!err) {
 		cd_msg(LOG_NOTICE, "running");
-		cd_loop(&d);
-	} else if (locked) {
+		parent = cd_loop(&d);
+	} else {
 		cd_msg(LOG_ERR,
 		       "not running; the crypto maps stay installed and drop the traffic they protect (`cryptoctl flush` removes them)");
 	}
@@ -895,21 +779,21 @@ int cd_daemon_run(const char *file, struct conf *conf, bool debug,
 	 * After a run the SAs go and the maps stay (cd_shutdown()).  A
 	 * failed start leaves the maps too, whatever of ours went in and
 	 * whatever an earlier run left: protection never ends by failing.
-	 * While another cryptod holds this namespace (no lock), it is all
-	 * its and stays.
+	 * Without the parent nothing reaches the kernel: it is left as it
+	 * is, and the SAs expire.
 	 */
-	if (locked && !err)
+	if (!err && parent)
 		cd_shutdown(&d);
 	ikev1_destroy(&d.ike);
 	if (d.udp >= 0)
 		close(d.udp);
 	if (d.udp6 >= 0)
 		close(d.udp6);
-	cd_undebug(&d);
-	nfsec_ctl_close(&d.ctl);
+	cd_ctl_close_all(&d);
 	cd_kernel_close(&d.k);
+	cd_ps_close(&d.ps);
 	for (i = 0; i < d.nconfs; i++)
 		conf_free(d.confs[i]);
 	free(d.confs);
-	return err ? 1 : 0;
+	return err || !parent ? 1 : 0;
 }

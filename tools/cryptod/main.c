@@ -3,30 +3,35 @@
  * cryptod: the nfsec IKE keying daemon.
  *
  *   cryptod [-f FILE] -t     check a configuration and exit
- *   cryptod [-f FILE] [-d] [-s]  run: install the crypto maps, negotiate
- *                            (IKEv1 Main Mode with pre-shared keys, Quick
- *                            Mode) when traffic needs SAs; -d logs as
- *                            `debug crypto isakmp` does; -s logs to syslog
+ *   cryptod [-f FILE] [-d] [-s] [-u USER]
+ *                            run (as root): install the crypto maps,
+ *                            negotiate (IKEv1 Main Mode with pre-shared
+ *                            keys, Quick Mode) when traffic needs SAs; -d
+ *                            logs as `debug crypto isakmp` does; -s logs to
+ *                            syslog; the engine runs as USER (privsep.h)
  */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conf.h"
-#include "daemon.h"
+#include "parent.h"
 
 #define CRYPTOD_CONF "/etc/nfsec/cryptod.conf"
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: cryptod [-f FILE] [-t | [-d] [-s]]\n\n"
+		"usage: cryptod [-f FILE] [-t | [-d] [-s] [-u USER]]\n\n"
 		"  -f, --config FILE  the IOS-style configuration (default " CRYPTOD_CONF
 		")\n"
 		"  -t, --test         check the configuration and exit\n"
 		"  -d, --debug        log negotiations (debug crypto isakmp)\n"
 		"  -s, --syslog       log to syslog (daemon) instead of stderr\n"
+		"  -u, --user USER    the engine's user (default " CD_ENGINE_USER
+		")\n"
 		"  -V, --version      print the version\n");
 }
 
@@ -70,28 +75,31 @@ int main(int argc, char **argv)
 		{ "test", no_argument, NULL, 't' },
 		{ "debug", no_argument, NULL, 'd' },
 		{ "syslog", no_argument, NULL, 's' },
+		{ "user", required_argument, NULL, 'u' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *file = CRYPTOD_CONF;
-	bool test = false, debug = false, use_syslog = false;
-	struct conf *c;
+	struct cd_run run = { .file = CRYPTOD_CONF, .user = CD_ENGINE_USER };
+	bool test = false;
 	int o;
 
-	while ((o = getopt_long(argc, argv, "f:tdsVh", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "f:tdsu:Vh", opts, NULL)) != -1) {
 		switch (o) {
 		case 'f':
-			file = optarg;
+			run.file = optarg;
 			break;
 		case 't':
 			test = true;
 			break;
 		case 'd':
-			debug = true;
+			run.debug = true;
 			break;
 		case 's':
-			use_syslog = true;
+			run.use_syslog = true;
+			break;
+		case 'u':
+			run.user = optarg;
 			break;
 		case 'V':
 			printf("cryptod %s\n", NFSEC_VERSION);
@@ -110,16 +118,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (test)
-		return check_config(file);
-	c = conf_load(file);
-	if (!c) {
-		fprintf(stderr, "cryptod: %s: %s\n", file, strerror(errno));
+		return check_config(run.file);
+	if (geteuid() != 0) {
+		fprintf(stderr,
+			"cryptod: must start as root (its engine then runs as %s)\n",
+			run.user);
 		return 1;
 	}
-	conf_print_diags(c, stderr);
-	if (c->nerrors) {
-		conf_free(c);
-		return 1;
-	}
-	return cd_daemon_run(file, c, debug, use_syslog);
+	return cd_parent_run(&run);
 }

@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
-#include <net/if.h>
 
 #include "daemon_int.h"
 
@@ -106,7 +105,7 @@ static void cd_unapply(struct cd_daemon *d, const struct conf *old,
 		f = &old->ifaces[i];
 		/* one that changes map was rebound in one step */
 		if (f->map[0] && !cd_iface_bound(c, f->ifname))
-			cd_kernel_unbind(&d->k, if_nametoindex(f->ifname));
+			cd_kernel_unbind(&d->k, cd_ifindex(d, f->ifname));
 	}
 }
 
@@ -128,10 +127,10 @@ static int cd_apply(struct cd_daemon *d, const struct conf *old)
 	return 0;
 }
 
-/* Loads @d->file; NULL (reported) when it cannot be used. */
-static struct conf *cd_reload_load(struct cd_daemon *d)
+/* Loads @d->file from @fd; NULL (reported) when it cannot be used. */
+static struct conf *cd_reload_load(struct cd_daemon *d, int fd)
 {
-	struct conf *c = conf_load(d->file);
+	struct conf *c = conf_load_fd(d->file, fd);
 
 	if (!c) {
 		cd_msg(LOG_ERR,
@@ -167,10 +166,10 @@ void cd_confs_release(struct cd_daemon *d)
 	d->nconfs = n;
 }
 
-void cd_reload(struct cd_daemon *d)
+void cd_reload(struct cd_daemon *d, int fd)
 {
 	const struct conf *old = d->conf;
-	struct conf *c = cd_reload_load(d), **confs;
+	struct conf *c = cd_reload_load(d, fd), **confs;
 	int err;
 
 	if (!c)
