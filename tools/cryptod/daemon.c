@@ -603,17 +603,24 @@ enum {
  */
 static bool cd_parent_input(struct cd_daemon *d)
 {
-	int err = cd_ps_input(&d->ps), fd;
+	int err = cd_ps_input(&d->ps);
 
-	if (err) {
+	if (err)
 		cd_msg(LOG_ERR, "engine: the parent is gone (%s); stopping",
 		       strerror(-err));
-		return false;
-	}
-	fd = cd_ps_take_conf(&d->ps);
+	return !err;
+}
+
+/*
+ * A configuration the parent sent, whether it came on its own or while
+ * the engine waited for an answer (engine_ps.c keeps it then).
+ */
+static void cd_reload_pending(struct cd_daemon *d)
+{
+	int fd = cd_ps_take_conf(&d->ps);
+
 	if (fd >= 0)
 		cd_reload(d, fd);
-	return true;
 }
 
 /*
@@ -674,6 +681,7 @@ static bool cd_loop(struct cd_daemon *d)
 		if (p[CD_FD_EVENTS].revents & POLLIN)
 			cd_kernel_events(&d->k, &ev);
 		cd_ctl_poll(d, p + CD_FD_CTL, cd_now_ms());
+		cd_reload_pending(d);
 		timeout = cd_tick(d);
 	}
 	return true;
