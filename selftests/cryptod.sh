@@ -272,8 +272,6 @@ else
 	tap_fail "debug crypto isakmp and ipsec streamed R2's Delete and new SAs; undebug all ended them" \
 		"$(cat "$WORK/debug.log")" "$(cat "$WORK/debug-ipsec.log")"
 fi
-# map_count NS: crypto map bindings in NS
-map_count() { ctl_in "$1" -j map list | $PY -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 # Stopping R1's cryptod (SIGTERM): its SAs go and R2 hears it (Deletes),
 # but R1's crypto map stays bound, so hostA's traffic is dropped rather
 # than sent in the clear while no cryptod runs.

@@ -138,6 +138,8 @@ print(v)' "$1" "$2"
 
 # sa_count NS: how many nfsec SAs NS holds.
 sa_count() { ctl_in "$1" -j sa list | $PY -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+# map_count NS: crypto map bindings in NS
+map_count() { ctl_in "$1" -j map list | $PY -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 
 _lib_cleanup() {
 	local ns

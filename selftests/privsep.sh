@@ -24,7 +24,6 @@ topo_seed || { echo "Bail out! topology setup failed"; exit 1; }
 trap 'bg_stop; rm -rf "$WORK"; _lib_cleanup' EXIT
 
 start() { cryptod_start "$1" "$2" "$WORK/$1.log"; }
-map_count() { ctl_in "$1" -j map list | $PY -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 # field PID KEY: the first word of KEY's line in /proc/PID/status
 field() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
@@ -44,10 +43,10 @@ tap_expect "not root, or no such engine user: exit 1 saying why, nothing install
 	"1 yes 1 yes 0" \
 	"$rc $(grep -q "must start as root" <<<"$out" && echo yes) $rc2 $(grep -q "user nfsec-nosuchuser does not exist" <<<"$out2" && echo yes) $(map_count r1)"
 
-start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf" || {
+if ! { start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf"; }; then
 	echo "Bail out! cryptod did not start: $(cat "$WORK"/*.log)"
 	exit 1
-}
+fi
 parent=${bg_pids[1]}
 engine=$(pgrep -P "$parent" cryptod)
 # what a confined engine shows of itself
