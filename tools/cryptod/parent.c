@@ -242,7 +242,8 @@ static void cd_parent_loop(struct cd_parent *p)
 			cd_parent_hup = 0;
 			cd_parent_reload(p);
 		}
-		if (f[1].revents & POLLIN)
+		/* an error (ENOBUFS: a reply lost) goes to the engine too */
+		if (f[1].revents & (POLLIN | POLLERR))
 			cd_parent_nl(p);
 		if ((f[0].revents & POLLIN) && cd_parent_question(p) < 0)
 			break;
