@@ -15,6 +15,45 @@ module:
 tools:
 	$(MAKE) -C tools
 
+# make install: FHS paths under PREFIX (default /usr), into DESTDIR.
+PREFIX ?= /usr
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+DOCDIR ?= $(PREFIX)/share/doc/nfsec
+INCLUDEDIR ?= $(PREFIX)/include
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSCONFDIR ?= /etc
+CD := tools/cryptod
+# A unit from its template: the paths, and the shared hardening lines.
+define unit
+	sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+		-e 's|@DOCDIR@|$(DOCDIR)|g' \
+		-e '/^@HARDENING@$$/{r $(CD)/cryptod-hardening.conf' -e 'd}' \
+		$(CD)/$(1).in >$(DESTDIR)$(UNITDIR)/$(1)
+	chmod 0644 $(DESTDIR)$(UNITDIR)/$(1)
+endef
+
+# The tools, the uapi header, the units, cryptoctl(8) and (until they are
+# roff) cryptod's pages as Markdown; /etc/nfsec is
+# root's alone, and the example goes to the documentation, never over a
+# configuration.  The module is DKMS's to install; the engine's user is
+# the package's to create (scripts/deps.sh shows how).
+install: tools
+	install -d -m 0755 $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(INCLUDEDIR)/linux \
+		$(DESTDIR)$(UNITDIR)
+	install -d -m 0700 $(DESTDIR)$(SYSCONFDIR)/nfsec
+	install -m 0755 build/tools/cryptod/cryptod \
+		build/tools/cryptoctl/cryptoctl $(DESTDIR)$(SBINDIR)
+	install -m 0644 uapi/linux/nfsec.h $(DESTDIR)$(INCLUDEDIR)/linux
+	install -m 0644 Documentation/cryptoctl.8 $(DESTDIR)$(MANDIR)/man8
+	install -m 0644 $(CD)/cryptod.conf.example \
+		$(DESTDIR)$(DOCDIR)/examples/cryptod.conf
+	install -m 0644 Documentation/cryptod.8.md \
+		Documentation/cryptod.conf.5.md $(DESTDIR)$(DOCDIR)
+	$(call unit,cryptod.service)
+	$(call unit,cryptod@.service)
+
 # make check and make demo install what is missing first.
 deps-ok:
 	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh
@@ -52,8 +91,10 @@ help:
 	@echo "make demo     boot a VM, load the module, show cryptoctl version"
 	@echo "make bench    throughput/latency/scale against XFRM and WireGuard"
 	@echo "make deps     install everything from Debian's packages"
+	@echo "make install  cryptod, cryptoctl, units, uapi header (DESTDIR, PREFIX)"
 	@echo "make lint     checkpatch and sparse on kmod/, clang-format and cppcheck"
 	@echo "              on tools/, shellcheck on scripts/ and selftests/"
 	@echo "make fuzz     each libFuzzer target FUZZ_SECONDS (default 60)"
 
-.PHONY: all module tools deps-ok deps check demo bench lint fuzz clean help
+.PHONY: all module tools install deps-ok deps check demo bench lint fuzz clean \
+	help

@@ -8,7 +8,8 @@
 # and still negotiates, shows and reloads.  An engine that dies leaves no
 # SAs and the crypto maps dropping traffic.  Control clients that say
 # nothing hold up neither cryptoctl nor IKE.  Starting without root, or
-# without the engine's user, is refused before anything goes in.
+# without the engine's user, is refused before anything goes in.  R1 runs
+# within cryptod.service's capability bounding set and no_new_privs.
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -16,7 +17,7 @@
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-privsep.XXXXXX)
 
-tap_plan 8
+tap_plan 9
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -43,7 +44,16 @@ tap_expect "not root, or no such engine user: exit 1 saying why, nothing install
 	"1 yes 1 yes 0" \
 	"$rc $(grep -q "must start as root" <<<"$out" && echo yes) $rc2 $(grep -q "user nfsec-nosuchuser does not exist" <<<"$out2" && echo yes) $(map_count r1)"
 
-if ! { start r1 "$WORK/r1.conf" && start r2 "$WORK/r2.conf"; }; then
+# R1 runs within what cryptod.service allows (no systemd in the VM):
+# the unit's capability bounding set, and no_new_privs.
+unit_caps=$(sed -n 's/^CapabilityBoundingSet=//p' \
+	"$NFSEC_TOP/tools/cryptod/cryptod-hardening.conf" |
+	tr 'A-Z ' 'a-z\n' | sed 's/^cap_/+/' | paste -sd,)
+ip netns exec r1 setpriv --bounding-set=-all,"$unit_caps" --no-new-privs \
+	"$CRYPTOD" -d -f "$WORK/r1.conf" >"$WORK/r1.log" 2>&1 &
+bg_pids+=($!)
+if ! { wait_log "$WORK/r1.log" "^cryptod: running" 50 &&
+	start r2 "$WORK/r2.conf"; }; then
 	echo "Bail out! cryptod did not start: $(cat "$WORK"/*.log)"
 	exit 1
 fi
@@ -76,7 +86,14 @@ else
 		"root: $([ -n "$engine" ] && readlink "/proc/$engine/root")"
 fi
 
-# The confined engine does all it did: negotiates, installs, shows.
+r1=${bg_pids[0]}
+bits() { $PY -c 'import sys; print(bin(int(sys.argv[1], 16)).count("1"))' "$1"; }
+tap_expect "R1's cryptod within cryptod.service's bounds: $(tr ',' ' ' <<<"$unit_caps"), no_new_privs" \
+	"6 6 1 1" \
+	"$(bits "$(field "$r1" CapBnd)") $(bits "$(field "$r1" CapEff)") $(field "$r1" NoNewPrivs) $(field "$(pgrep -P "$r1" cryptod)" NoNewPrivs)"
+
+# The confined engines do all they did: negotiate, install, show (R1's
+# within the unit's bounds).
 if ping_until && ping_both && [ "$(sa_count r1) $(sa_count r2)" = "2 2" ] &&
 	ctl_in r2 show crypto isakmp sa | grep -q QM_IDLE; then
 	tap_ok "confined engines negotiate, install SAs and answer show crypto isakmp sa"
