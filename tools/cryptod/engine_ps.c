@@ -43,6 +43,7 @@ static ssize_t cd_ps_ask(struct cd_ps *ps, uint16_t type, const void *q,
 	ssize_t n;
 	int err;
 
+	*fd = -1;
 	err = cd_ps_send(ps->fd, &h, q, qlen, -1);
 	if (err)
 		return err;

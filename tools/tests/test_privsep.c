@@ -190,6 +190,9 @@ static void test_engine_side(void **state)
 	close(fd);
 	close(sv[0]);
 	assert_int_equal(cd_ps_input(&ps), -EPIPE);
+	/* a question to a parent that is gone fails, and closes nothing */
+	assert_int_equal(cd_ps_udp(&ps, 2), -EPIPE);
+	assert_int_equal(cd_ps_ctl(&ps), -EPIPE);
 	cd_ps_close(&ps);
 	close(conf);
 }
