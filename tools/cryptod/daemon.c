@@ -18,10 +18,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 #include <syslog.h>
 
-#include "control.h"
 #include "ctlsock.h"
 #include "daemon_int.h"
 #include "kernel.h"
@@ -340,7 +338,9 @@ static void cd_find_locals(struct cd_daemon *d)
 			cd_take_locals(d, &in);
 		return;
 	}
-	for (i = 0; i < c->nifaces; i++)
+	for (i = 0; i < c->nifaces && !(ikev1_local(&d->ike, AF_INET) &&
+					ikev1_local(&d->ike, AF_INET6));
+	     i++)
 		if (c->ifaces[i].map[0] &&
 		    !cd_ps_ifinfo(&d->ps, c->ifaces[i].ifname, &in))
 			cd_take_locals(d, &in);
@@ -391,15 +391,16 @@ static int cd_stale_binding(const struct nfsec_binding_info *b, void *data)
 	return cd_stale_add(data, b->map, 0, b->ifindex);
 }
 
-/* Is @ifindex an interface @c binds a crypto map to? */
-static bool cd_binds(struct cd_daemon *d, const struct conf *c,
-		     uint32_t ifindex)
+/*
+ * Is @ifindex in @ours, the indexes of the interfaces our configuration
+ * binds a map to (0 for the others)?
+ */
+static bool cd_binds(const uint32_t *ours, size_t n, uint32_t ifindex)
 {
 	size_t i;
 
-	for (i = 0; i < c->nifaces; i++)
-		if (c->ifaces[i].map[0] &&
-		    cd_ifindex(d, c->ifaces[i].ifname) == ifindex)
+	for (i = 0; i < n; i++)
+		if (ours[i] == ifindex)
 			return true;
 	return false;
 }
@@ -417,23 +418,34 @@ static void cd_stale_reset(void *data)
 static void cd_prune(struct cd_daemon *d)
 {
 	struct cd_stale b = { .c = d->conf }, e = { .c = d->conf };
+	const struct conf *c = d->conf;
+	uint32_t *ours = calloc(c->nifaces + 1, sizeof(*ours));
 	size_t i;
 
+	/*
+	 * each interface asked of the parent once, not once per binding, and
+	 * before the dumps: it answers in turn, never from inside one
+	 */
+	for (i = 0; ours && i < c->nifaces; i++)
+		if (c->ifaces[i].map[0])
+			ours[i] = cd_ifindex(d, c->ifaces[i].ifname);
+
 	/* each its own list: a dump that starts over resets its list */
-	if (nfsec_binding_dump(&d->k.nl, cd_stale_binding, cd_stale_reset,
+	if (!ours ||
+	    nfsec_binding_dump(&d->k.nl, cd_stale_binding, cd_stale_reset,
 			       &b) ||
 	    nfsec_entry_dump(&d->k.nl, NULL, cd_stale_entry, cd_stale_reset,
 			     &e)) {
 		cd_msg(LOG_WARNING,
 		       "cannot list the kernel's crypto maps; stale entries may stay");
 	} else {
-		/* the parent answers in turn: not from inside a dump */
 		for (i = 0; i < b.n; i++)
-			if (!cd_binds(d, d->conf, b.v[i].ifindex))
+			if (!cd_binds(ours, c->nifaces, b.v[i].ifindex))
 				cd_kernel_unbind(&d->k, b.v[i].ifindex);
 		for (i = 0; i < e.n; i++)
 			cd_kernel_del_policy(&d->k, e.v[i].map, e.v[i].seq);
 	}
+	free(ours);
 	free(b.v);
 	free(e.v);
 }
