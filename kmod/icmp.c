@@ -2,12 +2,12 @@
 /*
  * ICMP errors about the ESP and AH packets nfsec sends (RFC 4301 section
  * 8.2.1).  A "fragmentation needed" (IPv4) or "packet too big" (IPv6)
- * quoting the outer packet of one of our outbound SAs lowers the path MTU
- * of the route to the peer, as esp4_err() does for XFRM; the next inner
- * packet that no longer fits gets its own ICMP from output.c, or, sent
- * locally, shrinks its socket's PMTU.  The error itself goes on to the
- * stack untouched.  Errors quoting anything else, or an SA that is not
- * ours and outbound, change nothing.
+ * quoting the outer packet of one of our outbound SAs lowers the SA's path
+ * MTU (pmtu.c) and that of the route to the peer, as esp4_err() does for
+ * XFRM; the next inner packet that no longer fits gets its own ICMP from
+ * output.c, or, sent locally, shrinks its socket's PMTU.  The error itself
+ * goes on to the stack untouched.  Errors quoting anything else, or an SA
+ * that is not ours and outbound, change nothing.
  */
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
@@ -56,7 +56,7 @@ static void nfsec_icmp4(struct nfsec_net *nn, struct sk_buff *skb)
 			   &daddr);
 	if (!sa || mtu < 68)
 		return;
-	WRITE_ONCE(sa->pmtu, mtu);
+	nfsec_pmtu_learn(sa, mtu);
 	/* ipv4_update_pmtu() reads the quoted header at skb->data. */
 	__skb_pull(skb, off);
 	ipv4_update_pmtu(skb, nn->net, mtu, 0, iph->protocol);
@@ -85,7 +85,7 @@ static void nfsec_icmp6(struct nfsec_net *nn, struct sk_buff *skb,
 			   AF_INET6, &daddr);
 	if (!sa || mtu < IPV6_MIN_MTU)
 		return;
-	WRITE_ONCE(sa->pmtu, mtu);
+	nfsec_pmtu_learn(sa, mtu);
 	__skb_pull(skb, off);
 	ip6_update_pmtu(skb, nn->net, htonl(mtu), 0, 0,
 			sock_net_uid(nn->net, NULL));

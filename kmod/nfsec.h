@@ -118,6 +118,20 @@ bool nfsec_refragment(struct nfsec_net *nn, struct nfsec_sa *sa,
 		      struct nfsec_sa *ah, struct sk_buff *skb, u8 family,
 		      unsigned int inner_mtu);
 
+/*
+ * pmtu.c: the path MTU @sa's packet @skb (of @family, inside) is judged
+ * against, its route @dst given; @dst, or a copy carrying @mtu when its own
+ * PMTU is lower (NULL without memory; @dst is released either way).
+ */
+unsigned int nfsec_pmtu(struct nfsec_sa *sa, struct sk_buff *skb, u8 family,
+			struct dst_entry *dst);
+struct dst_entry *nfsec_pmtu_route(struct dst_entry *dst, u8 family,
+				   unsigned int mtu);
+/* An ICMP error about @sa's packets reported @mtu. */
+void nfsec_pmtu_learn(struct nfsec_sa *sa, u32 mtu);
+/* @sa takes over from @old: what @old learned holds for it too. */
+void nfsec_pmtu_inherit(struct nfsec_sa *sa, const struct nfsec_sa *old);
+
 /* icmp.c: PMTU from ICMP errors quoting our ESP/AH (the packet goes on) */
 void nfsec_icmp_error(struct nfsec_net *nn, struct sk_buff *skb, u8 family);
 

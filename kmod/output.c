@@ -5,7 +5,8 @@
  *   out device has a crypto map? --no--> accept
  *   first matching rule: none/bypass --> accept;  discard --> drop
  *   protect: entry's outbound SA? --no--> hold + ACQUIRE (hold.c)
- *   tunnel: route the outer packet to the peer; too big with DF -> ICMP
+ *   tunnel: route the outer packet to the peer (pmtu.c: which MTU holds);
+ *   too big with DF -> ICMP, or a local sender's route learns the PMTU
  *   GSO: segment;  per packet: ESP in place (maybe async), outer header,
  *   then for AH+ESP bundles AH over that (maybe async; AH alone in tunnel
  *   mode puts the outer header on first), IPSKB_XFRM_TRANSFORMED so no
@@ -177,12 +178,10 @@ static unsigned int nfsec_judged_len(struct sk_buff *skb, u8 family)
  * 1280-byte inner packet (the least IPv6 lets a sender shrink to) carries
  * the outer packet in fragments, as RFC 8200 has a source do.
  */
-static bool nfsec_mtu_ok(struct nfsec_sa *sa, struct sk_buff *skb, u8 family,
-			 struct dst_entry *dst, unsigned int inner)
+static bool nfsec_mtu_ok(struct sk_buff *skb, u8 family, unsigned int inner)
 {
 	bool fits;
 
-	WRITE_ONCE(sa->pmtu, dst_mtu(dst));
 	fits = skb_is_gso(skb) ? skb_gso_validate_network_len(skb, inner) :
 				 nfsec_judged_len(skb, family) <= inner;
 	if (fits || !nfsec_df(skb, family) ||
@@ -439,8 +438,8 @@ void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 		     struct nfsec_sa *ah, struct sk_buff *skb, u8 family)
 {
 	enum nfsec_drop_reason why;
+	unsigned int inner, mtu;
 	struct dst_entry *dst;
-	unsigned int inner;
 
 	why = NFSEC_DROP_EXPIRED;
 	if (READ_ONCE(sa->dead) || (ah && READ_ONCE(ah->dead)))
@@ -453,9 +452,9 @@ void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 	if (!dst)
 		goto drop;
 	why = NFSEC_DROP_MTU;
-	inner = nfsec_inner_mtu(sa, ah, dst_mtu(dst),
-				NFSEC_SKB_CB(skb)->hdr_len);
-	if (!nfsec_mtu_ok(sa, skb, family, dst, inner)) {
+	mtu = nfsec_pmtu(sa, skb, family, dst);
+	inner = nfsec_inner_mtu(sa, ah, mtu, NFSEC_SKB_CB(skb)->hdr_len);
+	if (!nfsec_mtu_ok(skb, family, inner)) {
 		dst_release(dst);
 		goto drop;
 	}
@@ -463,6 +462,10 @@ void nfsec_output_sa(struct nfsec_net *nn, struct nfsec_sa *sa,
 		dst_release(dst);	/* each fragment routes on its own */
 		return;
 	}
+	why = NFSEC_DROP_NOMEM;
+	dst = nfsec_pmtu_route(dst, sa->key.family, mtu);
+	if (!dst)
+		goto drop;
 	skb_dst_drop(skb);
 	skb_dst_set(skb, dst);
 

@@ -63,8 +63,8 @@ struct nfsec_sa_pcpu {
  * Readers find SAs under RCU and hold a reference across async crypto; the
  * last reference frees the SA after a grace period, from a workqueue.
  *
- * The members are ordered to leave one 2-byte hole: the struct is 512
- * bytes on a production kernel and fits kmalloc-512.  At 528 it took a
+ * The members are ordered to leave no hole: the struct is 512 bytes on a
+ * production kernel and fits kmalloc-512.  At 528 it took a
  * kmalloc-1024 object, half of it unused, for every SA (see the assert).
  */
 struct nfsec_sa {
@@ -79,6 +79,7 @@ struct nfsec_sa {
 	bool has_sel;
 	bool dead;	/* past a hard limit or deleted: carries nothing */
 	bool larval;	/* an SPI reserved by ALLOC_SPI, no keys yet */
+	u16 icmp_mtu;	/* the path MTU an ICMP error reported (pmtu.c) */
 	union nfsec_addr saddr;
 	struct nfsec_algs algs;
 	u8 enckeylen, authkeylen;
@@ -88,8 +89,9 @@ struct nfsec_sa {
 	u8 authkey[64];
 	char map[NFSEC_MAP_NAME_MAX];
 	u32 map_seq;
-	u32 replay_window;
-	u32 pmtu;
+	u16 replay_window;	/* <= NFSEC_REPLAY_MAX */
+	u16 pmtu;	/* the path MTU last judged by (reported) */
+	u32 icmp_mtu_expires;	/* jiffies (low 32 bits) ending icmp_mtu */
 	struct nfsec_selector sel;
 	spinlock_t replay_lock;	/* serialises nfsec_replay_advance() */
 	struct nfsec_lifetime life;

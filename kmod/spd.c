@@ -336,14 +336,18 @@ void nfsec_spd_attach(struct nfsec_net *nn, const char *name, u32 seq)
 {
 	struct nfsec_map *map = nfsec_spd_map(nn, name);
 	struct nfsec_entry *e = map ? nfsec_spd_entry(map, seq) : NULL;
-	struct nfsec_sa *sa, *ah = NULL;
+	struct nfsec_sa *sa, *ah = NULL, *old;
 
+	lockdep_assert_held(&nn->lock);
 	if (!e)
 		return;
 	sa = nfsec_spd_newest(nn, e, name, e->protos & NFSEC_PROTO_ESP ?
 					   IPPROTO_ESP : IPPROTO_AH);
 	if (nfsec_entry_bundle(e))
 		ah = nfsec_spd_newest(nn, e, name, IPPROTO_AH);
+	old = rcu_dereference_protected(e->out_sa, lockdep_is_held(&nn->lock));
+	if (sa && old != sa)	/* a rekey: the path has not changed */
+		nfsec_pmtu_inherit(sa, old);
 	rcu_assign_pointer(e->out_sa, sa);
 	rcu_assign_pointer(e->out_ah, ah);
 	if (sa && (ah || !nfsec_entry_bundle(e)))
