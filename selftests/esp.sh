@@ -13,7 +13,7 @@
 _lib_loaded_here=1
 MARKER=NFSEC-CLEARTEXT-MARKER-7f4c5163
 
-tap_plan $(($(alg_list | wc -w) + 15))
+tap_plan $(($(alg_list | wc -w) + 21))
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -175,5 +175,36 @@ tap_check "transport mode: R1 pings R2" \
 sa_pkts=$(json_get "$(ctl_in r2 -j sa list)" 0.stats.packets 2>&1)
 tap_check "transport mode: R2's inbound SA decrypted them ($sa_pkts)" \
 	test "${sa_pkts:-0}" -ge 2
+
+# TCP between the routers in transport mode, each way, IPv4 with AES-GCM
+# (R1 sends first) and IPv6 with ChaCha20 (R2 first): the first sender's
+# full-sized segments are too big once ESP is added, so its route to the
+# peer learns a PMTU lower by the SA's overhead, once, while the ESP
+# packets still leave at the link's 1500.  (The second sender is told the
+# lower MSS in the SYN-ACK.)  A stack that judged the ESP packet against
+# that lowered route lowered it again for every segment, down to where no
+# segment fitted.
+route_mtu() {
+	ip -n "$1" -o route get "$2" | sed -n 's/.* mtu \([0-9]*\).*/\1/p'
+}
+xfer_ok() { # DESC FROM TO ADDR PORT
+	local s_out s_in
+	read -r s_out s_in <<<"$(tcp_xfer "$2" "$3" "$4" "$5" 1 30)"
+	tap_expect "$1" "${s_out:-no transfer}" "$s_in"
+}
+for combo in "4 gcm128 r1 r2 198.51.100.1 198.51.100.2" \
+	"6 chacha20 r2 r1 2001:db8:1::2 2001:db8:1::1"; do
+	read -r OUTER ALG first second a b <<<"$combo"
+	clear_both
+	transport_pair nfsec nfsec
+	xfer_ok "transport, IPv$OUTER $ALG: 1 MB of TCP $first -> $second" \
+		"$first" "$second" "$b" 5011
+	m=$(route_mtu "$first" "$b")
+	tap_check "transport, IPv$OUTER: $first's route lost ESP's overhead \
+once (mtu ${m:-none})" test "${m:-0}" -gt 1400 -a "${m:-0}" -lt 1500
+	xfer_ok "transport, IPv$OUTER $ALG: 1 MB of TCP $second -> $first" \
+		"$second" "$first" "$a" 5012
+done
+OUTER=4 ALG=gcm128
 
 tap_done

@@ -7,7 +7,8 @@
 # removes the SA; a packet with no SA raises ACQUIRE, waits, and goes out
 # once the SA is added.  An ICMP "fragmentation needed" quoting an outer
 # ESP packet lowers the tunnel's path MTU; one quoting an unknown SPI does
-# not.
+# not.  In transport mode it lowers the SA's path MTU, and the router's own
+# traffic learns what fits inside ESP on that path.
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -15,7 +16,7 @@
 _lib_loaded_here=1
 RESEND="$PY $(dirname "$0")/pcap_resend.py"
 
-tap_plan 17
+tap_plan 20
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -181,6 +182,30 @@ ip netns exec hA ping -M "do" -s 1300 -c 1 -W 2 203.0.113.10 >/dev/null 2>&1
 mtu=$(route_mtu hA 203.0.113.10)
 tap_check "a 1328-byte DF packet into the tunnel: hostA learns PMTU ${mtu:-none}" \
 	test "${mtu:-0}" -ge 1100 -a "${mtu:-0}" -lt 1200
+
+# The same in transport mode, where the route to the peer is also the inner
+# packets' own: R1's transport ESP is reported too big at 1200; a 1178-byte
+# DF ping from R1 itself lowers R1's route to what fits inside ESP at 1200,
+# and TCP then moves 1 MB in ESP packets of 1200 bytes at most.
+side_clear r1; side_clear r2
+transport_pair nfsec nfsec
+cap_start r1 veth-r2 "$cap" esp
+ip netns exec r1 ping -c 1 -W 3 198.51.100.2 >/dev/null
+cap_stop "$cap" 1
+too_big --too-big 1200
+sleep 0.5
+ip netns exec r1 ping -M "do" -s 1150 -c 1 -W 2 198.51.100.2 >/dev/null 2>&1
+mtu=$(route_mtu r1 198.51.100.2)
+tap_check "transport, a 1178-byte DF ping from R1: its route learns ${mtu:-none}" \
+	test "${mtu:-0}" -ge 1100 -a "${mtu:-0}" -lt 1200
+cap_start r1 veth-r2 "$cap" esp
+read -r s_out s_in <<<"$(tcp_xfer r1 r2 198.51.100.2 5013 1 30)"
+cap_stop "$cap" 1
+tap_expect "transport, 1 MB of TCP from R1 under that path MTU" \
+	"${s_out:-no transfer}" "$s_in"
+big=$(cap_count "$cap" greater 1215) all=$(cap_count "$cap")
+tap_expect "transport, none of R1's $all ESP packets was over 1200 bytes" \
+	0 "$big"
 rm -f "$cap"
 
 tap_done
