@@ -28,7 +28,7 @@ PKGS_TOOLS="pkg-config libmnl-dev libgnutls28-dev nettle-dev libgmp-dev
 PKGS_VM="qemu-system-x86 busybox-static iproute2 iputils-ping iperf3 tcpdump ethtool
 	nftables python3-cryptography
 	procps psmisc strongswan-charon strongswan-swanctl
-	libstrongswan-standard-plugins wireguard-tools"
+	libstrongswan-standard-plugins wireguard-tools tshark"
 PKGS="$PKGS_KERNEL $PKGS_KBUILD $PKGS_TOOLS $PKGS_VM"
 
 log() { printf 'deps: %s\n' "$*" >&2; }

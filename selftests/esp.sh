@@ -3,7 +3,8 @@
 #
 # ESP between two nfsec routers with static keys, on the seed's topology
 # (hostA - R1 ==== R2 - hostB): every algorithm in tunnel mode, the SPI an
-# entry says it sends on, what the link carries, a 10 MB TCP transfer (with
+# entry says it sends on, what the link carries (and Wireshark decrypting
+# it with the SAs cryptoctl exports), a 10 MB TCP transfer (with
 # GRO off and on where the ESP arrives), IPv6 inside and outside, and
 # transport mode between the routers themselves.
 
@@ -13,7 +14,7 @@
 _lib_loaded_here=1
 MARKER=NFSEC-CLEARTEXT-MARKER-7f4c5163
 
-tap_plan $(($(alg_list | wc -w) + 21))
+tap_plan $(($(alg_list | wc -w) + 23))
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -80,7 +81,8 @@ for _ in range(5): u.sendto(m, ("203.0.113.10", 5001))
 t = socket.create_connection(("203.0.113.10", 5002), timeout=20); t.sendall(m)
 t.close()' "$MARKER"
 wait $srv
-cap_stop "$cap" 7
+ip netns exec hA ping -c 1 -W 2 203.0.113.10 >/dev/null
+cap_stop "$cap" 9
 cap_stop "$cap2" 5
 esp=$(cat <(tcpdump -nr "$cap" esp 2>/dev/null) \
 	<(tcpdump -nr "$cap2" esp 2>/dev/null) | wc -l)
@@ -95,7 +97,23 @@ fi
 tap_expect "the marker never crossed the link in the clear" 0 \
 	"$(cat <(tcpdump -Anr "$cap" 2>/dev/null) \
 		<(tcpdump -Anr "$cap2" 2>/dev/null) | grep -c "$MARKER")"
-rm -f "$cap" "$cap2"
+
+# Wireshark decrypts what R1 sent with the SAs cryptoctl exports in its
+# esp_sa table (saved where tshark reads its preferences): the ping and
+# the marker's five datagrams are inside, and nothing without the table.
+ws=$(mktemp -d /tmp/nfsec-ws.XXXXXX)
+mkdir "$ws/wireshark" "$ws/none"
+ctl_in r1 show crypto ipsec sa keys --wireshark >"$ws/wireshark/esp_sa"
+ws_count() { # CONFIG-HOME FILTER
+	XDG_CONFIG_HOME=$1 tshark -n -r "$cap" \
+		-o esp.enable_encryption_decode:TRUE -Y "$2" 2>/dev/null | wc -l
+}
+tap_expect "tshark with cryptoctl's esp_sa finds the echo request in ESP" \
+	"1 5" "$(ws_count "$ws" icmp.type==8) \
+$(ws_count "$ws" "udp.dstport==5001 && data contains \"${MARKER:0:16}\"")"
+tap_expect "tshark without it finds nothing inside" "0" \
+	"$(ws_count "$ws/none" "icmp || udp.dstport==5001")"
+rm -rf "$cap" "$cap2" "$ws"
 
 # tcp_10mb: 10 MB from hA to hB over TCP; prints the SHA-256 sent and the
 # one received.

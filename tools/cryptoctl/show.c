@@ -3,6 +3,8 @@
  * The IOS-shaped views, laid out as the seed's outputs:
  *
  *   show crypto ipsec sa [peer ADDR | map NAME | detail]
+ *   show crypto ipsec sa [peer ADDR | map NAME] keys --wireshark
+ *                                       (wireshark.c)
  *   show crypto engine connections active | dropped-packet
  *   show crypto map [tag NAME]          (show_map.c)
  *   show crypto isakmp sa | policy      (isakmp_cmds.c)
@@ -28,6 +30,7 @@
 #include "ctl.h"
 #include "json.h"
 #include "policy.h"
+#include "wireshark.h"
 #include "print.h"
 #include "sa.h"
 #include "show.h"
@@ -321,12 +324,22 @@ static int cmd_ipsec_sa(struct ctl *ctl, struct ctl_args *a)
 {
 	struct ipsec_filter f = { .map = NULL };
 	struct view v = { 0 };
+	bool keys = false;
 	const char *w;
 	int r;
 
 	while ((w = args_next(a))) {
 		if (!strcmp(w, "detail")) {
 			f.detail = true;
+		} else if (!strcmp(w, "keys")) {
+			/* the keys only go where a format is named */
+			w = args_next(a);
+			if (!w || strcmp(w, "--wireshark"))
+				return args_bad(
+					a,
+					"expected --wireshark after keys, not",
+					w ? w : "nothing");
+			keys = true;
 		} else if (!strcmp(w, "peer")) {
 			r = args_ip(a, w, &f.family, &f.peer);
 			if (r)
@@ -336,10 +349,16 @@ static int cmd_ipsec_sa(struct ctl *ctl, struct ctl_args *a)
 			if (!f.map)
 				return 2;
 		} else {
-			return args_bad(a, "expected peer, map or detail, not",
-					w);
+			return args_bad(
+				a, "expected peer, map, detail or keys, not",
+				w);
 		}
 	}
+	if (keys && (ctl->json || f.detail))
+		return args_bad(a, "keys --wireshark has one layout, not",
+				ctl->json ? "-j" : "detail");
+	if (keys)
+		return ctl_wireshark_show(ctl, f.map, f.family, &f.peer);
 	r = view_load(ctl, &v);
 	if (!r)
 		show_ipsec_sa(ctl, &v, &f);
