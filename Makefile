@@ -33,24 +33,24 @@ define unit
 	chmod 0644 $(DESTDIR)$(UNITDIR)/$(1)
 endef
 
-# The tools, the uapi header, the units, cryptoctl(8) and (until they are
-# roff) cryptod's pages as Markdown; /etc/nfsec is
+# The tools, the uapi header, the units and the man pages; /etc/nfsec is
 # root's alone, and the example goes to the documentation, never over a
 # configuration.  The module is DKMS's to install; the engine's user is
 # the package's to create (scripts/deps.sh shows how).
 install: tools
 	install -d -m 0755 $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(INCLUDEDIR)/linux \
 		$(DESTDIR)$(UNITDIR)
 	install -d -m 0700 $(DESTDIR)$(SYSCONFDIR)/nfsec
 	install -m 0755 build/tools/cryptod/cryptod \
 		build/tools/cryptoctl/cryptoctl $(DESTDIR)$(SBINDIR)
 	install -m 0644 uapi/linux/nfsec.h $(DESTDIR)$(INCLUDEDIR)/linux
-	install -m 0644 Documentation/cryptoctl.8 $(DESTDIR)$(MANDIR)/man8
+	install -m 0644 Documentation/cryptoctl.8 Documentation/cryptod.8 \
+		$(DESTDIR)$(MANDIR)/man8
+	install -m 0644 Documentation/cryptod.conf.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 0644 $(CD)/cryptod.conf.example \
 		$(DESTDIR)$(DOCDIR)/examples/cryptod.conf
-	install -m 0644 Documentation/cryptod.8.md \
-		Documentation/cryptod.conf.5.md $(DESTDIR)$(DOCDIR)
 	$(call unit,cryptod.service)
 	$(call unit,cryptod@.service)
 
@@ -91,9 +91,11 @@ help:
 	@echo "make demo     boot a VM, load the module, show cryptoctl version"
 	@echo "make bench    throughput/latency/scale against XFRM and WireGuard"
 	@echo "make deps     install everything from Debian's packages"
-	@echo "make install  cryptod, cryptoctl, units, uapi header (DESTDIR, PREFIX)"
+	@echo "make install  cryptod, cryptoctl, units, man pages, uapi header"
+	@echo "              (DESTDIR, PREFIX)"
 	@echo "make lint     checkpatch and sparse on kmod/, clang-format and cppcheck"
-	@echo "              on tools/, shellcheck on scripts/ and selftests/"
+	@echo "              on tools/, shellcheck on scripts/ and selftests/,"
+	@echo "              mandoc on the man pages, make install's result"
 	@echo "make fuzz     each libFuzzer target FUZZ_SECONDS (default 60)"
 
 .PHONY: all module tools install deps-ok deps check demo bench lint fuzz clean \

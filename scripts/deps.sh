@@ -24,7 +24,7 @@ PKGS_KBUILD="build-essential bc flex bison libelf-dev libssl-dev dwarves
 	cpio kmod xz-utils zstd rsync python3"
 PKGS_TOOLS="pkg-config libmnl-dev libgnutls28-dev nettle-dev libgmp-dev
 	libcmocka-dev libseccomp-dev clang-format cppcheck clang libclang-rt-14-dev sparse
-	shellcheck systemd"
+	shellcheck systemd mandoc"
 PKGS_VM="qemu-system-x86 busybox-static iproute2 iputils-ping iperf3 tcpdump ethtool
 	nftables python3-cryptography
 	procps psmisc strongswan-charon strongswan-swanctl

@@ -3,7 +3,7 @@
  * cryptod's configuration: the crypto part of an IOS configuration, as
  * objects.  conf_parse.c reads the text, conf_check.c ties the references
  * together and warns, conf.c owns the memory (and wipes the secrets).
- * Documentation/cryptod.conf.5.md describes the language.
+ * cryptod.conf(5) (Documentation/cryptod.conf.5) describes the language.
  */
 #ifndef NFSEC_CONF_H
 #define NFSEC_CONF_H
