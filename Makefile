@@ -54,6 +54,22 @@ install: tools
 	$(call unit,cryptod.service)
 	$(call unit,cryptod@.service)
 
+# The module's sources as DKMS takes them: /usr/src/nfsec-VERSION with its
+# dkms.conf.  Then `dkms install nfsec/VERSION` builds and installs it for
+# each kernel with headers (the Debian package nfsec-dkms does this).
+VERSION := $(shell cat VERSION)
+DKMSDIR ?= $(PREFIX)/src/nfsec-$(VERSION)
+install-dkms:
+	install -d -m 0755 $(DESTDIR)$(DKMSDIR)/kmod/tests \
+		$(DESTDIR)$(DKMSDIR)/uapi/linux
+	install -m 0644 Kbuild VERSION $(DESTDIR)$(DKMSDIR)
+	sed 's|@VERSION@|$(VERSION)|' dkms.conf >$(DESTDIR)$(DKMSDIR)/dkms.conf
+	chmod 0644 $(DESTDIR)$(DKMSDIR)/dkms.conf
+	install -m 0644 kmod/Kbuild kmod/*.c kmod/*.h $(DESTDIR)$(DKMSDIR)/kmod
+	install -m 0644 kmod/tests/Kbuild kmod/tests/*.c kmod/tests/*.h \
+		$(DESTDIR)$(DKMSDIR)/kmod/tests
+	install -m 0644 uapi/linux/nfsec.h $(DESTDIR)$(DKMSDIR)/uapi/linux
+
 # make check and make demo install what is missing first.
 deps-ok:
 	@scripts/deps.sh --check 2>/dev/null || scripts/deps.sh
@@ -93,10 +109,12 @@ help:
 	@echo "make deps     install everything from Debian's packages"
 	@echo "make install  cryptod, cryptoctl, units, man pages, uapi header"
 	@echo "              (DESTDIR, PREFIX)"
+	@echo "make install-dkms  the module's sources and dkms.conf under"
+	@echo "              \$$(PREFIX)/src/nfsec-VERSION, for dkms install"
 	@echo "make lint     checkpatch and sparse on kmod/, clang-format and cppcheck"
 	@echo "              on tools/, shellcheck on scripts/ and selftests/,"
 	@echo "              mandoc on the man pages, make install's result"
 	@echo "make fuzz     each libFuzzer target FUZZ_SECONDS (default 60)"
 
-.PHONY: all module tools install deps-ok deps check demo bench lint fuzz clean \
+.PHONY: all module tools install install-dkms deps-ok deps check demo bench lint fuzz clean \
 	help

@@ -16,7 +16,7 @@ export NFSEC_KMOD_DIR=${1:?usage: run.sh KMOD_DIR [TEST...]}
 shift
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] ||
-	tests=(kunit module netns esp xfrm ah negative failclosed netlink cryptod privsep
+	tests=(kunit module dkms netns esp xfrm ah negative failclosed netlink cryptod privsep
 		quick_mode strongswan ikeflood nslimits nlfuzz skbfuzz bench)
 
 KMEMLEAK=/sys/kernel/debug/kmemleak
