@@ -63,7 +63,7 @@ install-dkms:
 	install -d -m 0755 $(DESTDIR)$(DKMSDIR)/kmod/tests \
 		$(DESTDIR)$(DKMSDIR)/uapi/linux
 	install -m 0644 Kbuild VERSION $(DESTDIR)$(DKMSDIR)
-	sed 's|@VERSION@|$(VERSION)|' dkms.conf >$(DESTDIR)$(DKMSDIR)/dkms.conf
+	sed 's|#MODULE_VERSION#|$(VERSION)|' dkms.conf >$(DESTDIR)$(DKMSDIR)/dkms.conf
 	chmod 0644 $(DESTDIR)$(DKMSDIR)/dkms.conf
 	install -m 0644 kmod/Kbuild kmod/*.c kmod/*.h $(DESTDIR)$(DKMSDIR)/kmod
 	install -m 0644 kmod/tests/Kbuild kmod/tests/*.c kmod/tests/*.h \

@@ -21,7 +21,7 @@ NFSEC_CACHE=${NFSEC_CACHE:-/var/cache/nfsec}
 PKGS_KERNEL="linux-image-amd64 linux-headers-amd64
 	linux-image-6.12-amd64 linux-headers-6.12-amd64 linux-source-6.1"
 PKGS_KBUILD="build-essential bc flex bison libelf-dev libssl-dev dwarves
-	cpio kmod xz-utils zstd rsync python3 dkms"
+	cpio kmod xz-utils zstd rsync python3 dkms dh-dkms debhelper lintian"
 PKGS_TOOLS="pkg-config libmnl-dev libgnutls28-dev nettle-dev libgmp-dev
 	libcmocka-dev libseccomp-dev clang-format cppcheck clang libclang-rt-14-dev sparse
 	shellcheck systemd mandoc"
