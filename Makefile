@@ -23,6 +23,7 @@ DOCDIR ?= $(PREFIX)/share/doc/nfsec
 INCLUDEDIR ?= $(PREFIX)/include
 UNITDIR ?= $(PREFIX)/lib/systemd/system
 SYSCONFDIR ?= /etc
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 CD := tools/cryptod
 # A unit from its template: the paths, and the shared hardening lines.
 define unit
@@ -49,6 +50,9 @@ install: tools
 	install -m 0644 Documentation/cryptoctl.8 Documentation/cryptod.8 \
 		$(DESTDIR)$(MANDIR)/man8
 	install -m 0644 Documentation/cryptod.conf.5 $(DESTDIR)$(MANDIR)/man5
+	install -d -m 0755 $(DESTDIR)$(COMPLETIONDIR)
+	install -m 0644 tools/cryptoctl/cryptoctl.bash-completion \
+		$(DESTDIR)$(COMPLETIONDIR)/cryptoctl
 	install -m 0644 $(CD)/cryptod.conf.example \
 		$(DESTDIR)$(DOCDIR)/examples/cryptod.conf
 	$(call unit,cryptod.service)

@@ -1,0 +1,46 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Unit test: cryptoctl's bash completion (cryptoctl/cryptoctl.bash-
+# completion) offers the next IOS words, after full or abbreviated ones,
+# skips option values and the values of peer/map/tag, and guesses nothing
+# after a word it does not know.  TAP.
+
+# shellcheck source=../cryptoctl/cryptoctl.bash-completion
+. "$(dirname "$0")/../cryptoctl/cryptoctl.bash-completion"
+
+n=0 failed=0
+# expect "WANT" WORD... : completing the last WORD (may be "") offers WANT.
+expect() {
+	local want=$1 got
+	shift
+	COMP_WORDS=(cryptoctl "$@")
+	COMP_CWORD=$#
+	_cryptoctl
+	got="${COMPREPLY[*]}"
+	n=$((n + 1))
+	if [ "$got" = "$want" ]; then
+		echo "ok $n - cryptoctl $* <TAB>: $want"
+	else
+		echo "not ok $n - cryptoctl $* <TAB>"
+		echo "#   want: $want"
+		echo "#   got:  $got"
+		failed=$((failed + 1))
+	fi
+}
+
+echo "1..13"
+expect "status sa show" s
+expect "show" sh
+expect "ipsec isakmp engine map" show crypto ""
+expect "ipsec isakmp" sh cry i
+expect "peer map detail keys" sh cry ips sa ""
+expect "--wireshark" show crypto ipsec sa keys ""
+expect "map" show crypto ipsec sa peer 198.51.100.2 m
+expect "peer map detail keys" sh cry ips sa peer 198.51.100.2 ""
+expect "" show crypto ipsec sa peer ""
+expect "active dropped-packet" -n r1 -j sh cry eng conn ""
+expect "-n -j -b --netns --json --batch" -
+expect "" show nonsense ""
+expect "all" undebug ""
+exit $((failed > 0))
