@@ -108,11 +108,14 @@ ws_count() { # CONFIG-HOME FILTER
 	XDG_CONFIG_HOME=$1 tshark -n -r "$cap" \
 		-o esp.enable_encryption_decode:TRUE -Y "$2" 2>/dev/null | wc -l
 }
-tap_expect "tshark with cryptoctl's esp_sa finds the echo request in ESP" \
-	"1 5" "$(ws_count "$ws" icmp.type==8) \
+ws_with="tshark with cryptoctl's esp_sa finds the echo request in ESP"
+ws_without="tshark without it finds nothing inside"
+if ! userland_only "$ws_with" "$ws_without"; then
+	tap_expect "$ws_with" "1 5" "$(ws_count "$ws" icmp.type==8) \
 $(ws_count "$ws" "udp.dstport==5001 && data contains \"${MARKER:0:16}\"")"
-tap_expect "tshark without it finds nothing inside" "0" \
-	"$(ws_count "$ws/none" "icmp || udp.dstport==5001")"
+	tap_expect "$ws_without" "0" \
+		"$(ws_count "$ws/none" "icmp || udp.dstport==5001")"
+fi
 rm -rf "$cap" "$cap2" "$ws"
 
 # tcp_10mb: 10 MB from hA to hB over TCP; prints the SHA-256 sent and the

@@ -7,7 +7,9 @@
 # whatever happens.
 #
 # Environment (set by run.sh): NFSEC_TOP (tree), NFSEC_KMOD_DIR (build output
-# for the running kernel).
+# for the running kernel).  NFSEC_SELFTEST_USERLAND=0 (the debug-kernel run)
+# skips checks of userland alone, such as tshark reading a capture, which
+# the stock kernels run: see userland_only.
 
 set -u
 
@@ -65,6 +67,16 @@ tap_expect() {
 }
 
 tap_done() { exit $((_tap_failed > 0)); }
+
+# userland_only DESC...: true (after a SKIP line per DESC) when checks of
+# userland alone are off in this run (NFSEC_SELFTEST_USERLAND=0).
+userland_only() {
+	local d
+	[ "${NFSEC_SELFTEST_USERLAND:-1}" = 0 ] || return 1
+	for d in "$@"; do
+		tap_skip "$d" "userland only: the stock kernels run it"
+	done
+}
 
 mod_loaded() { grep -q '^nfsec ' /proc/modules; }
 
