@@ -108,7 +108,7 @@ unsigned int nfsec_pmtu(struct nfsec_sa *sa, struct sk_buff *skb, u8 family,
 	if (learned && learned < mtu && nfsec_pmtu_fresh(sa))
 		mtu = learned;
 out:
-	WRITE_ONCE(sa->pmtu, mtu);
+	WRITE_ONCE(sa->pmtu, min_t(unsigned int, mtu, U16_MAX));
 	return mtu;
 }
 
