@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Unit test: cryptoctl's bash completion (cryptoctl/cryptoctl.bash-
-# completion) offers the next IOS words, after full or abbreviated ones,
-# skips option values and the values of peer/map/tag, and guesses nothing
-# after a word it does not know.  TAP.
+# completion) offers the next IOS words after whole ones or an abbreviated
+# command (what cryptoctl takes), skips option values and the values of
+# peer/map/tag/interface, and guesses nothing after a word it does not know
+# (an abbreviation past the command included).  TAP.
 
 # shellcheck source=../cryptoctl/cryptoctl.bash-completion
 . "$(dirname "$0")/../cryptoctl/cryptoctl.bash-completion"
@@ -29,17 +30,19 @@ expect() {
 	fi
 }
 
-echo "1..13"
+echo "1..15"
 expect "status sa show" s
 expect "show" sh
 expect "ipsec isakmp engine map" show crypto ""
-expect "ipsec isakmp" sh cry i
-expect "peer map detail keys" sh cry ips sa ""
+expect "ipsec isakmp" sh crypto i
+expect "" sh cry i
+expect "peer map interface detail keys" sh crypto ipsec sa ""
 expect "--wireshark" show crypto ipsec sa keys ""
 expect "map" show crypto ipsec sa peer 198.51.100.2 m
-expect "peer map detail keys" sh cry ips sa peer 198.51.100.2 ""
+expect "" sh crypto ipsec sa interface ""
+expect "peer map interface detail keys" sh crypto ipsec sa peer 198.51.100.2 ""
 expect "" show crypto ipsec sa peer ""
-expect "active dropped-packet" -n r1 -j sh cry eng conn ""
+expect "active dropped-packet" -n r1 -j sh crypto engine connections ""
 expect "-n -j -b --netns --json --batch" -
 expect "" show nonsense ""
 expect "all" undebug ""
