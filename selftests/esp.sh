@@ -14,7 +14,7 @@
 _lib_loaded_here=1
 MARKER=NFSEC-CLEARTEXT-MARKER-7f4c5163
 
-tap_plan $(($(alg_list | wc -w) + 23))
+tap_plan $(($(alg_list | wc -w) + 24))
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -117,6 +117,14 @@ $(ws_count "$ws" "udp.dstport==5001 && data contains \"${MARKER:0:16}\"")"
 		"$(ws_count "$ws/none" "icmp || udp.dstport==5001")"
 fi
 rm -rf "$cap" "$cap2" "$ws"
+
+# show crypto ipsec sa interface IF: the block of the map bound to IF, and
+# nothing (text or -j) for an interface without one.
+tap_expect "show crypto ipsec sa interface: veth-r2's block, none for lo" \
+	"1 0 0" "$(ctl_in r1 sh crypto ipsec sa interface veth-r2 | grep -c '^interface: veth-r2$') \
+$(ctl_in r1 show crypto ipsec sa interface lo | grep -c .) \
+$(ctl_in r1 -j show crypto ipsec sa interface lo | $PY -c 'import json,sys
+print(len(json.load(sys.stdin)))')"
 
 # tcp_10mb: 10 MB from hA to hB over TCP; prints the SHA-256 sent and the
 # one received.

@@ -2,7 +2,7 @@
 /*
  * The IOS-shaped views, laid out as the seed's outputs:
  *
- *   show crypto ipsec sa [peer ADDR | map NAME | detail]
+ *   show crypto ipsec sa [peer ADDR | map NAME | interface IF | detail]
  *   show crypto ipsec sa [peer ADDR | map NAME] keys --wireshark
  *                                       (wireshark.c)
  *   show crypto engine connections active | dropped-packet
@@ -220,6 +220,7 @@ static void print_rule_block(const struct view *v,
 
 struct ipsec_filter {
 	const char *map;
+	const char *ifname;
 	uint8_t family;
 	union nfsec_ip peer;
 	bool detail;
@@ -289,6 +290,8 @@ static void show_ipsec_sa(struct ctl *ctl, const struct view *v,
 		bool header = false;
 
 		view_ifname(v->binds[b].ifindex, dev);
+		if (f->ifname && strcmp(dev, f->ifname))
+			continue;
 		for (i = 0; i < v->nentries; i++) {
 			const struct nfsec_entry_info *e = &v->entries[i];
 
@@ -348,15 +351,24 @@ static int cmd_ipsec_sa(struct ctl *ctl, struct ctl_args *a)
 			f.map = args_value(a, w);
 			if (!f.map)
 				return 2;
+		} else if (!strcmp(w, "interface")) {
+			f.ifname = args_value(a, w);
+			if (!f.ifname)
+				return 2;
 		} else {
 			return args_bad(
-				a, "expected peer, map, detail or keys, not",
+				a,
+				"expected peer, map, interface, detail or keys, not",
 				w);
 		}
 	}
 	if (keys && (ctl->json || f.detail))
 		return args_bad(a, "keys --wireshark has one layout, not",
 				ctl->json ? "-j" : "detail");
+	if (keys && f.ifname)
+		return args_bad(a,
+				"keys --wireshark filters by peer or map, not",
+				"interface");
 	if (keys)
 		return ctl_wireshark_show(ctl, f.map, f.family, &f.peer);
 	r = view_load(ctl, &v);
