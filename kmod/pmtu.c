@@ -166,7 +166,8 @@ struct dst_entry *nfsec_pmtu_route(struct dst_entry *dst, u8 family,
 {
 	struct dst_entry *copy;
 
-	if (dst_mtu(dst) >= mtu)
+	/* An XFRM bundle is XFRM's to size: it is never copied. */
+	if (dst_mtu(dst) >= mtu || dst_xfrm(dst))
 		return dst;
 	copy = family == AF_INET ? nfsec_dst_copy4(dst, mtu) :
 				   nfsec_dst_copy6(dst, mtu);
