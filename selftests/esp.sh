@@ -213,14 +213,6 @@ tap_check "transport mode: R2's inbound SA decrypted them ($sa_pkts)" \
 # lower MSS in the SYN-ACK.)  A stack that judged the ESP packet against
 # that lowered route lowered it again for every segment, down to where no
 # segment fitted.
-route_mtu() {
-	ip -n "$1" -o route get "$2" | sed -n 's/.* mtu \([0-9]*\).*/\1/p'
-}
-xfer_ok() { # DESC FROM TO ADDR PORT
-	local s_out s_in
-	read -r s_out s_in <<<"$(tcp_xfer "$2" "$3" "$4" "$5" 1 30)"
-	tap_expect "$1" "${s_out:-no transfer}" "$s_in"
-}
 for combo in "4 gcm128 r1 r2 198.51.100.1 198.51.100.2" \
 	"6 chacha20 r2 r1 2001:db8:1::2 2001:db8:1::1"; do
 	read -r OUTER ALG first second a b <<<"$combo"

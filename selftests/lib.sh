@@ -454,6 +454,19 @@ print(hashlib.sha256(data).hexdigest())' "$addr" "$port" "$mb" "$t" 2>&1 |
 	rm -f "$sum_in"
 }
 
+# xfer_ok DESC FROM TO ADDR PORT: one TAP line, ok when 1 MB of TCP from
+# FROM reaches ADDR:PORT in TO intact within 30 s.
+xfer_ok() {
+	local s_out s_in
+	read -r s_out s_in <<<"$(tcp_xfer "$2" "$3" "$4" "$5" 1 30)"
+	tap_expect "$1" "${s_out:-no transfer}" "$s_in"
+}
+
+# route_mtu NS ADDR: the PMTU NS's route to ADDR has learned, or nothing.
+route_mtu() {
+	ip -n "$1" route get "$2" 2>&1 | grep -o 'mtu [0-9]*' | cut -d' ' -f2
+}
+
 # side_clear NS: no SAs, policies or crypto maps left, nfsec's or XFRM's.
 side_clear() {
 	ctl_in "$1" flush >/dev/null

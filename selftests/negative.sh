@@ -164,7 +164,6 @@ cap=$(mktemp /tmp/nfsec-neg.XXXXXX)
 cap_start r1 veth-r2 "$cap" esp
 ip netns exec hA ping -c 1 -W 3 203.0.113.10 >/dev/null
 cap_stop "$cap" 1
-route_mtu() { ip -n "$1" route get "$2" 2>&1 | grep -o 'mtu [0-9]*' | cut -d' ' -f2; }
 too_big() { ip netns exec r2 $RESEND "$cap" "$@" 2>&1 | grep -q '^sent ICMP'; }
 if too_big --spi deadbeef --too-big 600; then
 	sleep 0.5
@@ -199,10 +198,9 @@ mtu=$(route_mtu r1 198.51.100.2)
 tap_check "transport, a 1178-byte DF ping from R1: its route learns ${mtu:-none}" \
 	test "${mtu:-0}" -ge 1100 -a "${mtu:-0}" -lt 1200
 cap_start r1 veth-r2 "$cap" esp
-read -r s_out s_in <<<"$(tcp_xfer r1 r2 198.51.100.2 5013 1 30)"
+xfer_ok "transport, 1 MB of TCP from R1 under that path MTU" \
+	r1 r2 198.51.100.2 5013
 cap_stop "$cap" 1
-tap_expect "transport, 1 MB of TCP from R1 under that path MTU" \
-	"${s_out:-no transfer}" "$s_in"
 big=$(cap_count "$cap" greater 1215) all=$(cap_count "$cap")
 tap_expect "transport, none of R1's $all ESP packets was over 1200 bytes" \
 	0 "$big"

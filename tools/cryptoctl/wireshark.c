@@ -20,7 +20,6 @@
 
 #include "uapi/linux/nfsec.h"
 #include "addr.h"
-#include "algs.h"
 #include "listing.h"
 #include "wireshark.h"
 
