@@ -118,10 +118,11 @@ $(ws_count "$ws" "udp.dstport==5001 && data contains \"${MARKER:0:16}\"")"
 fi
 rm -rf "$cap" "$cap2" "$ws"
 
-# show crypto ipsec sa interface IF: the block of the map bound to IF, and
+# show crypto ipsec sa interface IF (typed as admins do, "sh cry ips sa
+# int"): the block of the map bound to IF, and
 # nothing (text or -j) for an interface without one.
 tap_expect "show crypto ipsec sa interface: veth-r2's block, none for lo" \
-	"1 0 0" "$(ctl_in r1 sh crypto ipsec sa interface veth-r2 | grep -c '^interface: veth-r2$') \
+	"1 0 0" "$(ctl_in r1 sh cry ips sa int veth-r2 | grep -c '^interface: veth-r2$') \
 $(ctl_in r1 show crypto ipsec sa interface lo | grep -c .) \
 $(ctl_in r1 -j show crypto ipsec sa interface lo | $PY -c 'import json,sys
 print(len(json.load(sys.stdin)))')"

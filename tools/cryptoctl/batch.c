@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "batch.h"
-#include "cmd.h"
+#include "exec.h"
 #include "ctl.h"
 #include "nl_batch.h"
 
@@ -30,11 +30,12 @@ int ctl_batch_words(char *line, char **argv)
 }
 
 /* One line: 0 when it ran (or was empty), else its status. */
-static int ctl_batch_line(struct ctl *ctl, const struct ctl_cmd *cmds,
-			  char *line, const char *name, unsigned long n)
+static int ctl_batch_line(struct ctl *ctl, char *line, const char *name,
+			  unsigned long n)
 {
+	struct ctl_origin origin = { name, n, line };
 	char *argv[CTL_BATCH_WORDS + 1];
-	int argc, ret;
+	int argc;
 
 	argc = ctl_batch_words(line, argv);
 	if (argc < 0) {
@@ -45,10 +46,7 @@ static int ctl_batch_line(struct ctl *ctl, const struct ctl_cmd *cmds,
 	if (!argc)
 		return 0;
 	argv[argc] = NULL;
-	ret = ctl_cmd_dispatch(ctl, cmds, "command", argc, argv);
-	if (ret)
-		fprintf(stderr, "cryptoctl: %s:%lu: command failed\n", name, n);
-	return ret;
+	return ctl_exec(ctl, argc, argv, &origin);
 }
 
 /* A queued request that failed, named by its line. */
@@ -95,8 +93,7 @@ static int ctl_batch_finish(struct ctl *ctl, const char *name, int ret)
 	return ret ?: err ? 1 : 0;
 }
 
-int ctl_batch_run(struct ctl *ctl, const struct ctl_cmd *cmds, FILE *f,
-		  const char *name)
+int ctl_batch_run(struct ctl *ctl, FILE *f, const char *name)
 {
 	struct nfsec_nl_batch *b = ctl_batch_start(ctl, name);
 	unsigned long n = 0;
@@ -108,7 +105,7 @@ int ctl_batch_run(struct ctl *ctl, const struct ctl_cmd *cmds, FILE *f,
 		return 1;
 	while (!ret && getline(&line, &cap, f) >= 0) {
 		b->tag = ++n;
-		ret = ctl_batch_line(ctl, cmds, line, name, n);
+		ret = ctl_batch_line(ctl, line, name, n);
 	}
 	if (!ret && ferror(f)) {
 		fprintf(stderr, "cryptoctl: %s: read error\n", name);

@@ -10,7 +10,6 @@
 #include <stdio.h>
 
 struct ctl;
-struct ctl_cmd;
 
 #define CTL_BATCH_WORDS 64
 
@@ -22,15 +21,14 @@ struct ctl_cmd;
 int ctl_batch_words(char *line, char **argv);
 
 /*
- * Runs each line of @f as a command of @cmds, on one netlink channel whose
- * requests without replies (adds, deletes, binds) are pipelined
- * (nl_batch.h).  Stops at the first line that fails, after printing
+ * Runs each line of @f as a command of the exec tree (exec.h), on one
+ * netlink channel whose requests without replies (adds, deletes, binds)
+ * are pipelined (nl_batch.h).  Stops at the first line that fails, after printing
  * "cryptoctl: NAME:LINE: ..." on stderr, and returns its status (1 for a
  * kernel error); 0 when every line succeeded.  A pipelined request fails
  * when its queue is sent, so up to NFSEC_NL_BATCH_MAX - 1 lines after it
  * may already have been applied; each failure is reported with its line.
  */
-int ctl_batch_run(struct ctl *ctl, const struct ctl_cmd *cmds, FILE *f,
-		  const char *name);
+int ctl_batch_run(struct ctl *ctl, FILE *f, const char *name);
 
 #endif /* CRYPTOCTL_BATCH_H */

@@ -15,7 +15,7 @@
 
 #include "uapi/linux/nfsec.h"
 #include "args.h"
-#include "cmd.h"
+#include "exec.h"
 #include "ctl.h"
 #include "json.h"
 #include "sa.h"
@@ -120,8 +120,10 @@ static int clear_spi(struct ctl *ctl, struct ctl_args *a)
 }
 
 /* clear crypto sa [...]: the words after "sa". */
-static int clear_crypto_sa(struct ctl *ctl, struct ctl_args *a)
+int ctl_clear_sa(struct ctl *ctl, int argc, char **argv)
 {
+	struct ctl_args args = { argc, argv, "clear crypto sa" };
+	struct ctl_args *a = &args;
 	struct nfsec_sa_info sa = { .proto = IPPROTO_ESP };
 	const char *w = args_next(a), *v;
 	int r;
@@ -143,19 +145,4 @@ static int clear_crypto_sa(struct ctl *ctl, struct ctl_args *a)
 		return v ? ctl_flush_scope(ctl, NFSEC_FLUSH_MAP, NULL, v) : 2;
 	}
 	return args_bad(a, "expected peer, spi, map or counters, not", w);
-}
-
-int ctl_cmd_clear(struct ctl *ctl, int argc, char **argv)
-{
-	struct ctl_args a = { argc, argv, "clear" };
-	const char *w1 = args_next(&a), *w2 = args_next(&a);
-
-	if (w1 && w2 && !strcmp(w1, "crypto") && !strcmp(w2, "isakmp"))
-		return ctl_isakmp_clear(ctl, &a);
-	if (!w1 || !w2 || strcmp(w1, "crypto") || strcmp(w2, "sa")) {
-		fprintf(stderr,
-			"cryptoctl: clear: expected 'clear crypto sa ...' or 'clear crypto isakmp [ID]'\n");
-		return 2;
-	}
-	return clear_crypto_sa(ctl, &a);
 }

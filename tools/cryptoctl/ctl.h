@@ -28,21 +28,4 @@ int ctl_nl(struct ctl *ctl);
 /* Prints "cryptoctl: <what>: <strerror>[: <extack>]" and returns 1. */
 int ctl_nl_error(struct ctl *ctl, const char *what, int err);
 
-int ctl_cmd_version(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_status(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_sa(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_policy(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_map(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_flush(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_clear(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_monitor(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_show(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_debug(struct ctl *ctl, int argc, char **argv);
-int ctl_cmd_undebug(struct ctl *ctl, int argc, char **argv);
-
-struct ctl_args;
-/* The ISAKMP words after "show crypto isakmp" / "clear crypto isakmp". */
-int ctl_isakmp_show(struct ctl *ctl, struct ctl_args *a);
-int ctl_isakmp_clear(struct ctl *ctl, struct ctl_args *a);
-
 #endif /* CRYPTOCTL_CTL_H */

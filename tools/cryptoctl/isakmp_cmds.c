@@ -20,6 +20,7 @@
 
 #include "args.h"
 #include "ctl.h"
+#include "exec.h"
 #include "ctlsock.h"
 #include "isakmp_cmds.h"
 #include "json.h"
@@ -270,30 +271,33 @@ static int isakmp_ask(struct ctl *ctl, const char *req, bool sa_header)
 	return r;
 }
 
-int ctl_isakmp_show(struct ctl *ctl, struct ctl_args *a)
+int ctl_show_isakmp_sa(struct ctl *ctl, int argc, char **argv)
 {
-	const char *w = args_next(a);
+	(void)argc;
+	(void)argv;
+	return isakmp_ask(ctl, "isakmp sa\n", true);
+}
 
-	if (!w || !args_done(a) || (strcmp(w, "sa") && strcmp(w, "policy")))
-		return args_bad(a,
-				"expected 'isakmp sa' or 'isakmp policy', not",
-				w ? w : "isakmp");
-	if (!strcmp(w, "sa"))
-		return isakmp_ask(ctl, "isakmp sa\n", true);
+int ctl_show_isakmp_policy(struct ctl *ctl, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
 	return isakmp_ask(ctl, "isakmp policy\n", false);
 }
 
-int ctl_isakmp_clear(struct ctl *ctl, struct ctl_args *a)
+/* clear crypto isakmp [ID] */
+int ctl_clear_isakmp(struct ctl *ctl, int argc, char **argv)
 {
-	const char *id = args_next(a);
+	struct ctl_args a = { argc, argv, "clear crypto isakmp" };
+	const char *id = args_next(&a);
 	char req[64] = "clear isakmp\n";
 	uint64_t v;
 
-	if (id && !args_done(a))
-		return args_bad(a, "unexpected word", a->argv[0]);
+	if (id && !args_done(&a))
+		return args_bad(&a, "unexpected word", a.argv[0]);
 	if (id) {
 		if (nfsec_u64_parse(id, UINT32_MAX, &v) || !v)
-			return args_bad(a, "not a connection id", id);
+			return args_bad(&a, "not a connection id", id);
 		snprintf(req, sizeof(req), "clear isakmp %llu\n",
 			 (unsigned long long)v);
 	}
@@ -313,24 +317,16 @@ static int isakmp_stream(int fd)
 	return 0;
 }
 
-int ctl_cmd_debug(struct ctl *ctl, int argc, char **argv)
+/* debug crypto isakmp|ipsec: @what names the stream */
+static int debug_stream(const char *what)
 {
-	struct ctl_args a = { argc, argv, "debug" };
-	const char *w1 = args_next(&a), *w2 = args_next(&a);
 	char ok[3], req[32];
 	int fd, r = 1;
 
-	(void)ctl;
-	if (!w1 || !w2 || strcmp(w1, "crypto") ||
-	    (strcmp(w2, "isakmp") && strcmp(w2, "ipsec")) || !args_done(&a)) {
-		fprintf(stderr,
-			"cryptoctl: debug: expected 'debug crypto isakmp' or 'debug crypto ipsec'\n");
-		return 2;
-	}
 	fd = isakmp_connect(false);
 	if (fd < 0)
 		return 1;
-	snprintf(req, sizeof(req), "debug %s\n", w2);
+	snprintf(req, sizeof(req), "debug %s\n", what);
 	if (nfsec_ctl_write(fd, req, strlen(req)) ||
 	    read(fd, ok, sizeof(ok)) != (ssize_t)sizeof(ok) ||
 	    memcmp(ok, "ok\n", 3)) {
@@ -339,21 +335,32 @@ int ctl_cmd_debug(struct ctl *ctl, int argc, char **argv)
 		goto out;
 	}
 	fprintf(stderr, "%s debugging is on (until ^C or undebug all)\n",
-		strcmp(w2, "isakmp") ? "Crypto IPSEC" : "ISAKMP");
+		strcmp(what, "isakmp") ? "Crypto IPSEC" : "ISAKMP");
 	r = isakmp_stream(fd);
 out:
 	close(fd);
 	return r;
 }
 
-int ctl_cmd_undebug(struct ctl *ctl, int argc, char **argv)
+int ctl_debug_isakmp(struct ctl *ctl, int argc, char **argv)
 {
-	struct ctl_args a = { argc, argv, "undebug" };
-	const char *w = args_next(&a);
+	(void)ctl;
+	(void)argc;
+	(void)argv;
+	return debug_stream("isakmp");
+}
 
-	if (!w || strcmp(w, "all") || !args_done(&a)) {
-		fprintf(stderr, "cryptoctl: undebug: expected 'undebug all'\n");
-		return 2;
-	}
+int ctl_debug_ipsec(struct ctl *ctl, int argc, char **argv)
+{
+	(void)ctl;
+	(void)argc;
+	(void)argv;
+	return debug_stream("ipsec");
+}
+
+int ctl_undebug_all(struct ctl *ctl, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
 	return isakmp_ask(ctl, "undebug\n", false);
 }

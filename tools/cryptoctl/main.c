@@ -12,59 +12,9 @@
 
 #include "uapi/linux/nfsec.h"
 #include "batch.h"
-#include "cmd.h"
+#include "exec.h"
 #include "ctl.h"
 #include "netns.h"
-
-static int ctl_cmd_help(struct ctl *ctl, int argc, char **argv);
-
-static const struct ctl_cmd ctl_top_cmds[] = {
-	{ "version", ctl_cmd_version,
-	  "the tools' and the loaded module's versions" },
-	{ "status", ctl_cmd_status, "nfsec's state in this network namespace" },
-	{ "sa", ctl_cmd_sa, "SAs: add, del, get, list" },
-	{ "policy", ctl_cmd_policy, "crypto map entries: add, del, list" },
-	{ "map", ctl_cmd_map, "crypto maps on interfaces: bind, unbind, list" },
-	{ "show", ctl_cmd_show,
-	  "show crypto ipsec sa|isakmp sa|isakmp policy|engine connections|map" },
-	{ "clear", ctl_cmd_clear,
-	  "clear crypto sa [peer A|spi A P S|map M|counters] | isakmp [ID]" },
-	{ "debug", ctl_cmd_debug,
-	  "debug crypto isakmp: cryptod's debug lines" },
-	{ "undebug", ctl_cmd_undebug, "undebug all: end every debug stream" },
-	{ "monitor", ctl_cmd_monitor,
-	  "print ACQUIRE, EXPIRE and SA deletion events" },
-	{ "flush", ctl_cmd_flush,
-	  "delete every SA, crypto map entry and binding" },
-	{ "help", ctl_cmd_help, "this text" },
-	{ NULL, NULL, NULL },
-};
-
-static void ctl_usage(FILE *f)
-{
-	int i;
-
-	fprintf(f, "usage: cryptoctl [-n NETNS] [-j] COMMAND [ARGS...]\n"
-		   "       cryptoctl [-n NETNS] [-j] -b FILE\n\n"
-		   "  -n, --netns NETNS act in network namespace NETNS "
-		   "(as ip -n)\n"
-		   "  -j, --json        JSON output\n"
-		   "  -b, --batch FILE  run FILE's commands, one per line "
-		   "(- for stdin)\n\ncommands:\n");
-	for (i = 0; ctl_top_cmds[i].name; i++)
-		fprintf(f, "  %-10s %s\n", ctl_top_cmds[i].name,
-			ctl_top_cmds[i].help);
-	fprintf(f, "\nCommand words may be abbreviated while unambiguous.\n");
-}
-
-static int ctl_cmd_help(struct ctl *ctl, int argc, char **argv)
-{
-	(void)ctl;
-	(void)argc;
-	(void)argv;
-	ctl_usage(stdout);
-	return 0;
-}
 
 static int ctl_batch_file(struct ctl *ctl, const char *path)
 {
@@ -79,10 +29,18 @@ static int ctl_batch_file(struct ctl *ctl, const char *path)
 			return 1;
 		}
 	}
-	ret = ctl_batch_run(ctl, ctl_top_cmds, f, path);
+	ret = ctl_batch_run(ctl, f, path);
 	if (f != stdin)
 		fclose(f);
 	return ret;
+}
+
+/* --complete WORDS... PARTIAL: the keywords PARTIAL may begin. */
+static int ctl_complete(int argc, char **argv)
+{
+	cmd_print_completions(&ctl_exec_root, argc ? argc - 1 : 0, argv,
+			      argc ? argv[argc - 1] : "", stdout);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -92,6 +50,8 @@ int main(int argc, char **argv)
 		{ "batch", required_argument, NULL, 'b' },
 		{ "netns", required_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
+		/* bash completion: the keywords after the words */
+		{ "complete", no_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ctl ctl = { 0 };
@@ -110,10 +70,12 @@ int main(int argc, char **argv)
 			ctl.json = true;
 			break;
 		case 'h':
-			ctl_usage(stdout);
+			ctl_exec_usage(stdout);
 			return 0;
+		case 'C':
+			return ctl_complete(argc - optind, argv + optind);
 		default:
-			ctl_usage(stderr);
+			ctl_exec_usage(stderr);
 			return 2;
 		}
 	}
@@ -126,8 +88,7 @@ int main(int argc, char **argv)
 	if (batch)
 		ret = ctl_batch_file(&ctl, batch);
 	else
-		ret = ctl_cmd_dispatch(&ctl, ctl_top_cmds, "command",
-				       argc - optind, argv + optind);
+		ret = ctl_exec(&ctl, argc - optind, argv + optind, NULL);
 	if (ctl.nl_open)
 		nfsec_nl_close(&ctl.nl);
 	return ret;

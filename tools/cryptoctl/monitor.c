@@ -12,6 +12,7 @@
 #include "uapi/linux/nfsec.h"
 #include "args.h"
 #include "ctl.h"
+#include "exec.h"
 #include "json.h"
 #include "policy.h"
 #include "print.h"

@@ -23,7 +23,7 @@
 
 #include "uapi/linux/nfsec.h"
 #include "args.h"
-#include "cmd.h"
+#include "exec.h"
 #include "ctl.h"
 #include "json.h"
 #include "listing.h"
@@ -146,7 +146,7 @@ static int pol_check(struct ctl_args *a, struct nfsec_entry_info *e,
 	return 0;
 }
 
-static int ctl_policy_add(struct ctl *ctl, int argc, char **argv)
+int ctl_policy_add(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "policy add" };
 	struct nfsec_entry_info e = { .protos = NFSEC_PROTO_ESP };
@@ -166,7 +166,7 @@ static int ctl_policy_add(struct ctl *ctl, int argc, char **argv)
 	return r;
 }
 
-static int ctl_policy_del(struct ctl *ctl, int argc, char **argv)
+int ctl_policy_del(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "policy del" };
 	struct nfsec_entry_info e = { .protos = 0 };
@@ -281,7 +281,7 @@ static int pol_list_cb(const struct nfsec_entry_info *e, void *data)
 	return 0;
 }
 
-static int ctl_policy_list(struct ctl *ctl, int argc, char **argv)
+int ctl_policy_list(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "policy list" };
 	char map[NFSEC_MAP_NAME_MAX] = "";
@@ -303,19 +303,6 @@ static int ctl_policy_list(struct ctl *ctl, int argc, char **argv)
 	closed = ctl_listing_close(&out, !r);
 	r = r ? r : closed;
 	return r ? ctl_nl_error(ctl, "cannot list crypto map entries", r) : 0;
-}
-
-static const struct ctl_cmd ctl_policy_cmds[] = {
-	{ "add", ctl_policy_add, "add or replace a crypto map entry" },
-	{ "del", ctl_policy_del, "delete a crypto map entry" },
-	{ "list", ctl_policy_list, "list crypto map entries" },
-	{ NULL, NULL, NULL },
-};
-
-int ctl_cmd_policy(struct ctl *ctl, int argc, char **argv)
-{
-	return ctl_cmd_dispatch(ctl, ctl_policy_cmds, "policy command", argc,
-				argv);
 }
 
 static int map_ifindex(struct ctl_args *a, const char *dev, uint32_t *ifindex)
@@ -345,7 +332,7 @@ static int map_talk(struct ctl *ctl, uint8_t cmd, const char *map,
 	return err ? ctl_nl_error(ctl, fail, err) : 0;
 }
 
-static int ctl_map_bind(struct ctl *ctl, int argc, char **argv)
+int ctl_map_bind(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "map bind" };
 	char map[NFSEC_MAP_NAME_MAX];
@@ -374,7 +361,7 @@ static int ctl_map_bind(struct ctl *ctl, int argc, char **argv)
 			"cannot apply the crypto map");
 }
 
-static int ctl_map_unbind(struct ctl *ctl, int argc, char **argv)
+int ctl_map_unbind(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "map unbind" };
 	const char *dev = args_value(&a, "DEV");
@@ -409,7 +396,7 @@ static int map_list_cb(const struct nfsec_binding_info *b, void *data)
 	return 0;
 }
 
-static int ctl_map_list(struct ctl *ctl, int argc, char **argv)
+int ctl_map_list(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "map list" };
 	struct ctl_listing out;
@@ -426,16 +413,4 @@ static int ctl_map_list(struct ctl *ctl, int argc, char **argv)
 	closed = ctl_listing_close(&out, !r);
 	r = r ? r : closed;
 	return r ? ctl_nl_error(ctl, "cannot list crypto map bindings", r) : 0;
-}
-
-static const struct ctl_cmd ctl_map_cmds[] = {
-	{ "bind", ctl_map_bind, "apply a crypto map to an interface" },
-	{ "unbind", ctl_map_unbind, "remove an interface's crypto map" },
-	{ "list", ctl_map_list, "list interfaces with crypto maps" },
-	{ NULL, NULL, NULL },
-};
-
-int ctl_cmd_map(struct ctl *ctl, int argc, char **argv)
-{
-	return ctl_cmd_dispatch(ctl, ctl_map_cmds, "map command", argc, argv);
 }

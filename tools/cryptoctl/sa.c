@@ -22,7 +22,7 @@
 #include "uapi/linux/nfsec.h"
 #include "algs.h"
 #include "args.h"
-#include "cmd.h"
+#include "exec.h"
 #include "ctl.h"
 #include "json.h"
 #include "listing.h"
@@ -210,7 +210,7 @@ static int sa_talk(struct ctl *ctl, uint8_t cmd, const struct nfsec_sa_info *sa,
 	return err ? ctl_nl_error(ctl, fail, err) : 0;
 }
 
-static int ctl_sa_add(struct ctl *ctl, int argc, char **argv)
+int ctl_sa_add(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "sa add" };
 	struct nfsec_sa_info sa = { .proto = IPPROTO_ESP };
@@ -259,7 +259,7 @@ static int sa_parse_id(struct ctl_args *a, struct nfsec_sa_info *sa, bool *keys)
 		       ?: sa_require(a, sa->family, "dst");
 }
 
-static int ctl_sa_del(struct ctl *ctl, int argc, char **argv)
+int ctl_sa_del(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "sa del" };
 	struct nfsec_sa_info sa = { .proto = IPPROTO_ESP };
@@ -437,7 +437,7 @@ static int sa_list_cb(const struct nfsec_sa_info *sa, void *data)
 	return 0;
 }
 
-static int ctl_sa_list(struct ctl *ctl, int argc, char **argv)
+int ctl_sa_list(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "sa list" };
 	struct ctl_listing out;
@@ -476,7 +476,7 @@ static int sa_get_cb(const struct nlmsghdr *nlh, void *data)
 	return c->err ? MNL_CB_ERROR : MNL_CB_OK;
 }
 
-static int ctl_sa_get(struct ctl *ctl, int argc, char **argv)
+int ctl_sa_get(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args a = { argc, argv, "sa get" };
 	struct nfsec_sa_info id = { .proto = IPPROTO_ESP };
@@ -509,17 +509,4 @@ static int ctl_sa_get(struct ctl *ctl, int argc, char **argv)
 	}
 	nfsec_sa_wipe(&c.sa);
 	return 0;
-}
-
-static const struct ctl_cmd ctl_sa_cmds[] = {
-	{ "add", ctl_sa_add, "add an SA with static keys" },
-	{ "del", ctl_sa_del, "delete an SA" },
-	{ "get", ctl_sa_get, "show one SA" },
-	{ "list", ctl_sa_list, "list all SAs" },
-	{ NULL, NULL, NULL },
-};
-
-int ctl_cmd_sa(struct ctl *ctl, int argc, char **argv)
-{
-	return ctl_cmd_dispatch(ctl, ctl_sa_cmds, "sa command", argc, argv);
 }

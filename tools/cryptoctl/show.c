@@ -26,14 +26,14 @@
 #include "uapi/linux/nfsec.h"
 #include "algs.h"
 #include "args.h"
-#include "cmd.h"
+#include "exec.h"
 #include "ctl.h"
 #include "json.h"
 #include "policy.h"
 #include "wireshark.h"
 #include "print.h"
 #include "sa.h"
-#include "show.h"
+#include "exec.h"
 #include "view.h"
 
 static unsigned int media_mtu(const char *dev)
@@ -323,8 +323,10 @@ static void show_ipsec_sa(struct ctl *ctl, const struct view *v,
 	}
 }
 
-static int cmd_ipsec_sa(struct ctl *ctl, struct ctl_args *a)
+int ctl_show_ipsec_sa(struct ctl *ctl, int argc, char **argv)
 {
+	struct ctl_args args = { argc, argv, "show crypto ipsec sa" };
+	struct ctl_args *a = &args;
 	struct ipsec_filter f = { .map = NULL };
 	struct view v = { 0 };
 	bool keys = false;
@@ -518,22 +520,13 @@ static int show_engine_dropped(struct ctl *ctl)
 	return 0;
 }
 
-static int cmd_engine(struct ctl *ctl, struct ctl_args *a)
+int ctl_show_engine_active(struct ctl *ctl, int argc, char **argv)
 {
-	const char *w = args_next(a), *what = args_next(a);
 	struct view v = { 0 };
 	int r;
 
-	if (!w || strcmp(w, "connections") || !what || !args_done(a)) {
-		fprintf(stderr,
-			"cryptoctl: show crypto engine: expected 'connections active' or 'connections dropped-packet'\n");
-		return 2;
-	}
-	if (!strcmp(what, "dropped-packet"))
-		return show_engine_dropped(ctl);
-	if (strcmp(what, "active"))
-		return args_bad(a, "expected active or dropped-packet, not",
-				what);
+	(void)argc;
+	(void)argv;
 	r = view_load(ctl, &v);
 	if (!r)
 		show_engine_active(ctl, &v);
@@ -541,28 +534,9 @@ static int cmd_engine(struct ctl *ctl, struct ctl_args *a)
 	return r;
 }
 
-int ctl_cmd_show(struct ctl *ctl, int argc, char **argv)
+int ctl_show_engine_dropped(struct ctl *ctl, int argc, char **argv)
 {
-	struct ctl_args a = { argc, argv, "show crypto" };
-	const char *w1 = args_next(&a), *w2 = args_next(&a), *w3;
-
-	if (!w1 || strcmp(w1, "crypto") || !w2) {
-		fprintf(stderr,
-			"cryptoctl: show: expected 'show crypto ipsec sa|isakmp sa|isakmp policy|engine connections|map'\n");
-		return 2;
-	}
-	if (!strcmp(w2, "ipsec")) {
-		w3 = args_next(&a);
-		if (!w3 || strcmp(w3, "sa"))
-			return args_bad(&a, "expected 'ipsec sa', not",
-					w3 ? w3 : "ipsec");
-		return cmd_ipsec_sa(ctl, &a);
-	}
-	if (!strcmp(w2, "isakmp"))
-		return ctl_isakmp_show(ctl, &a);
-	if (!strcmp(w2, "engine"))
-		return cmd_engine(ctl, &a);
-	if (!strcmp(w2, "map"))
-		return ctl_show_map(ctl, &a);
-	return args_bad(&a, "expected ipsec, isakmp, engine or map, not", w2);
+	(void)argc;
+	(void)argv;
+	return show_engine_dropped(ctl);
 }

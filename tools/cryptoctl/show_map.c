@@ -17,7 +17,7 @@
 #include "args.h"
 #include "json.h"
 #include "map_ike.h"
-#include "show.h"
+#include "exec.h"
 #include "view.h"
 
 static void wildcard(uint8_t family, const union nfsec_ip *m, char *buf,
@@ -208,8 +208,10 @@ static void show_map(struct ctl *ctl, const struct view *v, const char *tag,
 	}
 }
 
-int ctl_show_map(struct ctl *ctl, struct ctl_args *a)
+int ctl_show_map(struct ctl *ctl, int argc, char **argv)
 {
+	struct ctl_args args = { argc, argv, "show crypto map" };
+	struct ctl_args *a = &args;
 	const char *w = args_next(a), *tag = NULL;
 	struct ctl_map_ike *mi = NULL;
 	struct view v = { 0 };

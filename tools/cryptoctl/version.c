@@ -10,6 +10,7 @@
 
 #include "uapi/linux/nfsec.h"
 #include "ctl.h"
+#include "exec.h"
 #include "json.h"
 #include "status.h"
 

@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Unit test: cryptoctl's bash completion (cryptoctl/cryptoctl.bash-
-# completion) offers the next IOS words after whole ones or an abbreviated
-# command (what cryptoctl takes), skips option values and the values of
-# peer/map/tag/interface, and guesses nothing after a word it does not know
-# (an abbreviation past the command included).  TAP.
+# completion) offers the next IOS words after whole or abbreviated ones,
+# skips option values and the values of peer/map/tag/interface, and guesses
+# nothing after a word the tree refuses.  $CRYPTOCTL is the cryptoctl
+# binary whose command tree is asked.  TAP.
 
 # shellcheck source=../cryptoctl/cryptoctl.bash-completion
 . "$(dirname "$0")/../cryptoctl/cryptoctl.bash-completion"
@@ -15,9 +15,9 @@ n=0 failed=0
 expect() {
 	local want=$1 got
 	shift
-	COMP_WORDS=(cryptoctl "$@")
+	COMP_WORDS=("$CRYPTOCTL" "$@")
 	COMP_CWORD=$#
-	_cryptoctl
+	_cryptoctl "$CRYPTOCTL"
 	got="${COMPREPLY[*]}"
 	n=$((n + 1))
 	if [ "$got" = "$want" ]; then
@@ -30,12 +30,16 @@ expect() {
 	fi
 }
 
-echo "1..15"
+CRYPTOCTL=${CRYPTOCTL:?the cryptoctl binary}
+echo "1..19"
 expect "status sa show" s
 expect "show" sh
 expect "ipsec isakmp engine map" show crypto ""
 expect "ipsec isakmp" sh crypto i
-expect "" sh cry i
+expect "ipsec isakmp" sh cry i
+expect "peer map interface detail keys" sh cry ips sa ""
+expect "--wireshark" sh cry ips sa k ""
+expect "esp ah" cl cry sa spi 192.0.2.1 ""
 expect "peer map interface detail keys" sh crypto ipsec sa ""
 expect "--wireshark" show crypto ipsec sa keys ""
 expect "map" show crypto ipsec sa peer 198.51.100.2 m
@@ -45,5 +49,6 @@ expect "" show crypto ipsec sa peer ""
 expect "active dropped-packet" -n r1 -j sh crypto engine connections ""
 expect "-n -j -b --netns --json --batch" -
 expect "" show nonsense ""
-expect "all" undebug ""
+expect "" sh cry ipsex ""
+expect "all" und ""
 exit $((failed > 0))

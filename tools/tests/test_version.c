@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "ctl.h"
+#include "exec.h"
 
 static void test_version_extra_word(void **state)
 {
