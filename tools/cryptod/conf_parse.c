@@ -10,6 +10,11 @@
  * not about crypto are accepted and ignored; a word that belongs to a
  * crypto submode but appears where it cannot be is an error, so a typo is
  * never silently dropped.  Keywords are case-insensitive, as in IOS.
+ *
+ * Before its handler reads a line, the line is walked through the IOS
+ * command tree of its mode and of global configuration (conf_tree.h):
+ * abbreviated keywords come out spelled in full, so the handlers below
+ * compare whole words only.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -20,6 +25,7 @@
 
 #include "algs.h"
 #include "conf.h"
+#include "conf_tree.h"
 
 #define CONF_WORDS_MAX 64
 #define CONF_DER_MAX 16384
@@ -1874,6 +1880,121 @@ static void parse_line(struct conf_parser *p)
 	parse_global(p);
 }
 
+/* ---- keywords spelled out (conf_tree.h) ---- */
+
+static const struct cmd_node *const conf_mode_trees[] = {
+	[MODE_POLICY] = &conf_tree_policy,
+	[MODE_TSET] = &conf_tree_tset,
+	[MODE_MAP] = &conf_tree_map,
+	[MODE_ACL] = &conf_tree_acl,
+	[MODE_IFACE] = &conf_tree_iface,
+	[MODE_KEYCHAIN] = &conf_tree_keychain,
+	[MODE_PUBKEY] = &conf_tree_pubkey,
+	[MODE_CA_ID] = &conf_tree_ca_id,
+	[MODE_CA_CHAIN] = &conf_tree_ca_chain,
+};
+
+/* How many of the line's words @cp read before it stopped. */
+static size_t conf_canon_reach(const struct cmd_parse *cp)
+{
+	return cp->result == CMD_OK || cp->result == CMD_INCOMPLETE
+		       ? (size_t)cp->argc
+		       : (size_t)cp->bad;
+}
+
+/* The same, in halves: a word that begins two keywords is half read. */
+static size_t conf_canon_score(const struct cmd_parse *cp)
+{
+	return 2 * conf_canon_reach(cp) + (cp->result == CMD_AMBIGUOUS);
+}
+
+/* How many of the words @cp read were abbreviated. */
+static size_t conf_canon_short(const struct cmd_parse *cp)
+{
+	size_t i, n = 0, reach = conf_canon_reach(cp);
+
+	for (i = 0; i < reach; i++)
+		n += strcasecmp(cp->argv[i], cp->orig[i]) != 0;
+	return n;
+}
+
+/* @a reads more of the line than @b, or as much with no more guessing. */
+static bool conf_canon_better(const struct cmd_parse *a,
+			      const struct cmd_parse *b)
+{
+	size_t ra = conf_canon_score(a), rb = conf_canon_score(b);
+
+	if (ra != rb)
+		return ra > rb;
+	return conf_canon_short(a) <= conf_canon_short(b);
+}
+
+/*
+ * Spells out the keywords of line @l: by its mode's tree or global
+ * configuration's, whichever reads more of it, or as much with fewer
+ * abbreviations ("ip route" in interface mode is global's, not "ip
+ * route-cache"), the mode's on a tie; IOS too tries a submode and then
+ * global configuration.  A prefix of two
+ * keywords of a crypto command is an error (false); elsewhere cryptod
+ * leaves it to the handler.
+ */
+static bool conf_canon(struct conf_parser *p, struct conf_line *l)
+{
+	const struct cmd_node *mode_tree =
+		p->mode < sizeof(conf_mode_trees) / sizeof(conf_mode_trees[0])
+			? conf_mode_trees[p->mode]
+			: NULL;
+	struct cmd_parse in_mode = { .result = CMD_INVALID }, global, *cp;
+	char *words[CONF_WORDS_MAX], names[256];
+	bool crypto, ok = true;
+	size_t i;
+
+	if (p->mode == MODE_HEX || l->w[0].s[0] == '!')
+		return true;
+	for (i = 0; i < l->n; i++)
+		words[i] = (char *)l->w[i].s;
+	if (mode_tree)
+		cmd_parse(mode_tree, (int)l->n, words, &in_mode);
+	cmd_parse(&conf_tree_global, (int)l->n, words, &global);
+	if (in_mode.result == CMD_NOMEM || global.result == CMD_NOMEM) {
+		p->oom = true;
+		ok = false;
+		goto out;
+	}
+	/*
+	 * Interface mode and other blocks have commands cryptod does not
+	 * know ("dialer" beside global "dialer-list"): on an indented line
+	 * there, a global command's first word is taken whole only.
+	 */
+	if ((p->mode == MODE_IFACE || p->mode == MODE_BLOCK) &&
+	    l->w[0].col > 1 && global.result != CMD_AMBIGUOUS &&
+	    strcasecmp(global.argv[0], words[0])) {
+		global.result = CMD_INVALID;
+		global.bad = 0;
+	}
+	cp = mode_tree && conf_canon_better(&in_mode, &global) ? &in_mode
+							       : &global;
+	if (!conf_canon_reach(cp) && cp->result != CMD_AMBIGUOUS)
+		goto out; /* neither knows the first word */
+	crypto = cp == &in_mode ? p->mode != MODE_IFACE
+				: !strcasecmp(cp->argv[0], "crypto") ||
+					  !strcasecmp(cp->argv[0], "nfsec");
+	if (cp->result == CMD_AMBIGUOUS && crypto) {
+		cmd_candidates(cp, names, sizeof(names));
+		perr(p, (size_t)cp->bad, "ambiguous '%s' (%s)",
+		     word(p, (size_t)cp->bad), names);
+		ok = false;
+		goto out;
+	}
+	for (i = 0; i < l->n; i++)
+		l->w[i].s = cp->argv[i];
+out:
+	if (mode_tree)
+		cmd_parse_free(&in_mode);
+	cmd_parse_free(&global);
+	return ok;
+}
+
 /* ---- lines into words ---- */
 
 /* Split @buf (one line, NUL-terminated, modified) into words; false on error. */
@@ -1953,7 +2074,7 @@ static void conf_parse_lines(struct conf_parser *p, const char *text,
 		memcpy(buf, s, n);
 		buf[n] = '\0';
 		if (conf_line_clean(p->c, s, n, l->no) &&
-		    conf_split(p, buf, l) && l->n)
+		    conf_split(p, buf, l) && l->n && conf_canon(p, l))
 			parse_line(p);
 		explicit_bzero(buf, n + 1);
 		free(buf);

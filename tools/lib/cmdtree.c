@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmdtree.h"
 
@@ -20,9 +21,9 @@ const struct cmd_node *cmd_keyword(const struct cmd_node *list,
 	for (n = list; n->word; n++) {
 		if (n->type != CMD_KEYWORD)
 			continue;
-		if (!strcmp(n->word, word))
+		if (!strcasecmp(n->word, word))
 			return n;
-		if (strncmp(n->word, word, len))
+		if (strncasecmp(n->word, word, len))
 			continue;
 		if (found)
 			*ambiguous = true;
@@ -111,6 +112,9 @@ enum cmd_result cmd_parse(const struct cmd_node *root, int argc,
 	p->argv = calloc((size_t)argc + 1, sizeof(*p->argv));
 	if (!p->argv)
 		return p->result = CMD_NOMEM;
+	/* as given, until a keyword is read */
+	for (i = 0; i < argc; i++)
+		p->argv[i] = argv[i];
 	for (i = 0; i < argc; i++) {
 		p->at = cur;
 		p->bad = i;
@@ -145,18 +149,19 @@ void cmd_parse_free(struct cmd_parse *p)
 	p->argv = NULL;
 }
 
-/* "a, b, c": the keywords of @list beginning with @prefix. */
-static void cmd_print_keywords(const struct cmd_node *list, const char *prefix,
-			       size_t len, FILE *f)
+void cmd_candidates(const struct cmd_parse *p, char *buf, size_t len)
 {
-	const char *sep = "";
+	const char *w = p->orig[p->bad];
+	const struct cmd_node *n;
+	size_t used = 0;
 
-	for (; list && list->word; list++) {
-		if (list->type != CMD_KEYWORD ||
-		    strncmp(list->word, prefix, len))
+	buf[0] = '\0';
+	for (n = p->at->next; n && n->word && used < len; n++) {
+		if (n->type != CMD_KEYWORD ||
+		    strncasecmp(n->word, w, strlen(w)))
 			continue;
-		fprintf(f, "%s%s", sep, list->word);
-		sep = ", ";
+		used += (size_t)snprintf(buf + used, len - used, "%s%s",
+					 used ? ", " : "", n->word);
 	}
 }
 
@@ -172,6 +177,7 @@ static void cmd_print_words(const struct cmd_parse *p, int upto, FILE *f)
 void cmd_print_error(const struct cmd_parse *p, FILE *f, const char *lead)
 {
 	size_t col = strlen(lead);
+	char names[512];
 	int i;
 
 	switch (p->result) {
@@ -184,12 +190,10 @@ void cmd_print_error(const struct cmd_parse *p, FILE *f, const char *lead)
 		fprintf(f, "%% Invalid input detected at '^' marker.\n");
 		break;
 	case CMD_AMBIGUOUS:
+		cmd_candidates(p, names, sizeof(names));
 		fprintf(f, "%% Ambiguous command: \"");
 		cmd_print_words(p, p->bad + 1, f);
-		fprintf(f, "\" (");
-		cmd_print_keywords(p->at->next, p->orig[p->bad],
-				   strlen(p->orig[p->bad]), f);
-		fprintf(f, ")\n");
+		fprintf(f, "\" (%s)\n", names);
 		break;
 	case CMD_INCOMPLETE:
 		fprintf(f, "%% Incomplete command.\n");
@@ -212,7 +216,8 @@ void cmd_print_help(const struct cmd_parse *p, FILE *f)
 	if (len) {
 		/* "WORD?": the keywords it may begin, on one line */
 		for (n = list; n && n->word; n++)
-			if (n->type == CMD_KEYWORD && !strncmp(n->word, w, len))
+			if (n->type == CMD_KEYWORD &&
+			    !strncasecmp(n->word, w, len))
 				fprintf(f, "%s  ", n->word);
 		fprintf(f, "\n");
 		return;
@@ -237,7 +242,7 @@ void cmd_print_completions(const struct cmd_node *root, int argc,
 	if (p.result == CMD_OK || p.result == CMD_INCOMPLETE)
 		for (n = p.at->next; n && n->word; n++)
 			if (n->type == CMD_KEYWORD &&
-			    !strncmp(n->word, partial, len))
+			    !strncasecmp(n->word, partial, len))
 				fprintf(f, "%s\n", n->word);
 	cmd_parse_free(&p);
 }

@@ -4,8 +4,9 @@
  * typed argument.  The rules are IOS's, for every word of every command:
  *
  * - a keyword may be given as any prefix that names it alone among the
- *   words allowed there ("sh cry ips sa"); a whole keyword always names
- *   itself, even when it is the prefix of another ("sa" beside "sad");
+ *   words allowed there ("sh cry ips sa"), in any case; a whole keyword
+ *   always names itself, even when it is the prefix of another ("sa"
+ *   beside "sad");
  * - a prefix of two or more keywords is ambiguous, an error naming them;
  * - "?" lists what may come next, one line each; "WORD?" lists the
  *   keywords that begin with WORD;
@@ -58,7 +59,8 @@ enum cmd_result {
 struct cmd_parse {
 	enum cmd_result result;
 	/* the words, keywords spelled out (the strings are the tree's or
-	 * the caller's; the array is allocated) */
+	 * the caller's; the array is allocated); on a failure, the words
+	 * from .bad on are as given */
 	int argc;
 	char **argv;
 	/* the action of the deepest node on the path that has one, and the
@@ -89,6 +91,12 @@ void cmd_parse_free(struct cmd_parse *p);
  */
 const struct cmd_node *cmd_keyword(const struct cmd_node *list,
 				   const char *word, bool *ambiguous);
+
+/*
+ * For CMD_AMBIGUOUS: the keywords the word at .bad may begin, "a, b", into
+ * @buf of @len bytes (cut short if it must be).
+ */
+void cmd_candidates(const struct cmd_parse *p, char *buf, size_t len);
 
 /*
  * For a result other than CMD_OK and CMD_HELP: the words echoed with a

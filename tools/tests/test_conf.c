@@ -439,10 +439,100 @@ struct bad {
 	const char *msg;
 };
 
+/*
+ * IOS abbreviations (conf_tree.c): a configuration typed with keywords cut
+ * short, as IOS 12.2 and later print "encr", reads to the same objects
+ * as the one spelled out, line for line.
+ */
+static void test_abbreviations(void **state)
+{
+	static const char whole[] =
+		"hostname r1\n"
+		"crypto isakmp policy 10\n"
+		" encryption aes 256\n"
+		" hash sha256\n"
+		" authentication pre-share\n"
+		" group 14\n"
+		" lifetime 3600\n"
+		"crypto isakmp key sharedkey address 198.51.100.2\n"
+		"crypto ipsec transform-set ts esp-aes 256 esp-sha-hmac\n"
+		" mode transport\n"
+		"crypto map vpn 10 ipsec-isakmp\n"
+		" set peer 198.51.100.2\n"
+		" set transform-set ts\n"
+		" set pfs group14\n"
+		" set security-association lifetime seconds 1800\n"
+		" match address 101\n"
+		"interface eth0\n"
+		" ip address 198.51.100.1 255.255.255.0\n"
+		" dialer idle-timeout 99\n"
+		" crypto map vpn\n"
+		"ip route 0.0.0.0 0.0.0.0 198.51.100.254\n"
+		"access-list 101 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n";
+	static const char cut[] =
+		"hostn r1\n"
+		"cry isa pol 10\n"
+		" encr aes 256\n"
+		" ha sha256\n"
+		" AUTH pre\n"
+		" gr 14\n"
+		" life 3600\n"
+		"cry isa key sharedkey add 198.51.100.2\n"
+		"cry ips transform-set ts esp-aes 256 esp-sha-hmac\n"
+		" mo trans\n"
+		"cry map vpn 10 ipsec-i\n"
+		" set pe 198.51.100.2\n"
+		" set tr ts\n"
+		" set pf group14\n"
+		" set sec life sec 1800\n"
+		" mat add 101\n"
+		"int eth0\n"
+		" ip add 198.51.100.1 255.255.255.0\n"
+		" dialer idle-timeout 99\n"
+		" cry map vpn\n"
+		"ip route 0.0.0.0 0.0.0.0 198.51.100.254\n"
+		"acc 101 per ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n";
+	struct conf *a = text(whole), *b = text(cut);
+
+	(void)state;
+	conf_print_diags(b, stderr);
+	assert_int_equal(a->nerrors, 0);
+	assert_int_equal(b->nerrors, 0);
+	assert_string_equal(b->hostname, "r1");
+	assert_int_equal(b->npolicies, 1);
+	assert_memory_equal(&a->policies[0], &b->policies[0],
+			    sizeof(a->policies[0]));
+	assert_int_equal(b->policies[0].keybits, 256);
+	assert_int_equal(b->npsks, 1);
+	assert_int_equal(b->psks[0].family, AF_INET);
+	assert_int_equal(b->ntsets, 1);
+	assert_memory_equal(&a->tsets[0], &b->tsets[0], sizeof(a->tsets[0]));
+	assert_int_equal(b->tsets[0].mode, NFSEC_MODE_TRANSPORT);
+	assert_int_equal(b->nentries, 1);
+	assert_int_equal(b->entries[0].npeers, 1);
+	assert_string_equal(b->entries[0].tsets[0], "ts");
+	assert_int_equal(b->entries[0].pfs_group, 14);
+	assert_int_equal(b->entries[0].life_sec, 1800);
+	assert_string_equal(b->entries[0].acl, "101");
+	assert_int_equal(b->nifaces, 1);
+	assert_string_equal(b->ifaces[0].map, "vpn");
+	assert_int_equal(b->ifaces[0].naddrs, 1);
+	assert_int_equal(b->nroutes, 1);
+	assert_int_equal(b->nacls, 1);
+	assert_int_equal(b->acls[0].nrules, a->acls[0].nrules);
+	conf_free(a);
+	conf_free(b);
+}
+
 /* Each must be refused, its first error where and what is said here. */
 /* clang-format off */
 static const struct bad bad_configs[] = {
 	{ "crypto isakmp policy 0\n", 1, 22, "policy priority must be 1 to 10000, not '0'" },
+	{ "crypto i\n", 1, 8, "ambiguous 'i' (isakmp, ipsec)" },
+	{ "crypto isakmp policy 1\n e des\n", 2, 2, "ambiguous 'e' (encryption, exit)" },
+	{ "crypto isakmp policy 1\n hash s\n", 2, 7, "ambiguous 's' (sha, sha256, sha384, sha512)" },
+	{ "crypto map m 10\n set s 1\n", 2, 6, "ambiguous 's' (security-association, session-key)" },
+	{ "interface e0\n ip ro 0.0.0.0 0.0.0.0 192.0.2.1\ncry i\n", 3, 5, "ambiguous 'i' (isakmp, ipsec)" },
 	{ "crypto isakmp policy 1\n encryption blowfish\n", 2, 13, "unknown encryption 'blowfish'" },
 	{ "crypto isakmp policy 1\n hash sha1\n", 2, 7, "unknown hash 'sha1'" },
 	{ "crypto isakmp policy 1\n group 3\n", 2, 8, "Diffie-Hellman group 3 is not supported" },
@@ -671,6 +761,7 @@ int main(void)
 		cmocka_unit_test(test_manual),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_aggressive_mode),
+		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_bad_configs),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_diag_format),
