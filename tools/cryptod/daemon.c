@@ -236,15 +236,29 @@ static int cd_del_sa(struct ikev1_ctx *ctx, uint8_t proto, uint8_t family,
 	return err == -ENOENT ? 0 : err; /* the one the kernel dropped */
 }
 
+/*
+ * The syslog priority of an IOS event line, "%CRYPTO-5-..." (severities
+ * are syslog's), or -1 for any other line.
+ */
+static int cd_event_priority(const char *line)
+{
+	if (strncmp(line, "%CRYPTO-", 8) || line[8] < '0' || line[8] > '7' ||
+	    line[9] != '-')
+		return -1;
+	return line[8] - '0';
+}
+
 static void cd_log(struct ikev1_ctx *ctx, unsigned int conn_id,
 		   const char *line)
 {
 	struct cd_daemon *d = cd_of(ctx);
 	bool ipsec = !strncmp(line, "IPSEC", 5), failure;
 	char text[600];
-	int n;
+	int n, event;
 
-	if (conn_id)
+	if (line[0] == '%')
+		n = snprintf(text, sizeof(text), "%s\n", line);
+	else if (conn_id)
 		n = snprintf(text, sizeof(text), "ISAKMP (%u): %s\n", conn_id,
 			     line);
 	else
@@ -257,12 +271,16 @@ static void cd_log(struct ikev1_ctx *ctx, unsigned int conn_id,
 		text[n - 1] = '\n';
 	}
 	cd_debug_send(d, ipsec, text, (size_t)n);
-	/* failures always; the rest with -d (debug crypto isakmp) */
+	/* failures and events always; the rest with -d (debug crypto isakmp) */
 	failure = !strcmp(line, ctx->failure);
-	if (!d->debug && !failure)
+	event = cd_event_priority(line);
+	if (!d->debug && !failure && event < 0)
 		return;
 	if (cd_syslog)
-		syslog(failure ? LOG_WARNING : LOG_DEBUG, "%.*s", n - 1, text);
+		syslog(event >= 0 ? event
+		       : failure  ? LOG_WARNING
+				  : LOG_DEBUG,
+		       "%.*s", n - 1, text);
 	else
 		fputs(text, stderr);
 }

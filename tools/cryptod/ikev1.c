@@ -230,6 +230,7 @@ void ikev1_sa_free(struct ikev1_sa *sa)
 
 void ikev1_reap(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
+	ikev1_event_down(ctx, sa);
 	if (sa->state == IKEV1_QM_IDLE)
 		ikev1_info_delete_isakmp(ctx, sa);
 	ikev1_logf(ctx, sa, false,

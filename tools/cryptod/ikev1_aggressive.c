@@ -270,6 +270,7 @@ static void am_i2(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		ikev1_logf(
 			ctx, sa, true,
 			"hash verification failed: is the pre-shared key the same on both ends?");
+		ikev1_event_auth_fail(ctx, sa);
 		goto fail;
 	}
 	if (am3_send(ctx, sa))
@@ -298,6 +299,7 @@ static void am_r3(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		ikev1_logf(
 			ctx, sa, true,
 			"hash verification failed: is the pre-shared key the same on both ends?");
+		ikev1_event_auth_fail(ctx, sa);
 		goto fail;
 	}
 	ikev1_p1_authenticated(ctx, sa);

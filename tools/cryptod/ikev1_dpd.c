@@ -115,6 +115,7 @@ static void dpd_dead(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		 "DPD: peer %s is not responding; deleting its SAs",
 		 nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a)));
 	ikev1_logf(ctx, sa, true, "%s", ctx->failure);
+	ikev1_event_down(ctx, sa);
 	ikev1_installed_forget(ctx, sa);
 	ikev1_sa_free(sa);
 }

@@ -157,8 +157,10 @@ void ikev1_initial_contact_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		for (k = 0; k < IKEV1_SAS_MAX; k++)
 			if (&ctx->sas[k] != sa && ctx->sas[k].used &&
 			    !memcmp(&ctx->sas[k].peer, &sa->peer,
-				    sizeof(sa->peer)))
+				    sizeof(sa->peer))) {
+				ikev1_event_down(ctx, &ctx->sas[k]);
 				ikev1_sa_free(&ctx->sas[k]);
+			}
 		ikev1_installed_forget(ctx, sa);
 		return;
 	}
@@ -188,6 +190,7 @@ static void info_delete(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 		ikev1_logf(
 			ctx, sa, true,
 			"deleting SA reason \"Received DELETE\" state QM_IDLE");
+		ikev1_event_down(ctx, sa);
 		ikev1_sa_free(sa);
 		return;
 	}

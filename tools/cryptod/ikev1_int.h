@@ -185,6 +185,16 @@ void ikev1_p1_my_id(const struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
 		    struct ikev1_id *id);
 void ikev1_p1_authenticated(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 
+/*
+ * ikev1_events.c: IOS's %CRYPTO- syslog events.  UP when phase 1 is
+ * authenticated; DOWN when an authenticated ISAKMP SA goes (before it is
+ * freed; nothing for one that never came up); AUTH_FAIL (and Main Mode's
+ * MODE_FAILURE) when the peer's hash does not verify.
+ */
+void ikev1_event_up(struct ikev1_ctx *ctx, const struct ikev1_sa *sa);
+void ikev1_event_down(struct ikev1_ctx *ctx, const struct ikev1_sa *sa);
+void ikev1_event_auth_fail(struct ikev1_ctx *ctx, const struct ikev1_sa *sa);
+
 /* Aggressive Mode (ikev1_aggressive.c) */
 int ikev1_am_start(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
 void ikev1_am_input(struct ikev1_ctx *ctx, struct ikev1_sa *sa,

@@ -353,6 +353,7 @@ void ikev1_p1_authenticated(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 	ikev1_established(ctx, sa);
 	ike_dh_free(&sa->dh);
 	ikev1_logf(ctx, sa, true, "SA has been authenticated");
+	ikev1_event_up(ctx, sa);
 }
 
 static void mm_auth_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa, int err)
@@ -360,6 +361,8 @@ static void mm_auth_failed(struct ikev1_ctx *ctx, struct ikev1_sa *sa, int err)
 	char a[64];
 
 	nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a));
+	if (err == -EACCES)
+		ikev1_event_auth_fail(ctx, sa);
 	if (err == -EACCES)
 		ikev1_fail(
 			ctx, sa,

@@ -334,6 +334,13 @@ static void test_seed_preshare(void **state)
 		strstr(B.log, "atts are acceptable. Next payload is 0"));
 	assert_non_null(strstr(B.log, "SA has been authenticated"));
 	assert_non_null(strstr(A.log, "SA has been authenticated"));
+	/* the event an NMS watches, on both ends */
+	assert_non_null(strstr(A.log, "%CRYPTO-5-SESSION_STATUS: Crypto tunnel "
+				      "is UP. Peer 198.51.100.2:500 Id: "
+				      "198.51.100.2\n"));
+	assert_non_null(strstr(B.log, "%CRYPTO-5-SESSION_STATUS: Crypto tunnel "
+				      "is UP. Peer 198.51.100.1:500"));
+	assert_null(strstr(A.log, "is DOWN"));
 	assert_non_null(strstr(B.log, "Checking IPSec proposal 1"));
 	assert_non_null(strstr(B.log, "transform 1, ESP_DES"));
 	assert_non_null(strstr(A.log, "Creating IPSec SAs"));
@@ -1183,6 +1190,10 @@ static void test_delete_isakmp(void **state)
 	assert_non_null(strstr(A.log, "sending DELETE for the ISAKMP SA"));
 	assert_non_null(strstr(
 		B.log, "deleting SA reason \"Received DELETE\" state QM_IDLE"));
+	assert_non_null(strstr(A.log, "%CRYPTO-5-SESSION_STATUS: Crypto tunnel "
+				      "is DOWN. Peer 198.51.100.2:500"));
+	assert_non_null(strstr(B.log, "%CRYPTO-5-SESSION_STATUS: Crypto tunnel "
+				      "is DOWN. Peer 198.51.100.1:500"));
 	/* IPsec SAs are not the ISAKMP SA's: they stay */
 	assert_int_equal(A.ndels + B.ndels, 0);
 	teardown_sides();
@@ -1478,6 +1489,16 @@ static void test_aggressive(void **state)
 				   "retransmission: sending our answer again"));
 		teardown_sides();
 	}
+	/* a wrong key: the hash in AM2 does not verify */
+	o2.policy = "crypto isakmp key otherkey hostname r1.example.com\n";
+	run(&o1, &o2);
+	assert_int_equal(A.nchild + B.nchild, 0);
+	assert_non_null(strstr(A.log,
+			       "%CRYPTO-6-IKMP_AUTH_FAIL: Authentication "
+			       "method 1 failed with host "
+			       "198.51.100.2\n"));
+	assert_null(strstr(A.log, "Crypto tunnel is UP"));
+	teardown_sides();
 	o2.policy = "crypto isakmp key sharedkey hostname r9.example.com\n";
 	run(&o1, &o2);
 	assert_int_equal(A.nchild + B.nchild, 0);
