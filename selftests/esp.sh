@@ -14,7 +14,7 @@
 _lib_loaded_here=1
 MARKER=NFSEC-CLEARTEXT-MARKER-7f4c5163
 
-tap_plan $(($(alg_list | wc -w) + 24))
+tap_plan $(($(alg_list | wc -w) + 25))
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -126,6 +126,13 @@ tap_expect "show crypto ipsec sa interface: veth-r2's block, none for lo" \
 $(ctl_in r1 show crypto ipsec sa interface lo | grep -c .) \
 $(ctl_in r1 -j show crypto ipsec sa interface lo | $PY -c 'import json,sys
 print(len(json.load(sys.stdin)))')"
+
+# IOS's output modifiers: only the lines the regex picks, the rest of the
+# words being the regex ("#pkts encaps").
+tap_expect "sh cry ips sa | inc #pkts encaps: the counter lines only" "ok" \
+	"$(ctl_in r1 sh cry ips sa '|' inc '#pkts' encaps | awk '
+		!/^    #pkts encaps: [0-9]+, / { bad = 1 }
+		END { print (NR > 0 && !bad) ? "ok" : "bad, " NR " lines" }')"
 
 # tcp_10mb: 10 MB from hA to hB over TCP; prints the SHA-256 sent and the
 # one received.

@@ -2,10 +2,20 @@
 /*
  * Running a command of the exec tree (see exec.h).
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "ctl.h"
 #include "exec.h"
+#include "nl_batch.h"
+#include "pipe.h"
+
+static int ctl_exec_words(struct ctl *ctl, int argc, char **argv,
+			  const struct ctl_origin *origin,
+			  const struct ctl_pipe *pipe);
 
 /* "cryptoctl: FILE:LINE:COL:" before a batch line's error. */
 static void ctl_exec_where(const struct cmd_parse *p,
@@ -21,8 +31,81 @@ static void ctl_exec_where(const struct cmd_parse *p,
 	fprintf(stderr, "cryptoctl: %s:%lu:%zu:\n", o->file, o->line, col);
 }
 
+/*
+ * Runs @act with its output through @pipe: the command in a child whose
+ * standard output is a pipe, filtered here line by line as it comes (so
+ * debug streams can be filtered too).  The child's status is the run's.
+ */
+static int ctl_exec_piped(struct ctl *ctl, const struct ctl_action *act,
+			  int argc, char **argv, const struct ctl_pipe *pipe)
+{
+	int fds[2], status, ret;
+	FILE *in;
+	pid_t pid;
+
+	/* queued requests go now, or the child and we would both send them */
+	if (ctl->batch && ctl->nl_open && nfsec_nl_batch_flush(&ctl->nl))
+		return 1;
+	fflush(stdout);
+	fflush(stderr);
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		perror("cryptoctl: pipe");
+		return 1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		perror("cryptoctl: fork");
+		close(fds[0]);
+		close(fds[1]);
+		return 1;
+	}
+	if (!pid) {
+		close(fds[0]);
+		if (dup2(fds[1], STDOUT_FILENO) < 0)
+			_exit(1);
+		close(fds[1]);
+		ret = act->run(ctl, argc, argv);
+		fflush(stdout);
+		_exit(ret);
+	}
+	close(fds[1]);
+	in = fdopen(fds[0], "r");
+	if (!in) {
+		close(fds[0]);
+		waitpid(pid, &status, 0);
+		return 1;
+	}
+	ctl_pipe_filter(pipe, in, stdout);
+	fclose(in);
+	if (waitpid(pid, &status, 0) < 0)
+		return 1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
 int ctl_exec(struct ctl *ctl, int argc, char **argv,
 	     const struct ctl_origin *origin)
+{
+	struct ctl_pipe pipe;
+	int r;
+
+	r = ctl_pipe_parse(&argc, argv, &pipe);
+	if (r)
+		return r == 1 ? 0 : 2;
+	if (pipe.kind != CTL_PIPE_NONE && ctl->json) {
+		fprintf(stderr,
+			"cryptoctl: '|' filters text; filter -j's JSON with jq\n");
+		ctl_pipe_free(&pipe);
+		return 2;
+	}
+	r = ctl_exec_words(ctl, argc, argv, origin,
+			   pipe.kind != CTL_PIPE_NONE ? &pipe : NULL);
+	ctl_pipe_free(&pipe);
+	return r;
+}
+
+static int ctl_exec_words(struct ctl *ctl, int argc, char **argv,
+			  const struct ctl_origin *origin,
+			  const struct ctl_pipe *pipe)
 {
 	const struct ctl_action *act;
 	struct cmd_parse p;
@@ -32,8 +115,11 @@ int ctl_exec(struct ctl *ctl, int argc, char **argv,
 	case CMD_OK:
 		act = p.action;
 		if (act) {
-			ret = act->run(ctl, p.argc - p.action_at,
-				       p.argv + p.action_at);
+			ret = pipe ? ctl_exec_piped(ctl, act,
+						    p.argc - p.action_at,
+						    p.argv + p.action_at, pipe)
+				   : act->run(ctl, p.argc - p.action_at,
+					      p.argv + p.action_at);
 			if (ret && origin && origin->file)
 				fprintf(stderr,
 					"cryptoctl: %s:%lu: command failed\n",

@@ -269,6 +269,80 @@ static void test_exec_messages(void **state)
 	assert_non_null(strstr(out, "  undebug all\n"));
 }
 
+static int run_json_words(void *arg)
+{
+	char buf[256], *words[32], *w;
+	struct ctl ctl = { .json = true };
+	int argc = 0;
+
+	strcpy(buf, arg);
+	for (w = strtok(buf, " "); w; w = strtok(NULL, " "))
+		words[argc++] = w;
+	return ctl_exec(&ctl, argc, words, NULL);
+}
+
+/* IOS's output modifiers, on cryptoctl help's text (pipe.c). */
+static void test_output_modifiers(void **state)
+{
+	char out[8192], err[4096];
+
+	(void)state;
+	assert_int_equal(run_captured(run_words, "help | inc undebug", out, err,
+				      sizeof(out)),
+			 0);
+	assert_string_equal(out, "  undebug all\n");
+	/* one modifier: the rest of the line is the regex, "|" and all */
+	assert_int_equal(run_captured(run_words, "help | exclude ^ | count",
+				      out, err, sizeof(out)),
+			 0);
+	assert_null(strstr(out, "  version"));
+	assert_non_null(strstr(out, "usage:"));
+	assert_int_equal(run_captured(run_words, "help | count ^ +show crypto",
+				      out, err, sizeof(out)),
+			 0);
+	assert_string_equal(out, "Number of lines which match regexp = 6\n");
+	assert_int_equal(run_captured(run_words, "help | b ^ +undebug", out,
+				      err, sizeof(out)),
+			 0);
+	assert_true(!strncmp(out, "  undebug all\n  monitor", 23));
+	/* a section: its first line and the lines indented under it */
+	assert_int_equal(run_captured(run_words, "help | sec ^commands:", out,
+				      err, sizeof(out)),
+			 0);
+	assert_true(!strncmp(out, "commands:\n  version\n", 20));
+	assert_null(strstr(out, "usage"));
+	assert_null(strstr(out, "abbreviated"));
+	/* the regex is the rest of the line, blanks included */
+	assert_int_equal(run_captured(run_words, "help | include clear crypto",
+				      out, err, sizeof(out)),
+			 0);
+	assert_non_null(strstr(out, "  clear crypto isakmp"));
+	assert_null(strstr(out, "show"));
+	/* refusals */
+	assert_int_equal(run_captured(run_words, "help | inclx a", out, err,
+				      sizeof(out)),
+			 2);
+	assert_string_equal(err, "| inclx a\n"
+				 "  ^\n"
+				 "% Invalid input detected at '^' marker.\n");
+	assert_int_equal(run_captured(run_words, "help | include (", out, err,
+				      sizeof(out)),
+			 2);
+	assert_non_null(strstr(err, "cryptoctl: '(': "));
+	assert_int_equal(run_captured(run_words, "help | include", out, err,
+				      sizeof(out)),
+			 2);
+	assert_non_null(strstr(err, "% Incomplete command.\n"));
+	assert_int_equal(run_captured(run_json_words, "help | include a", out,
+				      err, sizeof(out)),
+			 2);
+	/* the command's own status comes back through the filter */
+	assert_int_equal(run_captured(run_words, "sa add spi 1 | include x",
+				      out, err, sizeof(out)),
+			 2);
+	assert_non_null(strstr(err, "missing src and dst"));
+}
+
 static int batch_text(void *arg)
 {
 	FILE *f = fmemopen(arg, strlen(arg), "r");
@@ -339,6 +413,7 @@ int main(void)
 		cmocka_unit_test(test_every_keyword),
 		cmocka_unit_test(test_ambiguous_names_candidates),
 		cmocka_unit_test(test_exec_messages),
+		cmocka_unit_test(test_output_modifiers),
 		cmocka_unit_test(test_batch),
 		cmocka_unit_test(test_batch_words),
 	};
