@@ -26,7 +26,7 @@
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 32
+tap_plan 33
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -124,6 +124,24 @@ e = json.load(sys.stdin)[0]; print(e["access_list"], e["transform_sets"], e["isa
 		{ echo "$out"; ctl_in r1 -j show crypto map; return 1; }
 }
 tap_check "show crypto map: the seed's layout, with the live ISAKMP SA state" map_ok
+# The seed's other IPsec views, typed as admins do: the map of one
+# interface (none for another), the SAs' lifetime and the transform sets.
+seed_views_ok() {
+	local map none key tset
+	map=$(ctl_in r1 sh cry map int veth-r2) &&
+		none=$(ctl_in r1 sh cry map int lo) &&
+		key=$(ctl_in r1 sh cry ips session-key) &&
+		tset=$(ctl_in r1 sh cry ips transform-proposal) &&
+		grep -q '^Crypto Map "test" 10 ipsec-isakmp$' <<<"$map" &&
+		[ -z "$none" ] &&
+		[ "$key" = "Session key lifetime: 4608000 kilobytes/3600 seconds" ] &&
+		grep -q "^Transform proposal auth2: { esp-des esp-sha-hmac }$" <<<"$tset" &&
+		grep -q "^   will negotiate = { Tunnel, },$" <<<"$tset" &&
+		[ "$(ctl_in r1 -j sh cry ips transform-proposal | $PY -c 'import json,sys
+t = json.load(sys.stdin)[0]; print(t["name"], t["mode"], t["esp"])')" = "auth2 Tunnel esp-des esp-sha-hmac" ] ||
+		{ echo "$map"; echo "$none"; echo "$key"; echo "$tset"; return 1; }
+}
+tap_check "sh cry map int, sh cry ips session-key, sh cry ips transform-proposal: the seed's layouts" seed_views_ok
 
 # SIGHUP: a new policy takes over and the SAs stay; a broken file changes
 # nothing and says where it is broken

@@ -63,6 +63,8 @@ int ctl_map_unbind(struct ctl *ctl, int argc, char **argv);
 int ctl_map_list(struct ctl *ctl, int argc, char **argv);
 
 int ctl_show_ipsec_sa(struct ctl *ctl, int argc, char **argv);
+int ctl_show_ipsec_session_key(struct ctl *ctl, int argc, char **argv);
+int ctl_show_ipsec_transform_proposal(struct ctl *ctl, int argc, char **argv);
 int ctl_show_isakmp_sa(struct ctl *ctl, int argc, char **argv);
 int ctl_show_isakmp_policy(struct ctl *ctl, int argc, char **argv);
 int ctl_show_engine_active(struct ctl *ctl, int argc, char **argv);

@@ -427,11 +427,24 @@ static const struct cmd_node show_ipsec_sa_opts[] = {
 	END,
 };
 
+static const struct cmd_node show_tset_name[] = {
+	{ .word = "WORD", .help = "this transform set only", .type = CMD_WORD },
+	END,
+};
+
 static const struct cmd_node show_ipsec[] = {
 	{ .word = "sa",
 	  .help = "IPsec security associations",
 	  .next = show_ipsec_sa_opts,
 	  .action = CTL_RUN(ctl_show_ipsec_sa),
+	  .flags = CMD_END },
+	{ .word = "session-key",
+	  .help = "the SAs' lifetime",
+	  .action = CTL_RUN(ctl_show_ipsec_session_key) },
+	{ .word = "transform-proposal",
+	  .help = "the transform sets",
+	  .next = show_tset_name,
+	  .action = CTL_RUN(ctl_show_ipsec_transform_proposal),
 	  .flags = CMD_END },
 	END,
 };
@@ -465,6 +478,9 @@ static const struct cmd_node show_engine[] = {
 
 static const struct cmd_node show_map_tag[] = {
 	{ .word = "tag", .help = "this crypto map only", .next = arg_map },
+	{ .word = "interface",
+	  .help = "the crypto map of this interface",
+	  .next = arg_ifname },
 	END,
 };
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * show crypto map [tag NAME], laid out as the seed's: each kernel entry
- * with its rules under the IOS access list, and, when cryptod runs, the
- * entry's type, access list and transform set names and the live state of
- * the ISAKMP SA with its peer (map_ike.c).  -j gives the same as JSON.
+ * show crypto map [tag NAME | interface IF], laid out as the seed's: each
+ * kernel entry with its rules under the IOS access list, and, when cryptod
+ * runs, the entry's type, access list and transform set names and the live
+ * state of the ISAKMP SA with its peer (map_ike.c).  -j gives the same as
+ * JSON.
  */
 #include <inttypes.h>
 #include <net/if.h>
@@ -212,22 +213,31 @@ int ctl_show_map(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args args = { argc, argv, "show crypto map" };
 	struct ctl_args *a = &args;
-	const char *w = args_next(a), *tag = NULL;
+	const char *w = args_next(a), *tag = NULL, *dev = NULL;
+	char name[IF_NAMESIZE];
 	struct ctl_map_ike *mi = NULL;
 	struct view v = { 0 };
-	size_t nmi = 0;
+	size_t nmi = 0, b;
 	int r;
 
 	if (w) {
-		if (strcmp(w, "tag"))
-			return args_bad(a, "expected tag, not", w);
+		if (strcmp(w, "tag") && strcmp(w, "interface"))
+			return args_bad(a, "expected tag or interface, not", w);
 		tag = args_value(a, w);
 		if (!tag)
 			return 2;
 		if (!args_done(a))
 			return args_bad(a, "unexpected word", a->argv[0]);
+		if (!strcmp(w, "interface"))
+			dev = tag;
 	}
 	r = view_load(ctl, &v);
+	/* interface IF: the map bound to IF, and none if it has none */
+	for (b = 0; !r && dev && b < v.nbinds; b++)
+		if (!strcmp(view_ifname(v.binds[b].ifindex, name), dev))
+			break;
+	if (!r && dev)
+		tag = b < v.nbinds ? v.binds[b].map : "";
 	if (!r && ctl_map_ike_load(&mi, &nmi))
 		r = 1;
 	if (!r)

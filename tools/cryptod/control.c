@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "algs.h"
 #include "control.h"
 #include "ctlsock.h"
 
@@ -136,6 +137,53 @@ static void cd_control_maps(struct ikev1_ctx *ike, FILE *out)
 			cd_control_entry(ike, &ike->conf->entries[i], out);
 }
 
+/* A transform set's ESP transforms as IOS writes them: "esp-aes 256 esp-sha-hmac". */
+static void cd_control_esp(const struct conf_tset *t, char *buf, size_t len)
+{
+	char enc[48] = "", auth[48] = "";
+
+	if (t->esp_enc)
+		nfsec_transform_str(IPPROTO_ESP, t->esp_enc, NFSEC_AUTH_NONE,
+				    enc, sizeof(enc));
+	if (t->esp_keybits && t->esp_keybits != 128)
+		snprintf(enc + strlen(enc), sizeof(enc) - strlen(enc), " %u",
+			 t->esp_keybits);
+	if (t->esp_auth)
+		nfsec_transform_str(IPPROTO_ESP, NFSEC_ENC_NONE, t->esp_auth,
+				    auth, sizeof(auth));
+	snprintf(buf, len, "%s%s%s", enc, *enc && *auth ? " " : "", auth);
+}
+
+/*
+ * lifetime KILOBYTES SECONDS, then tset NAME MODE AH ESP ("-": none): the
+ * global IPsec settings (show crypto ipsec session-key, transform-proposal).
+ */
+static void cd_control_ipsec(const struct conf *c, FILE *out)
+{
+	char ah[48], esp[96];
+	size_t i;
+
+	fputs("ok\n", out);
+	fprintf(out, "lifetime\t%" PRIu64 "\t%" PRIu32 "\n",
+		c->sa_life_kb ? c->sa_life_kb : CONF_SA_LIFE_KB,
+		c->sa_life_sec ? c->sa_life_sec : CONF_SA_LIFE_SEC);
+	for (i = 0; i < c->ntsets; i++) {
+		const struct conf_tset *t = &c->tsets[i];
+
+		snprintf(ah, sizeof(ah), "-");
+		if (t->ah_auth)
+			nfsec_transform_str(IPPROTO_AH, NFSEC_ENC_NONE,
+					    t->ah_auth, ah, sizeof(ah));
+		snprintf(esp, sizeof(esp), "-");
+		if (t->esp)
+			cd_control_esp(t, esp, sizeof(esp));
+		fprintf(out, "tset\t%s\t%s\t%s\t%s\n", t->name,
+			t->mode == NFSEC_MODE_TRANSPORT ? "Transport"
+							: "Tunnel",
+			ah, esp);
+	}
+}
+
 static void cd_control_clear(struct ikev1_ctx *ike, const char *arg, FILE *out)
 {
 	unsigned long id = 0;
@@ -168,6 +216,8 @@ enum cd_control_action cd_control_answer(struct ikev1_ctx *ike, const char *req,
 		cd_control_policies(ike->conf, out);
 	else if (n == 1 && !strcmp(w[0], "map"))
 		cd_control_maps(ike, out);
+	else if (n == 1 && !strcmp(w[0], "ipsec"))
+		cd_control_ipsec(ike->conf, out);
 	else if ((n == 2 || n == 3) && !strcmp(w[0], "clear") &&
 		 !strcmp(w[1], "isakmp"))
 		cd_control_clear(ike, w[2], out);

@@ -1026,6 +1026,10 @@ static void test_control(void **state)
 	answer_both(
 		"map\n",
 		"ok\nentry\ttest\t10\tipsec-isakmp\t133\tauth2\tQM_IDLE\t1\t1\n");
+	/* show crypto ipsec session-key and transform-proposal's part */
+	answer_both("ipsec\n",
+		    "ok\nlifetime\t4608000\t3600\n"
+		    "tset\tauth2\tTunnel\t-\tesp-des esp-sha-hmac\n");
 	assert_string_equal(answer(&A, "map test\n", CD_CONTROL_DONE),
 			    "error unknown request 'map'\n");
 	assert_string_equal(answer(&A, "clear isakmp 7\n", CD_CONTROL_DONE),
@@ -1067,6 +1071,29 @@ static void test_control(void **state)
  * IPv6 LANs, the pair at IPv6 addresses, deleted on both ends at them.
  * A ctx with no IPv4 address refuses an IPv4 peer, sending nothing.
  */
+/*
+ * show crypto ipsec transform-proposal's part for a set with AH and ESP:
+ * each as IOS writes it, AES with its key size, the set's mode, and the
+ * global lifetime as configured.
+ */
+static void test_control_ipsec(void **state)
+{
+	struct opts o1 = seed_r1, o2 = seed_r2;
+
+	(void)state;
+	o1.tset = o2.tset = "ah-sha-hmac esp-aes 256 esp-sha256-hmac";
+	o1.extra = o2.extra =
+		"crypto ipsec security-association lifetime seconds 1800\n";
+	run(&o1, &o2);
+	assert_string_equal(
+		answer(&A, "ipsec\n", CD_CONTROL_DONE),
+		"ok\nlifetime\t4608000\t1800\n"
+		"tset\tauth2\tTunnel\tah-sha-hmac\tesp-aes 256 esp-sha256-hmac\n");
+	free(out);
+	out = NULL;
+	teardown_sides();
+}
+
 static void test_ipv6_peers(void **state)
 {
 	struct opts o1 = seed_r1, o2 = seed_r2;
@@ -1587,6 +1614,7 @@ int main(void)
 		cmocka_unit_test(test_half_open),
 		cmocka_unit_test(test_isakmp_lifetime),
 		cmocka_unit_test(test_control),
+		cmocka_unit_test(test_control_ipsec),
 		cmocka_unit_test(test_ipv6_peers),
 		cmocka_unit_test(test_delete_pair),
 		cmocka_unit_test(test_delete_isakmp),
