@@ -14,7 +14,7 @@
 _lib_loaded_here=1
 MARKER=NFSEC-CLEARTEXT-MARKER-7f4c5163
 
-tap_plan $(($(alg_list | wc -w) + 25))
+tap_plan $(($(alg_list | wc -w) + 26))
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -133,6 +133,12 @@ tap_expect "sh cry ips sa | inc #pkts encaps: the counter lines only" "ok" \
 	"$(ctl_in r1 sh cry ips sa '|' inc '#pkts' encaps | awk '
 		!/^    #pkts encaps: [0-9]+, / { bad = 1 }
 		END { print (NR > 0 && !bad) ? "ok" : "bad, " NR " lines" }')"
+
+# show crypto ipsec sa address: every SA once, under its destination.
+tap_expect "sh cry ips sa addr: every SA, grouped by destination" \
+	"$(ctl_in r1 -j sa list | $PY -c 'import json,sys
+print(len(json.load(sys.stdin)))')" \
+	"$(ctl_in r1 sh cry ips sa addr '|' count 'spi: 0x')"
 
 # tcp_10mb: 10 MB from hA to hB over TCP; prints the SHA-256 sent and the
 # one received.

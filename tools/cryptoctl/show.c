@@ -129,11 +129,29 @@ static void remaining(const struct nfsec_sa_info *sa, char *buf, size_t len)
 	snprintf(buf, len, "(%s/%s)", k, t);
 }
 
+void ctl_sa_print_ios(const struct nfsec_sa_info *sa)
+{
+	char tr[96], rem[80];
+
+	nfsec_transform_str(sa->proto, sa->enc, sa->auth, tr, sizeof(tr));
+	remaining(sa, rem, sizeof(rem));
+	printf("      spi: 0x%" PRIX32 "(%" PRIu32 ")\n", sa->spi, sa->spi);
+	printf("        transform: %s ,\n", tr);
+	printf("        in use settings ={%s, }\n",
+	       sa->mode == NFSEC_MODE_TRANSPORT ? "Transport" : "Tunnel");
+	printf("        slot: 0, conn id: %" PRIu32 ", crypto map: %s\n",
+	       sa->conn_id, sa->has_map ? sa->map : "");
+	printf("        sa timing: remaining key lifetime (k/sec): %s\n", rem);
+	if (sa->proto == IPPROTO_ESP)
+		printf("        IV size: %u bytes\n", nfsec_enc_ivlen(sa->enc));
+	printf("        replay detection support: %s\n",
+	       sa->replay_window ? "Y" : "N");
+}
+
 static void print_sa_block(const struct view *v,
 			   const struct nfsec_entry_info *e, uint8_t dir,
 			   uint8_t proto)
 {
-	char tr[96], rem[80];
 	size_t i;
 
 	printf("\n     %s %s sas:\n",
@@ -142,27 +160,8 @@ static void print_sa_block(const struct view *v,
 	for (i = 0; i < v->nsas; i++) {
 		const struct nfsec_sa_info *sa = &v->sas[i];
 
-		if (!sa_of_entry(sa, e) || sa->dir != dir || sa->proto != proto)
-			continue;
-		nfsec_transform_str(sa->proto, sa->enc, sa->auth, tr,
-				    sizeof(tr));
-		remaining(sa, rem, sizeof(rem));
-		printf("      spi: 0x%" PRIX32 "(%" PRIu32 ")\n", sa->spi,
-		       sa->spi);
-		printf("        transform: %s ,\n", tr);
-		printf("        in use settings ={%s, }\n",
-		       sa->mode == NFSEC_MODE_TRANSPORT ? "Transport"
-							: "Tunnel");
-		printf("        slot: 0, conn id: %" PRIu32
-		       ", crypto map: %s\n",
-		       sa->conn_id, sa->map);
-		printf("        sa timing: remaining key lifetime (k/sec): %s\n",
-		       rem);
-		if (proto == IPPROTO_ESP)
-			printf("        IV size: %u bytes\n",
-			       nfsec_enc_ivlen(sa->enc));
-		printf("        replay detection support: %s\n",
-		       sa->replay_window ? "Y" : "N");
+		if (sa_of_entry(sa, e) && sa->dir == dir && sa->proto == proto)
+			ctl_sa_print_ios(sa);
 	}
 }
 
@@ -324,18 +323,50 @@ static void show_ipsec_sa(struct ctl *ctl, const struct view *v,
 	}
 }
 
+struct sa_wanted_arg {
+	const struct ipsec_filter *f;
+	const struct view *v;
+};
+
+/* An SA of the address view passes the filters: its map, peer, interface. */
+static bool sa_wanted(const struct nfsec_sa_info *sa, const void *data)
+{
+	const struct sa_wanted_arg *arg = data;
+	const struct ipsec_filter *f = arg->f;
+	const union nfsec_ip *peer =
+		sa->dir == NFSEC_SA_DIR_OUT ? &sa->dst : &sa->src;
+	char dev[IF_NAMESIZE];
+	size_t b;
+
+	if (f->map && (!sa->has_map || strcmp(sa->map, f->map)))
+		return false;
+	if (f->family && (sa->family != f->family ||
+			  memcmp(peer, &f->peer, nfsec_ip_len(f->family))))
+		return false;
+	if (!f->ifname)
+		return true;
+	for (b = 0; b < arg->v->nbinds; b++)
+		if (sa->has_map && !strcmp(arg->v->binds[b].map, sa->map) &&
+		    !strcmp(view_ifname(arg->v->binds[b].ifindex, dev),
+			    f->ifname))
+			return true;
+	return false;
+}
+
 int ctl_show_ipsec_sa(struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_args args = { argc, argv, "show crypto ipsec sa" };
 	struct ctl_args *a = &args;
 	struct ipsec_filter f = { .map = NULL };
 	struct view v = { 0 };
-	bool keys = false;
+	bool keys = false, address = false;
 	const char *w;
 	int r;
 
 	while ((w = args_next(a))) {
-		if (!strcmp(w, "detail")) {
+		if (!strcmp(w, "address")) {
+			address = true;
+		} else if (!strcmp(w, "detail")) {
 			f.detail = true;
 		} else if (!strcmp(w, "keys")) {
 			/* the keys only go where a format is named */
@@ -361,10 +392,13 @@ int ctl_show_ipsec_sa(struct ctl *ctl, int argc, char **argv)
 		} else {
 			return args_bad(
 				a,
-				"expected peer, map, interface, detail or keys, not",
+				"expected peer, map, interface, detail, address or keys, not",
 				w);
 		}
 	}
+	if (address && (keys || f.detail))
+		return args_bad(a, "address has one layout, not",
+				keys ? "keys" : "detail");
 	if (keys && (ctl->json || f.detail))
 		return args_bad(a, "keys --wireshark has one layout, not",
 				ctl->json ? "-j" : "detail");
@@ -375,8 +409,13 @@ int ctl_show_ipsec_sa(struct ctl *ctl, int argc, char **argv)
 	if (keys)
 		return ctl_wireshark_show(ctl, f.map, f.family, &f.peer);
 	r = view_load(ctl, &v);
-	if (!r)
+	if (!r && address) {
+		struct sa_wanted_arg arg = { &f, &v };
+
+		ctl_show_sa_address(ctl, v.sas, v.nsas, sa_wanted, &arg);
+	} else if (!r) {
 		show_ipsec_sa(ctl, &v, &f);
+	}
 	view_free(&v);
 	return r;
 }
