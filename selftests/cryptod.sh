@@ -26,7 +26,7 @@
 _lib_loaded_here=1
 WORK=$(mktemp -d /tmp/nfsec-cryptod.XXXXXX)
 
-tap_plan 33
+tap_plan 34
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -142,6 +142,22 @@ t = json.load(sys.stdin)[0]; print(t["name"], t["mode"], t["esp"])')" = "auth2 T
 		{ echo "$map"; echo "$none"; echo "$key"; echo "$tset"; return 1; }
 }
 tap_check "sh cry map int, sh cry ips session-key, sh cry ips transform-proposal: the seed's layouts" seed_views_ok
+# show crypto session: the peer's session up with its ISAKMP SA, the flow
+# of the access list and the pair's two SAs
+session_ok() {
+	local out
+	out=$(ctl_in r1 sh cry session) &&
+		grep -q "^Interface: veth-r2$" <<<"$out" &&
+		grep -q "^Session status: UP-ACTIVE$" <<<"$out" &&
+		grep -q "^Peer: 198.51.100.2 port 500$" <<<"$out" &&
+		grep -q "^  IKE SA: local 198.51.100.1/500 remote 198.51.100.2/500 Active$" <<<"$out" &&
+		grep -q "^  IPSEC FLOW: permit ip 192.0.2.0/255.255.255.0 203.0.113.0/255.255.255.0$" <<<"$out" &&
+		grep -q "^        Active SAs: 2, origin: crypto map$" <<<"$out" &&
+		[ "$(ctl_in r1 -j sh cry session | $PY -c 'import json,sys
+s = json.load(sys.stdin)[0]; print(s["status"], s["ike"]["state"], s["active_sas"])')" = "UP-ACTIVE QM_IDLE 2" ] ||
+		{ echo "$out"; return 1; }
+}
+tap_check "show crypto session: UP-ACTIVE with its IKE SA, flow and SAs" session_ok
 
 # SIGHUP: a new policy takes over and the SAs stay; a broken file changes
 # nothing and says where it is broken

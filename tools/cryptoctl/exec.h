@@ -71,6 +71,8 @@ int ctl_show_engine_active(struct ctl *ctl, int argc, char **argv);
 int ctl_show_engine_dropped(struct ctl *ctl, int argc, char **argv);
 int ctl_show_map(struct ctl *ctl, int argc, char **argv);
 
+int ctl_show_crypto_session(struct ctl *ctl, int argc, char **argv);
+
 int ctl_clear_sa(struct ctl *ctl, int argc, char **argv);
 int ctl_clear_isakmp(struct ctl *ctl, int argc, char **argv);
 int ctl_debug_isakmp(struct ctl *ctl, int argc, char **argv);

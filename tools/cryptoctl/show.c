@@ -8,6 +8,8 @@
  *   show crypto engine connections active | dropped-packet
  *   show crypto map [tag NAME | interface IF]   (show_map.c)
  *   show crypto ipsec session-key | transform-proposal   (ipsec_conf.c)
+ *   show crypto ipsec sa address        (show_address.c)
+ *   show crypto session                 (session.c)
  *   show crypto isakmp sa | policy      (isakmp_cmds.c)
  *
  * Each reads the bindings, the crypto map entries and the SAs (view.c),
