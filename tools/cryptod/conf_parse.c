@@ -509,7 +509,9 @@ static void parse_isakmp(struct conf_parser *p)
 		else if (word_is(p, 3, "hostname"))
 			p->c->identity = CONF_ID_HOSTNAME;
 		else if (word_is(p, 3, "dn"))
-			p->c->identity = CONF_ID_DN;
+			/* a certificate's name: never the address instead */
+			perr(p, 3,
+			     "crypto isakmp identity dn needs certificates (rsa-sig), which cryptod does not negotiate yet; use address or hostname");
 		else if (need(p, 3, "address, hostname or dn"))
 			perr(p, 3,
 			     "unknown identity '%s' (address, hostname or dn)",

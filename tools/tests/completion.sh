@@ -34,17 +34,17 @@ CRYPTOCTL=${CRYPTOCTL:?the cryptoctl binary}
 echo "1..19"
 expect "status sa show" s
 expect "show" sh
-expect "ipsec isakmp engine map" show crypto ""
+expect "ipsec isakmp engine session map" show crypto ""
 expect "ipsec isakmp" sh crypto i
 expect "ipsec isakmp" sh cry i
-expect "peer map interface detail keys" sh cry ips sa ""
+expect "peer map interface detail address keys" sh cry ips sa ""
 expect "--wireshark" sh cry ips sa k ""
 expect "esp ah" cl cry sa spi 192.0.2.1 ""
-expect "peer map interface detail keys" sh crypto ipsec sa ""
+expect "peer map interface detail address keys" sh crypto ipsec sa ""
 expect "--wireshark" show crypto ipsec sa keys ""
 expect "map" show crypto ipsec sa peer 198.51.100.2 m
 expect "" sh crypto ipsec sa interface ""
-expect "peer map interface detail keys" sh crypto ipsec sa peer 198.51.100.2 ""
+expect "peer map interface detail address keys" sh crypto ipsec sa peer 198.51.100.2 ""
 expect "" show crypto ipsec sa peer ""
 expect "active dropped-packet" -n r1 -j sh crypto engine connections ""
 expect "-n -j -b --netns --json --batch" -

@@ -529,6 +529,7 @@ static void test_abbreviations(void **state)
 static const struct bad bad_configs[] = {
 	{ "crypto isakmp policy 0\n", 1, 22, "policy priority must be 1 to 10000, not '0'" },
 	{ "crypto i\n", 1, 8, "ambiguous 'i' (isakmp, ipsec)" },
+	{ "crypto isakmp identity dn\n", 1, 24, "crypto isakmp identity dn needs certificates (rsa-sig)" },
 	{ "crypto isakmp policy 1\n e des\n", 2, 2, "ambiguous 'e' (encryption, exit)" },
 	{ "crypto isakmp policy 1\n hash s\n", 2, 7, "ambiguous 's' (sha, sha256, sha384, sha512)" },
 	{ "crypto map m 10\n set s 1\n", 2, 6, "ambiguous 's' (security-association, session-key)" },
