@@ -136,7 +136,7 @@ tap_expect "sh cry ips sa | inc #pkts encaps: the counter lines only" "ok" \
 
 # show crypto ipsec sa address: every SA once, under its destination.
 tap_expect "sh cry ips sa addr: every SA, grouped by destination" \
-	"$(ctl_in r1 -j sa list | $PY -c 'import json,sys
+	"Number of lines which match regexp = $(ctl_in r1 -j sa list | $PY -c 'import json,sys
 print(len(json.load(sys.stdin)))')" \
 	"$(ctl_in r1 sh cry ips sa addr '|' count 'spi: 0x')"
 
