@@ -14,7 +14,7 @@
 _lib_loaded_here=1
 MARKER=NFSEC-CLEARTEXT-MARKER-7f4c5163
 
-tap_plan $(($(alg_list | wc -w) + 26))
+tap_plan $(($(alg_list | wc -w) + 27))
 
 mod_unload
 mod_load || { echo "Bail out! insmod failed"; exit 1; }
@@ -133,6 +133,13 @@ tap_expect "sh cry ips sa | inc #pkts encaps: the counter lines only" "ok" \
 	"$(ctl_in r1 sh cry ips sa '|' inc '#pkts' encaps | awk '
 		!/^    #pkts encaps: [0-9]+, / { bad = 1 }
 		END { print (NR > 0 && !bad) ? "ok" : "bad, " NR " lines" }')"
+
+# show crypto engine configuration: the drivers the SAs run on, AES-GCM's
+# among them (every algorithm list has gcm128).
+tap_expect "sh cry eng conf: the engine and AES-GCM's driver" "nfsec rfc4106(gcm(aes))" \
+	"$(ctl_in r1 sh cry eng conf | awk '/engine name:/ { n = $3 }
+		$1 == "rfc4106(gcm(aes))" && NF >= 3 { a = $1 }
+		END { print n, a }')"
 
 # show crypto ipsec sa address: every SA once, under its destination.
 tap_expect "sh cry ips sa addr: every SA, grouped by destination" \

@@ -69,6 +69,7 @@ int ctl_show_isakmp_sa(struct ctl *ctl, int argc, char **argv);
 int ctl_show_isakmp_policy(struct ctl *ctl, int argc, char **argv);
 int ctl_show_engine_active(struct ctl *ctl, int argc, char **argv);
 int ctl_show_engine_dropped(struct ctl *ctl, int argc, char **argv);
+int ctl_show_engine_configuration(struct ctl *ctl, int argc, char **argv);
 int ctl_show_map(struct ctl *ctl, int argc, char **argv);
 
 int ctl_show_crypto_session(struct ctl *ctl, int argc, char **argv);

@@ -476,6 +476,9 @@ static const struct cmd_node show_engine[] = {
 	{ .word = "connections",
 	  .help = "the engine's connections",
 	  .next = show_engine_conn },
+	{ .word = "configuration",
+	  .help = "the engine and its algorithms' drivers",
+	  .action = CTL_RUN(ctl_show_engine_configuration) },
 	END,
 };
 
