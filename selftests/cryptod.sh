@@ -161,15 +161,17 @@ tap_check "show crypto session: UP-ACTIVE with its IKE SA, flow and SAs" session
 
 # SIGHUP: a new policy takes over and the SAs stay; a broken file changes
 # nothing and says where it is broken
-sed -i '/^end$/i crypto isakmp policy 20\n encryption aes 256\n hash sha256\n authentication pre-share\n group 14' \
+sed -i '/^end$/i crypto isakmp policy 20\n encryption aes 256\n hash sha256\n authentication pre-share\n group 14\ncrypto ipsec security-association replay window-size 1024' \
 	"$WORK/r1.conf"
 kill -HUP "${bg_pids[0]}"
 if wait_log "$WORK/r1.log" "reloaded $WORK/r1.conf" &&
 	ctl_in r1 show crypto isakmp policy | grep -q "^Protection suite of priority 20$" &&
+	[ "$(ctl_in r1 -j policy list | $PY -c 'import json,sys
+print(json.load(sys.stdin)[0]["replay_window"])')" = 1024 ] &&
 	[ "$(sa_count r1)" = 2 ] && ping_both; then
-	tap_ok "SIGHUP: the new policy shows, the SAs stay and carry traffic"
+	tap_ok "SIGHUP: the new policy and replay window show, the SAs stay and carry traffic"
 else
-	tap_fail "SIGHUP: the new policy shows, the SAs stay and carry traffic" \
+	tap_fail "SIGHUP: the new policy and replay window show, the SAs stay and carry traffic" \
 		"$(tail -5 "$WORK/r1.log")" "$(ctl_in r1 show crypto isakmp policy 2>&1)"
 fi
 # SIGHUP with a rotated pre-shared key: the configuration before is freed

@@ -244,3 +244,19 @@ bool conf_group_known(unsigned int group)
 {
 	return group < 256 && conf_group_bits((uint8_t)group);
 }
+
+static bool conf_replay_set(const struct conf_replay *r)
+{
+	return r->disabled || r->window;
+}
+
+uint32_t conf_replay_window(const struct conf *c,
+			    const struct conf_map_entry *e)
+{
+	const struct conf_replay *r =
+		e && conf_replay_set(&e->replay) ? &e->replay : &c->replay;
+
+	if (r->disabled)
+		return 0;
+	return r->window ? r->window : CONF_REPLAY_WINDOW;
+}

@@ -95,6 +95,18 @@ struct conf_peer {
 };
 
 /* crypto map NAME SEQ ipsec-isakmp | ipsec-manual */
+/*
+ * security-association replay window-size N | disable: the inbound SAs'
+ * anti-replay window; nothing set is IOS's 64 packets.
+ */
+struct conf_replay {
+	uint16_t window; /* 0: not set */
+	bool disabled;
+	unsigned int line;
+};
+
+#define CONF_REPLAY_WINDOW 64
+
 struct conf_map_entry {
 	char map[NFSEC_MAP_NAME_MAX];
 	uint32_t seq;
@@ -109,6 +121,7 @@ struct conf_map_entry {
 	uint8_t pfs_group; /* 0: no PFS */
 	uint32_t life_sec; /* 0: the global lifetime */
 	uint64_t life_kb;
+	struct conf_replay replay; /* set security-association replay */
 	/* ipsec-manual */
 	struct conf_session_key esp_in, esp_out, ah_in, ah_out;
 	bool disabled; /* incomplete, as IOS leaves it */
@@ -192,6 +205,7 @@ struct conf {
 	bool aggressive_off; /* crypto isakmp aggressive-mode disable */
 	uint32_t sa_life_sec; /* crypto ipsec security-association lifetime */
 	uint64_t sa_life_kb;
+	struct conf_replay replay; /* crypto ipsec security-association replay */
 	uint32_t dpd_interval, dpd_retry; /* crypto isakmp keepalive */
 	struct conf_policy *policies; /* sorted by prio after conf_check() */
 	size_t npolicies;
@@ -270,5 +284,12 @@ size_t conf_auth_keylen(uint8_t auth);
 /* Diffie-Hellman group bits, 0 when unknown. */
 unsigned int conf_group_bits(uint8_t group);
 bool conf_group_known(unsigned int group);
+
+/*
+ * The anti-replay window of @e's inbound SAs (packets; 0: no check): the
+ * entry's setting, else the global one, else CONF_REPLAY_WINDOW.
+ */
+uint32_t conf_replay_window(const struct conf *c,
+			    const struct conf_map_entry *e);
 
 #endif /* NFSEC_CONF_H */

@@ -225,6 +225,11 @@ static void check_entry(struct conf *c, struct conf_map_entry *e)
 	}
 	if (e->manual)
 		check_manual(c, e);
+	if (e->replay.disabled)
+		conf_diag(
+			c, false, e->replay.line, 0,
+			"crypto map %s %u: replay disable: its inbound SAs accept replayed packets",
+			e->map, e->seq);
 }
 
 static bool map_exists(const struct conf *c, const char *map)
@@ -400,6 +405,10 @@ void conf_check(struct conf *c)
 	for (i = 0; i < c->nifaces; i++)
 		if (c->ifaces[i].map[0])
 			check_routing(c, &c->ifaces[i]);
+	if (c->replay.disabled)
+		conf_diag(
+			c, false, c->replay.line, 0,
+			"security-association replay disable: inbound SAs accept replayed packets");
 	if (c->identity == CONF_ID_HOSTNAME && !c->hostname[0])
 		conf_diag(c, false, 0, 0,
 			  "crypto isakmp identity hostname, but no 'hostname'");

@@ -725,6 +725,42 @@ static void parse_lifetime(struct conf_parser *p, size_t i, uint32_t *sec,
 	}
 }
 
+/*
+ * replay window-size N | replay disable, from word @i ("replay"): IOS's
+ * window sizes, and the kernel's larger ones.
+ */
+static void parse_replay(struct conf_parser *p, size_t i, struct conf_replay *r)
+{
+	uint64_t v;
+
+	if (word_is(p, i + 1, "disable")) {
+		if (!at_end(p, i + 2))
+			return;
+		r->disabled = true;
+		r->window = 0;
+	} else if (word_is(p, i + 1, "window-size")) {
+		if (!need_uint(p, i + 2, 64, 4096, "replay window (packets)",
+			       &v) ||
+		    !at_end(p, i + 3))
+			return;
+		if (v & (v - 1)) {
+			perr(p, i + 2,
+			     "replay window must be 64, 128, 256, 512, 1024, 2048 or 4096, not %llu",
+			     (unsigned long long)v);
+			return;
+		}
+		r->disabled = false;
+		r->window = (uint16_t)v;
+	} else {
+		if (need(p, i + 1, "window-size or disable"))
+			perr(p, i + 1,
+			     "expected window-size or disable, not '%s'",
+			     word(p, i + 1));
+		return;
+	}
+	r->line = p->l->no;
+}
+
 static void parse_ipsec(struct conf_parser *p)
 {
 	const char *w = need(p, 2, "an ipsec command");
@@ -735,6 +771,8 @@ static void parse_ipsec(struct conf_parser *p)
 		parse_tset(p);
 	else if (is(w, "security-association") && word_is(p, 3, "lifetime"))
 		parse_lifetime(p, 4, &p->c->sa_life_sec, &p->c->sa_life_kb);
+	else if (is(w, "security-association") && word_is(p, 3, "replay"))
+		parse_replay(p, 3, &p->c->replay);
 	else
 		perr(p, 2, "unknown or unsupported command 'crypto ipsec %s'",
 		     w);
@@ -969,6 +1007,9 @@ static bool parse_in_map(struct conf_parser *p)
 	else if (word_is(p, 1, "security-association") &&
 		 word_is(p, 2, "lifetime"))
 		parse_lifetime(p, 3, &e->life_sec, &e->life_kb);
+	else if (word_is(p, 1, "security-association") &&
+		 word_is(p, 2, "replay"))
+		parse_replay(p, 2, &e->replay);
 	else if (word_is(p, 1, "session-key"))
 		map_session_key(p, e);
 	else if (need(p, 1, "a crypto map setting"))

@@ -97,8 +97,20 @@ static const struct cmd_node lifetime_kind[] = {
 	END,
 };
 
+static const struct cmd_node replay_window[] = {
+	A("<64-4096>", "packets, a power of two", CMD_NUMBER),
+	END,
+};
+
+static const struct cmd_node replay_kind[] = {
+	KN("window-size", "the anti-replay window", replay_window),
+	K("disable", "no anti-replay check"),
+	END,
+};
+
 static const struct cmd_node sa_lifetime[] = {
 	KN("lifetime", "SA lifetime", lifetime_kind),
+	KN("replay", "anti-replay", replay_kind),
 	END,
 };
 
@@ -365,6 +377,7 @@ static const struct cmd_node session_key_dir[] = {
 
 static const struct cmd_node map_sa_lifetime[] = {
 	KN("lifetime", "the SAs' lifetime", lifetime_kind),
+	KN("replay", "the SAs' anti-replay", replay_kind),
 	END,
 };
 

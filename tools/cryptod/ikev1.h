@@ -52,6 +52,7 @@ struct ikev1_child {
 	uint8_t mode; /* NFSEC_MODE_* */
 	uint32_t life_sec;
 	uint64_t life_kb;
+	uint32_t replay_window; /* the inbound SAs'; 0: no check */
 	uint32_t ah_spi_in, ah_spi_out, esp_spi_in,
 		esp_spi_out; /* host order */
 	uint8_t ah_key_in[64], ah_key_out[64];

@@ -111,6 +111,7 @@ static int qm_install(struct ikev1_ctx *ctx, struct ikev1_sa *sa,
 	ch.mode = t->mode;
 	ch.life_sec = qm->choice.life_sec;
 	ch.life_kb = qm->choice.life_kb;
+	ch.replay_window = conf_replay_window(ctx->conf, qm->entry);
 	if (t->ah_auth) {
 		ch.ah_keylen = conf_auth_keylen(t->ah_auth);
 		ch.ah_spi_in = spi_host(qm->ah_spi);

@@ -39,7 +39,7 @@ int cd_entry_info(const struct conf *c, const struct conf_map_entry *e,
 	out->protos = (tset->esp ? NFSEC_PROTO_ESP : 0) |
 		      (tset->ah_auth ? NFSEC_PROTO_AH : 0);
 	out->has_replay = true;
-	out->replay_window = CD_REPLAY_WINDOW;
+	out->replay_window = conf_replay_window(c, e);
 	out->pfs_group = e->pfs_group;
 	out->has_life = true;
 	cd_life(ikev1_p2_life_sec(c, e), ikev1_p2_life_kb(c, e), &out->life);
@@ -87,7 +87,7 @@ static void cd_sa_common(const struct ikev1_child *ch, bool in, uint8_t proto,
 	cd_life(ch->life_sec, ch->life_kb, &sa->life);
 	if (in) {
 		sa->has_replay = true;
-		sa->replay_window = CD_REPLAY_WINDOW;
+		sa->replay_window = ch->replay_window;
 	}
 	/*
 	 * Both directions name their entry: `show crypto ipsec sa` lists

@@ -13,8 +13,7 @@
 #include "policy.h"
 #include "sa.h"
 
-/* IOS's replay window; soft lifetimes at this share of the hard ones. */
-#define CD_REPLAY_WINDOW 64
+/* Soft lifetimes at this share of the hard ones. */
 #define CD_SOFT_PERCENT 90
 
 /*

@@ -392,7 +392,9 @@ static void test_warnings(void **state)
 		" ip address 192.0.2.1 255.255.255.0\n"
 		" crypto map m\n"
 		"interface eth1\n"
-		" ip address 198.51.100.1 255.255.255.0\n";
+		" ip address 198.51.100.1 255.255.255.0\n"
+		"crypto map m 20\n"
+		" set security-association replay disable\n";
 	struct conf *c = text(cfg);
 
 	(void)state;
@@ -404,6 +406,8 @@ static void test_warnings(void **state)
 	assert_true(has_warning(
 		c, 11,
 		"bound to eth0, but peer 198.51.100.2 is reached through eth1"));
+	/* replay protection turned off is said, not kept quiet */
+	assert_true(has_warning(c, 15, "accept replayed packets"));
 	conf_free(c);
 }
 
@@ -529,6 +533,10 @@ static void test_abbreviations(void **state)
 static const struct bad bad_configs[] = {
 	{ "crypto isakmp policy 0\n", 1, 22, "policy priority must be 1 to 10000, not '0'" },
 	{ "crypto i\n", 1, 8, "ambiguous 'i' (isakmp, ipsec)" },
+	{ "crypto ipsec security-association replay window-size 100\n", 1, 54, "replay window must be 64, 128, 256, 512, 1024, 2048 or 4096, not 100" },
+	{ "crypto ipsec security-association replay window-size 32\n", 1, 54, "replay window (packets) must be 64 to 4096" },
+	{ "crypto ipsec security-association replay sometimes\n", 1, 42, "expected window-size or disable, not 'sometimes'" },
+	{ "crypto map m 10\n set security-association replay disable now\n", 2, 42, "unexpected 'now'" },
 	{ "crypto isakmp identity dn\n", 1, 24, "crypto isakmp identity dn needs certificates (rsa-sig)" },
 	{ "crypto isakmp policy 1\n e des\n", 2, 2, "ambiguous 'e' (encryption, exit)" },
 	{ "crypto isakmp policy 1\n hash s\n", 2, 7, "ambiguous 's' (sha, sha256, sha384, sha512)" },

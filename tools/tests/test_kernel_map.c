@@ -94,6 +94,7 @@ static void child_of(const struct conf *c, struct ikev1_child *ch)
 	ch->mode = NFSEC_MODE_TUNNEL;
 	ch->life_sec = 3600;
 	ch->life_kb = 4608000;
+	ch->replay_window = conf_replay_window(c, ch->entry);
 	ch->ah_spi_in = 0x1001;
 	ch->ah_spi_out = 0x2001;
 	ch->esp_spi_in = 0x1002;
@@ -107,6 +108,69 @@ static void child_of(const struct conf *c, struct ikev1_child *ch)
 	}
 	memset(ch->ah_key_in, 0xa1, 20);
 	memset(ch->ah_key_out, 0xa2, 20);
+}
+
+/*
+ * security-association replay: the global window, an entry's own (which
+ * wins), disable (no check); IOS's 64 when nothing is set.  The kernel
+ * entry and the inbound SAs both carry it.
+ */
+static void test_replay(void **state)
+{
+	static const char text[] =
+		"crypto ipsec transform-set seed esp-des esp-sha-hmac\n"
+		"crypto ipsec security-association replay window-size 256\n"
+		"crypto map test 10 ipsec-isakmp\n"
+		" set peer 198.51.100.2\n"
+		" set transform-set seed\n"
+		" match address 133\n"
+		"crypto map test 20 ipsec-isakmp\n"
+		" set peer 198.51.100.3\n"
+		" set transform-set seed\n"
+		" set security-association replay disable\n"
+		" match address 133\n"
+		"crypto map test 30 ipsec-isakmp\n"
+		" set peer 198.51.100.4\n"
+		" set transform-set seed\n"
+		" set sec rep win 4096\n"
+		" match address 133\n"
+		"access-list 133 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n";
+	struct conf *c = conf_parse("t.conf", text, sizeof(text) - 1);
+	struct nfsec_entry_info ei;
+	struct nfsec_sa_info sas[4];
+	struct ikev1_child ch;
+	union nfsec_ip local;
+	uint8_t f = 0;
+	size_t n, i;
+
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(c->nerrors, 0);
+	assert_int_equal(conf_replay_window(c, &c->entries[0]), 256);
+	assert_int_equal(conf_replay_window(c, &c->entries[1]), 0);
+	assert_int_equal(conf_replay_window(c, &c->entries[2]), 4096);
+	assert_int_equal(nfsec_ip_parse("198.51.100.1", &f, &local), 0);
+	assert_int_equal(cd_entry_info(c, &c->entries[1],
+				       conf_tset_find(c, "seed"), &local, &ei),
+			 0);
+	assert_int_equal(ei.replay_window, 0);
+	nfsec_entry_free(&ei);
+	child_of(c, &ch);
+	ch.entry = &c->entries[1];
+	ch.replay_window = conf_replay_window(c, ch.entry);
+	ch.ah_keylen = 0;
+	n = cd_child_sas(&ch, sas);
+	for (i = 0; i < n; i++) {
+		if (sas[i].dir == NFSEC_SA_DIR_IN) {
+			assert_true(sas[i].has_replay);
+			assert_int_equal(sas[i].replay_window, 0);
+		}
+		nfsec_sa_wipe(&sas[i]);
+	}
+	conf_free(c);
+	c = load();
+	assert_int_equal(conf_replay_window(c, &c->entries[0]), 64);
+	conf_free(c);
 }
 
 static void test_child(void **state)
@@ -286,6 +350,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_entry),
+		cmocka_unit_test(test_replay),
 		cmocka_unit_test(test_child),
 		cmocka_unit_test(test_child_netlink),
 		cmocka_unit_test(test_manual),
