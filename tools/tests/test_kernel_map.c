@@ -134,6 +134,7 @@ static void test_replay(void **state)
 		" set transform-set seed\n"
 		" set sec rep win 4096\n"
 		" match address 133\n"
+		"access-list 133 deny ip host 192.0.2.66 any\n"
 		"access-list 133 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n";
 	struct conf *c = conf_parse("t.conf", text, sizeof(text) - 1);
 	struct nfsec_entry_info ei;
