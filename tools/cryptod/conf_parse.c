@@ -25,6 +25,7 @@
 
 #include "algs.h"
 #include "conf.h"
+#include "conf_flat.h"
 #include "conf_tree.h"
 
 #define CONF_WORDS_MAX 64
@@ -2084,6 +2085,99 @@ static bool conf_line_clean(struct conf *c, const char *s, size_t len,
 	return true;
 }
 
+/* The words of @buf (modified), with their columns; how many, or -1. */
+static long conf_words(char *buf, char ***w, unsigned int **col)
+{
+	size_t n = 0, cap = 0;
+	char *s = buf;
+	void *nw, *nc;
+
+	*w = NULL;
+	*col = NULL;
+	for (;;) {
+		s += strspn(s, " \t");
+		if (!*s)
+			return (long)n;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			nw = realloc(*w, cap * sizeof(**w));
+			nc = nw ? realloc(*col, cap * sizeof(**col)) : NULL;
+			if (nw)
+				*w = nw;
+			if (!nc)
+				return -1;
+			*col = nc;
+		}
+		(*w)[n] = s;
+		(*col)[n++] = (unsigned int)(s - buf) + 1;
+		s += strcspn(s, " \t");
+		if (*s)
+			*s++ = '\0';
+	}
+}
+
+/*
+ * A line of more words than a command has: a configuration as the
+ * technical note prints it, every command on one line.  Each command
+ * (conf_flat.c cuts them in the mode the previous one left) is read as a
+ * line of its own, at its columns.
+ */
+static void conf_parse_flat(struct conf_parser *p, char *buf,
+			    struct conf_line *l)
+{
+	const struct cmd_node *mode;
+	unsigned int *col;
+	size_t pos, end, i;
+	char **w;
+	long n = conf_words(buf, &w, &col);
+
+	if (n < 0) {
+		p->oom = true;
+		goto out;
+	}
+	for (pos = 0; pos < (size_t)n && p->mode != MODE_END && !p->oom;
+	     pos = end) {
+		mode = p->mode < sizeof(conf_mode_trees) /
+					       sizeof(conf_mode_trees[0])
+			       ? conf_mode_trees[p->mode]
+			       : NULL;
+		end = conf_flat_next(mode, p->mode == MODE_HEX, w, (size_t)n,
+				     pos, CONF_WORDS_MAX);
+		if (end - pos > CONF_WORDS_MAX) {
+			conf_diag(p->c, true, l->no, col[pos + CONF_WORDS_MAX],
+				  "more than %d words in a command",
+				  CONF_WORDS_MAX);
+			continue;
+		}
+		l->n = end - pos;
+		for (i = 0; i < l->n; i++) {
+			l->w[i].s = w[pos + i];
+			l->w[i].col = col[pos + i];
+		}
+		l->endcol = col[end - 1] + (unsigned int)strlen(w[end - 1]);
+		if (conf_canon(p, l))
+			parse_line(p);
+	}
+out:
+	free(w);
+	free(col);
+}
+
+/* More words than a command may have: a flattened configuration. */
+static bool conf_line_flat(const char *s)
+{
+	size_t n = 0;
+
+	for (;;) {
+		s += strspn(s, " \t");
+		if (!*s)
+			return false;
+		if (++n > CONF_WORDS_MAX)
+			return true;
+		s += strcspn(s, " \t");
+	}
+}
+
 static void conf_sort(struct conf *c);
 static void conf_sort_diags(struct conf *c);
 
@@ -2116,8 +2210,11 @@ static void conf_parse_lines(struct conf_parser *p, const char *text,
 		}
 		memcpy(buf, s, n);
 		buf[n] = '\0';
-		if (conf_line_clean(p->c, s, n, l->no) &&
-		    conf_split(p, buf, l) && l->n && conf_canon(p, l))
+		if (!conf_line_clean(p->c, s, n, l->no))
+			;
+		else if (conf_line_flat(buf))
+			conf_parse_flat(p, buf, l);
+		else if (conf_split(p, buf, l) && l->n && conf_canon(p, l))
 			parse_line(p);
 		explicit_bzero(buf, n + 1);
 		free(buf);

@@ -26,6 +26,17 @@
 		.word = NULL \
 	}
 
+/* A node whose command enters the mode of tree @m (its .action). */
+#define KM(w, h, n, m)                                               \
+	{                                                            \
+		.word = (w), .help = (h), .next = (n), .action = (m) \
+	}
+#define AM(w, h, t, n, m)                                           \
+	{                                                           \
+		.word = (w), .help = (h), .type = (t), .next = (n), \
+		.action = (m)                                       \
+	}
+
 static const struct cmd_node arg_word[] = {
 	A("WORD", "a name", CMD_WORD),
 	END,
@@ -79,8 +90,14 @@ static const struct cmd_node aggressive_mode[] = {
 	END,
 };
 
+static const struct cmd_node policy_number[] = {
+	AM("<1-10000>", "the suite's priority", CMD_NUMBER, NULL,
+	   &conf_tree_policy),
+	END,
+};
+
 static const struct cmd_node crypto_isakmp[] = {
-	KN("policy", "an ISAKMP protection suite", arg_number),
+	KN("policy", "an ISAKMP protection suite", policy_number),
 	KN("key", "a pre-shared key", isakmp_key_value),
 	KN("identity", "how this router names itself", isakmp_identity),
 	KN("keepalive", "dead peer detection", keepalive_secs),
@@ -114,8 +131,14 @@ static const struct cmd_node sa_lifetime[] = {
 	END,
 };
 
+static const struct cmd_node tset_name[] = {
+	AM("WORD", "the set's name, then its transforms", CMD_WORD, NULL,
+	   &conf_tree_tset),
+	END,
+};
+
 static const struct cmd_node crypto_ipsec[] = {
-	KN("transform-set", "a transform set", arg_word),
+	KN("transform-set", "a transform set", tset_name),
 	KN("security-association", "SA parameters", sa_lifetime),
 	END,
 };
@@ -130,7 +153,12 @@ static const struct cmd_node map_type[] = {
 
 static const struct cmd_node map_after_name[] = {
 	KN("local-address", "the interface IKE and the SAs use", arg_word),
-	AN("<1-65535>", "sequence number", CMD_NUMBER, map_type),
+	{ .word = "<1-65535>",
+	  .help = "sequence number",
+	  .type = CMD_NUMBER,
+	  .next = map_type,
+	  .action = &conf_tree_map,
+	  .flags = CMD_END },
 	END,
 };
 
@@ -142,7 +170,7 @@ static const struct cmd_node crypto_map[] = {
 /* ---- crypto key / crypto ca ---- */
 
 static const struct cmd_node pubkey_chain[] = {
-	K("rsa", "RSA keys"),
+	KM("rsa", "RSA keys", NULL, &conf_tree_keychain),
 	END,
 };
 
@@ -153,14 +181,24 @@ static const struct cmd_node crypto_key[] = {
 	END,
 };
 
+static const struct cmd_node ca_chain_name[] = {
+	AM("WORD", "the CA's name", CMD_WORD, NULL, &conf_tree_ca_chain),
+	END,
+};
+
 static const struct cmd_node ca_chain[] = {
-	KN("chain", "a CA's certificates", arg_word),
+	KN("chain", "a CA's certificates", ca_chain_name),
+	END,
+};
+
+static const struct cmd_node ca_name[] = {
+	AM("WORD", "the CA's name", CMD_WORD, NULL, &conf_tree_ca_id),
 	END,
 };
 
 static const struct cmd_node crypto_ca[] = {
-	KN("identity", "a certification authority", arg_word),
-	KN("trustpoint", "a certification authority", arg_word),
+	KN("identity", "a certification authority", ca_name),
+	KN("trustpoint", "a certification authority", ca_name),
 	KN("certificate", "certificates", ca_chain),
 	END,
 };
@@ -176,9 +214,14 @@ static const struct cmd_node global_crypto[] = {
 
 /* ---- ip, ipv6, access-list, interface, nfsec ---- */
 
+static const struct cmd_node acl_name[] = {
+	AM("WORD", "the access list's name", CMD_WORD, NULL, &conf_tree_acl),
+	END,
+};
+
 static const struct cmd_node acl_kind[] = {
-	KN("extended", "an extended access list", arg_word),
-	KN("standard", "a standard access list", arg_word),
+	KN("extended", "an extended access list", acl_name),
+	KN("standard", "a standard access list", acl_name),
 	END,
 };
 
@@ -215,15 +258,21 @@ static const struct cmd_node global_ip[] = {
 
 static const struct cmd_node global_ipv6[] = {
 	K("route", "a static route"),
-	KN("access-list", "an access list", arg_word),
+	KN("access-list", "an access list", acl_name),
 	K("unicast-routing", "(ignored)"),
 	K("cef", "(ignored)"),
 	END,
 };
 
+/* A rule's first value: its protocol (ip, tcp, 50...) or, standard, the source. */
+static const struct cmd_node acl_proto[] = {
+	A("PROTO", "the protocol, or a standard list's source", CMD_WORD),
+	END,
+};
+
 static const struct cmd_node access_list_rule[] = {
-	K("permit", "protect (in a crypto map's list)"),
-	K("deny", "do not protect"),
+	KN("permit", "protect (in a crypto map's list)", acl_proto),
+	KN("deny", "do not protect", acl_proto),
 	K("remark", "a comment"),
 	END,
 };
@@ -240,7 +289,7 @@ static const struct cmd_node iface_kind[] = {
 };
 
 static const struct cmd_node global_interface[] = {
-	AN("WORD", "the interface", CMD_WORD, iface_kind),
+	AM("WORD", "the interface", CMD_WORD, iface_kind, &conf_tree_iface),
 	END,
 };
 
@@ -410,8 +459,8 @@ const struct cmd_node conf_tree_map = { .word = "", .next = map_cmds };
 static const struct cmd_node acl_cmds[] = {
 	AN("<sequence>", "a rule's sequence number", CMD_NUMBER,
 	   access_list_rule),
-	K("permit", "protect (in a crypto map's list)"),
-	K("deny", "do not protect"),
+	KN("permit", "protect (in a crypto map's list)", acl_proto),
+	KN("deny", "do not protect", acl_proto),
 	K("remark", "a comment"),
 	K("exit", "back to global configuration"),
 	END,
@@ -461,6 +510,8 @@ static const struct cmd_node iface_ipv6[] = {
 
 static const struct cmd_node iface_no[] = {
 	K("shutdown", "the interface is up"),
+	KN("ip", "(ignored)", iface_ip),
+	KN("ipv6", "(ignored)", iface_ipv6),
 	END,
 };
 
@@ -471,6 +522,27 @@ static const struct cmd_node iface_cmds[] = {
 	K("shutdown", "the interface is down"),
 	KN("no", "undo", iface_no),
 	K("exit", "back to global configuration"),
+	/* the interface's own, cryptod's to ignore */
+	K("description", "(ignored)"),
+	K("encapsulation", "(ignored)"),
+	K("bandwidth", "(ignored)"),
+	K("clock", "(ignored)"),
+	K("clockrate", "(ignored)"),
+	K("delay", "(ignored)"),
+	K("dialer", "(ignored)"),
+	K("dialer-group", "(ignored)"),
+	K("duplex", "(ignored)"),
+	K("hold-queue", "(ignored)"),
+	K("isdn", "(ignored)"),
+	K("keepalive", "(ignored)"),
+	K("load-interval", "(ignored)"),
+	K("media-type", "(ignored)"),
+	K("mtu", "(ignored)"),
+	K("ppp", "(ignored)"),
+	K("service-policy", "(ignored)"),
+	K("speed", "(ignored)"),
+	K("standby", "(ignored)"),
+	K("tunnel", "(ignored)"),
 	END,
 };
 
@@ -486,7 +558,8 @@ static const struct cmd_node pubkey_usage[] = {
 };
 
 static const struct cmd_node pubkey_name[] = {
-	AN("WORD", "the key's name or address", CMD_WORD, pubkey_usage),
+	AM("WORD", "the key's name or address", CMD_WORD, pubkey_usage,
+	   &conf_tree_pubkey),
 	END,
 };
 
@@ -502,7 +575,7 @@ const struct cmd_node conf_tree_keychain = { .word = "",
 					     .next = keychain_cmds };
 
 static const struct cmd_node pubkey_cmds[] = {
-	K("key-string", "the key, in hex, up to 'quit'"),
+	KM("key-string", "the key, in hex, up to 'quit'", NULL, &conf_tree_hex),
 	K("address", "the peer's address"),
 	KN("named-key", "a peer's key, by name", pubkey_name),
 	KN("addressed-key", "a peer's key, by address", pubkey_name),
@@ -537,12 +610,27 @@ static const struct cmd_node ca_id_cmds[] = {
 
 const struct cmd_node conf_tree_ca_id = { .word = "", .next = ca_id_cmds };
 
-/* The serial follows "certificate" as is: "ca" is a hex serial too. */
+static const struct cmd_node cert_serial[] = {
+	AM("SERIAL", "the certificate's serial number", CMD_WORD, NULL,
+	   &conf_tree_hex),
+	END,
+};
+
+/* A serial of "ca" is read as the keyword, as IOS (and cryptod) did. */
+static const struct cmd_node cert_kind[] = {
+	KN("ca", "the CA's own certificate", cert_serial),
+	AM("SERIAL", "the certificate's serial number", CMD_WORD, NULL,
+	   &conf_tree_hex),
+	END,
+};
+
 static const struct cmd_node ca_chain_cmds[] = {
-	K("certificate", "a certificate, in hex, up to 'quit'"),
+	KN("certificate", "a certificate, in hex, up to 'quit'", cert_kind),
 	K("exit", "back to global configuration"),
 	END,
 };
 
 const struct cmd_node conf_tree_ca_chain = { .word = "",
 					     .next = ca_chain_cmds };
+
+const struct cmd_node conf_tree_hex = { .word = "" };

@@ -7,6 +7,11 @@
  * 10", "encr aes 256", "set pe 192.0.2.1") and a prefix of two keywords
  * is an error naming both.
  *
+ * A node whose command enters a submode names that mode's tree in its
+ * .action (conf_tree_hex: hex data lines up to "quit" follow); a long line
+ * of many commands, as the technical note prints configurations, is cut
+ * into commands with it (conf_flat.c).
+ *
  * The trees name the keywords; the handlers read the values.  A tree
  * ends where values begin (an access list's rule, a transform set's
  * transforms), and words it does not know are left as they are for the
@@ -29,5 +34,7 @@ extern const struct cmd_node conf_tree_keychain; /* pubkey-chain rsa */
 extern const struct cmd_node conf_tree_pubkey; /* named-key, addressed-key */
 extern const struct cmd_node conf_tree_ca_id; /* crypto ca identity */
 extern const struct cmd_node conf_tree_ca_chain; /* certificate chain */
+/* A marker, not a tree: the lines after the command are hex up to "quit". */
+extern const struct cmd_node conf_tree_hex;
 
 #endif /* CRYPTOD_CONF_TREE_H */

@@ -528,6 +528,145 @@ static void test_abbreviations(void **state)
 	conf_free(b);
 }
 
+#define SEED_FLAT NFSEC_TOP "/tools/tests/configs/seed-flat/"
+
+/* @a and @b hold the same objects, line numbers aside. */
+static void assert_same_conf(const struct conf *a, const struct conf *b)
+{
+	size_t i, k;
+
+	assert_string_equal(a->hostname, b->hostname);
+	assert_string_equal(a->domain, b->domain);
+	assert_int_equal(a->identity, b->identity);
+	assert_int_equal(a->npolicies, b->npolicies);
+	for (i = 0; i < a->npolicies; i++) {
+		const struct conf_policy *x = &a->policies[i],
+					 *y = &b->policies[i];
+
+		assert_int_equal(x->prio, y->prio);
+		assert_int_equal(x->enc, y->enc);
+		assert_int_equal(x->hash, y->hash);
+		assert_int_equal(x->auth, y->auth);
+		assert_int_equal(x->group, y->group);
+		assert_int_equal(x->keybits, y->keybits);
+		assert_int_equal(x->lifetime, y->lifetime);
+	}
+	assert_int_equal(a->npsks, b->npsks);
+	for (i = 0; i < a->npsks; i++) {
+		assert_int_equal(a->psks[i].keylen, b->psks[i].keylen);
+		assert_memory_equal(a->psks[i].key, b->psks[i].key,
+				    a->psks[i].keylen);
+		assert_string_equal(a->psks[i].host, b->psks[i].host);
+		assert_memory_equal(&a->psks[i].addr, &b->psks[i].addr,
+				    sizeof(a->psks[i].addr));
+	}
+	assert_int_equal(a->ntsets, b->ntsets);
+	for (i = 0; i < a->ntsets; i++) {
+		const struct conf_tset *x = &a->tsets[i], *y = &b->tsets[i];
+
+		assert_string_equal(x->name, y->name);
+		assert_int_equal(x->esp_enc, y->esp_enc);
+		assert_int_equal(x->esp_keybits, y->esp_keybits);
+		assert_int_equal(x->esp_auth, y->esp_auth);
+		assert_int_equal(x->ah_auth, y->ah_auth);
+		assert_int_equal(x->mode, y->mode);
+	}
+	assert_int_equal(a->nentries, b->nentries);
+	for (i = 0; i < a->nentries; i++) {
+		const struct conf_map_entry *x = &a->entries[i],
+					    *y = &b->entries[i];
+
+		assert_string_equal(x->map, y->map);
+		assert_int_equal(x->seq, y->seq);
+		assert_int_equal(x->manual, y->manual);
+		assert_int_equal(x->npeers, y->npeers);
+		for (k = 0; k < x->npeers; k++)
+			assert_string_equal(x->peers[k].name, y->peers[k].name);
+		assert_int_equal(x->ntsets, y->ntsets);
+		for (k = 0; k < x->ntsets; k++)
+			assert_string_equal(x->tsets[k], y->tsets[k]);
+		assert_string_equal(x->acl, y->acl);
+		assert_int_equal(x->pfs_group, y->pfs_group);
+		assert_int_equal(x->life_sec, y->life_sec);
+		assert_int_equal(x->disabled, y->disabled);
+	}
+	assert_int_equal(a->nacls, b->nacls);
+	for (i = 0; i < a->nacls; i++) {
+		assert_string_equal(a->acls[i].name, b->acls[i].name);
+		assert_int_equal(a->acls[i].nrules, b->acls[i].nrules);
+		for (k = 0; k < a->acls[i].nrules; k++) {
+			assert_int_equal(a->acls[i].rules[k].permit,
+					 b->acls[i].rules[k].permit);
+			assert_memory_equal(&a->acls[i].rules[k].sel,
+					    &b->acls[i].rules[k].sel,
+					    sizeof(a->acls[i].rules[k].sel));
+		}
+	}
+	assert_int_equal(a->nifaces, b->nifaces);
+	for (i = 0; i < a->nifaces; i++) {
+		assert_string_equal(a->ifaces[i].name, b->ifaces[i].name);
+		assert_string_equal(a->ifaces[i].map, b->ifaces[i].map);
+		assert_int_equal(a->ifaces[i].naddrs, b->ifaces[i].naddrs);
+		assert_int_equal(a->ifaces[i].shutdown, b->ifaces[i].shutdown);
+	}
+	assert_int_equal(a->nroutes, b->nroutes);
+	assert_int_equal(a->nhosts, b->nhosts);
+	assert_int_equal(a->npubkeys, b->npubkeys);
+	for (i = 0; i < a->npubkeys; i++) {
+		assert_string_equal(a->pubkeys[i].name, b->pubkeys[i].name);
+		assert_int_equal(a->pubkeys[i].derlen, b->pubkeys[i].derlen);
+		assert_memory_equal(a->pubkeys[i].der, b->pubkeys[i].der,
+				    a->pubkeys[i].derlen);
+	}
+	assert_int_equal(a->ncas, b->ncas);
+	for (i = 0; i < a->ncas; i++) {
+		assert_string_equal(a->cas[i].name, b->cas[i].name);
+		assert_string_equal(a->cas[i].url, b->cas[i].url);
+		assert_int_equal(a->cas[i].crl_optional,
+				 b->cas[i].crl_optional);
+		assert_int_equal(a->cas[i].ncerts, b->cas[i].ncerts);
+		for (k = 0; k < a->cas[i].ncerts; k++) {
+			assert_string_equal(a->cas[i].certs[k].serial,
+					    b->cas[i].certs[k].serial);
+			assert_int_equal(a->cas[i].certs[k].derlen,
+					 b->cas[i].certs[k].derlen);
+			assert_memory_equal(a->cas[i].certs[k].der,
+					    b->cas[i].certs[k].der,
+					    a->cas[i].certs[k].derlen);
+		}
+	}
+	assert_int_equal(a->ndiags, b->ndiags);
+}
+
+/*
+ * The technical note prints each router's configuration on one line
+ * (seed-flat/): cut into commands, it reads to the same objects as the
+ * configuration restored to one command per line (seed/), keys,
+ * certificates and comments included.
+ */
+static void test_seed_flattened(void **state)
+{
+	static const char *const names[] = {
+		"preshare-cl-2513-2A", "preshare-cl-2513-2B",
+		"rsa-encr-wan2511",    "rsa-encr-wan2516",
+		"rsa-sig-lab-isdn",    "rsa-sig-lab-isdn1",
+	};
+	char flat[512], restored[512];
+	struct conf *a, *b;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(flat, sizeof(flat), SEED_FLAT "%s.conf", names[i]);
+		snprintf(restored, sizeof(restored), SEED "%s.conf", names[i]);
+		a = load(restored);
+		b = load(flat);
+		assert_same_conf(a, b);
+		conf_free(a);
+		conf_free(b);
+	}
+}
+
 /* Each must be refused, its first error where and what is said here. */
 /* clang-format off */
 static const struct bad bad_configs[] = {
@@ -771,6 +910,7 @@ int main(void)
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_aggressive_mode),
 		cmocka_unit_test(test_abbreviations),
+		cmocka_unit_test(test_seed_flattened),
 		cmocka_unit_test(test_bad_configs),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_diag_format),
