@@ -528,6 +528,36 @@ static void test_abbreviations(void **state)
 	conf_free(b);
 }
 
+/*
+ * Order as IOS allows it: an interface bound to a crypto map defined
+ * further down, and the Linux name of an IOS interface given after it.
+ */
+static void test_order(void **state)
+{
+	static const char cfg[] =
+		"interface Serial0\n"
+		" ip address 198.51.100.1 255.255.255.0\n"
+		" crypto map vpn\n"
+		"crypto isakmp key k address 198.51.100.2\n"
+		"crypto ipsec transform-set ts esp-aes esp-sha-hmac\n"
+		"crypto map vpn 10 ipsec-isakmp\n"
+		" set peer 198.51.100.2\n"
+		" set transform-set ts\n"
+		" match address 101\n"
+		"access-list 101 permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.255\n"
+		"nfsec interface-map Serial0 veth0\n";
+	struct conf *c = text(cfg);
+
+	(void)state;
+	conf_print_diags(c, stderr);
+	assert_int_equal(c->nerrors, 0);
+	assert_int_equal(c->nifaces, 1);
+	assert_string_equal(c->ifaces[0].map, "vpn");
+	assert_string_equal(c->ifaces[0].ifname, "veth0");
+	assert_false(c->entries[0].disabled);
+	conf_free(c);
+}
+
 #define SEED_FLAT NFSEC_TOP "/tools/tests/configs/seed-flat/"
 
 /* @a and @b hold the same objects, line numbers aside. */
@@ -911,6 +941,7 @@ int main(void)
 		cmocka_unit_test(test_aggressive_mode),
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_seed_flattened),
+		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_bad_configs),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_diag_format),
