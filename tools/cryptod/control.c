@@ -111,12 +111,13 @@ static unsigned int cd_control_pairs(const struct ikev1_ctx *ike,
 static void cd_control_entry(struct ikev1_ctx *ike,
 			     const struct conf_map_entry *e, FILE *out)
 {
+	const struct conf_peer *peer =
+		e->npeers ? ikev1_entry_peer(ike, e) : NULL;
 	const struct ikev1_sa *sa = NULL;
 	size_t i;
 
-	if (e->npeers && !e->manual)
-		sa = ikev1_find_peer(ike, e->peers[0].family,
-				     &e->peers[0].addr);
+	if (peer && !e->manual)
+		sa = ikev1_find_peer(ike, peer->family, &peer->addr);
 	fprintf(out, "entry\t%s\t%" PRIu32 "\t%s\t%s\t", e->map, e->seq,
 		e->manual ? "ipsec-manual" : "ipsec-isakmp",
 		e->acl[0] ? e->acl : "-");

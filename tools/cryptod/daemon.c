@@ -183,9 +183,13 @@ void cd_nl_failed(const struct cd_daemon *d, const char *what, int err)
 	       d->k.nl.errmsg[0] ? ": " : "", d->k.nl.errmsg);
 }
 
-/* Entry @e into the kernel (NEW_POLICY replaces), through @tset. */
+/*
+ * Entry @e into the kernel (NEW_POLICY replaces), through @tset, toward
+ * @peer (NULL: the entry's current one).
+ */
 static int cd_put_entry(struct cd_daemon *d, const struct conf_map_entry *e,
-			const struct conf_tset *tset)
+			const struct conf_tset *tset,
+			const struct conf_peer *peer)
 {
 	const union nfsec_ip *local = cd_local_for(d, e);
 	struct nfsec_entry_info ei;
@@ -195,7 +199,8 @@ static int cd_put_entry(struct cd_daemon *d, const struct conf_map_entry *e,
 		d->k.nl.errmsg[0] = '\0'; /* not the kernel's refusal */
 		return -EADDRNOTAVAIL;
 	}
-	err = cd_entry_info(d->conf, e, tset, local, &ei);
+	err = cd_entry_info(d->conf, e, tset, local,
+			    peer ? peer : ikev1_entry_peer(&d->ike, e), &ei);
 	if (err)
 		return err;
 	err = cd_kernel_policy(&d->k, &ei);
@@ -214,8 +219,13 @@ static int cd_install(struct ikev1_ctx *ctx, const struct ikev1_child *ch)
 	size_t n, i;
 	int err = 0;
 
-	if (ch->dirs & IKEV1_DIR_IN)
-		err = cd_put_entry(d, ch->entry, ch->tset);
+	/* the entry goes toward the pair's peer: failover's current one */
+	if (ch->dirs & IKEV1_DIR_IN) {
+		struct conf_peer peer = { .family = ch->family,
+					  .addr = ch->peer };
+
+		err = cd_put_entry(d, ch->entry, ch->tset, &peer);
+	}
 	n = cd_child_sas(ch, sas);
 	for (i = 0; i < n; i++) {
 		if (!err)
@@ -317,7 +327,7 @@ int cd_install_map(struct cd_daemon *d, const struct conf_iface *f, bool bind)
 
 		if (strcmp(e->map, f->map) || e->disabled)
 			continue;
-		err = cd_put_entry(d, e, conf_tset_find(c, e->tsets[0]));
+		err = cd_put_entry(d, e, conf_tset_find(c, e->tsets[0]), NULL);
 		if (err) {
 			cd_nl_failed(d, "installing a crypto map entry", err);
 			return err;

@@ -422,12 +422,14 @@ static int want_add(struct ikev1_sa *sa, const struct conf_map_entry *e,
 int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 		   const struct nfsec_sel *sel)
 {
+	const struct conf_peer *peer;
 	struct ikev1_sa *sa;
 	int err;
 
 	if (!e->npeers || e->disabled)
 		return -EINVAL;
-	sa = ikev1_find_peer(ctx, e->peers[0].family, &e->peers[0].addr);
+	peer = ikev1_entry_peer(ctx, e);
+	sa = ikev1_find_peer(ctx, peer->family, &peer->addr);
 	/*
 	 * A peer's Main Mode in progress: our end starts nothing yet.  The
 	 * peer's quick mode follows it at once and may well serve this
@@ -448,10 +450,10 @@ int ikev1_initiate(struct ikev1_ctx *ctx, const struct conf_map_entry *e,
 		err = ikev1_qm_start(ctx, sa, sa->nwant - 1);
 		return err == -EBUSY ? 0 : err;
 	}
-	sa = ikev1_sa_new(ctx, e->peers[0].family, &e->peers[0].addr, true);
+	sa = ikev1_sa_new(ctx, peer->family, &peer->addr, true);
 	if (!sa)
-		return ikev1_local(ctx, e->peers[0].family) ? -ENOMEM
-							    : -EADDRNOTAVAIL;
+		return ikev1_local(ctx, peer->family) ? -ENOMEM
+						      : -EADDRNOTAVAIL;
 	want_add(sa, e, sel);
 	/*
 	 * A name as our identity: only Aggressive Mode lets the peer key by

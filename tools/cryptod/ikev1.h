@@ -130,6 +130,9 @@ struct ikev1_qm {
 	struct ikev1_p2_choice choice;
 };
 
+/* Entries whose current peer is not their first, at most. */
+#define IKEV1_CUR_PEERS_MAX 64
+
 /* A quick mode that waits: for phase 1, or for the one that runs. */
 struct ikev1_want {
 	const struct conf_map_entry *entry;
@@ -257,7 +260,21 @@ struct ikev1_ctx {
 		uint64_t logged;
 	} flood;
 	char failure[160]; /* the last negotiation failure, for tests/show */
+	/* entries past their first peer (several set peer lines) */
+	struct ikev1_cur_peer {
+		char map[NFSEC_MAP_NAME_MAX];
+		uint32_t seq;
+		uint8_t idx;
+	} cur_peers[IKEV1_CUR_PEERS_MAX];
+	size_t ncur_peers;
 };
+
+/*
+ * The peer entry @e negotiates with: its first `set peer`, or the one
+ * failover moved it to when phase 1 with the one before got no answer.
+ */
+const struct conf_peer *ikev1_entry_peer(const struct ikev1_ctx *ctx,
+					 const struct conf_map_entry *e);
 
 /*
  * @ctx must be all zero: static storage, or cleared by the caller, or

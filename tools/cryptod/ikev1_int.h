@@ -191,6 +191,23 @@ void ikev1_p1_authenticated(struct ikev1_ctx *ctx, struct ikev1_sa *sa);
  * freed; nothing for one that never came up); AUTH_FAIL (and Main Mode's
  * MODE_FAILURE) when the peer's hash does not verify.
  */
+/*
+ * ikev1_peer.c: failover to a crypto map entry's next `set peer`.  When
+ * phase 1 that we started gets no answer, ikev1_failover() moves each
+ * entry it was for (with more than one peer, still at the silent one) to
+ * its next peer and keeps what it wanted; once the dead SA is gone,
+ * ikev1_failover_start() negotiates that with the next peers.
+ */
+struct ikev1_failover {
+	struct ikev1_want want[IKEV1_WANT_MAX];
+	size_t n;
+};
+
+void ikev1_failover(struct ikev1_ctx *ctx, const struct ikev1_sa *sa,
+		    struct ikev1_failover *fo);
+void ikev1_failover_start(struct ikev1_ctx *ctx,
+			  const struct ikev1_failover *fo);
+
 void ikev1_event_up(struct ikev1_ctx *ctx, const struct ikev1_sa *sa);
 void ikev1_event_down(struct ikev1_ctx *ctx, const struct ikev1_sa *sa);
 void ikev1_event_auth_fail(struct ikev1_ctx *ctx, const struct ikev1_sa *sa);

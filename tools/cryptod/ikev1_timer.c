@@ -97,6 +97,7 @@ static void ikev1_qm_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 
 static void ikev1_sa_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 {
+	struct ikev1_failover fo;
 	char a[64];
 
 	if (sa->expires && ctx->now >= sa->expires) {
@@ -115,11 +116,13 @@ static void ikev1_sa_tick(struct ikev1_ctx *ctx, struct ikev1_sa *sa)
 		ikev1_retransmit(ctx, sa, &sa->x);
 		return;
 	}
+	ikev1_failover(ctx, sa, &fo);
 	ikev1_fail(
 		ctx, sa,
 		"deleting SA reason \"Death by retransmission P1\" state (%c) %s (peer %s)",
 		sa->initiator ? 'I' : 'R', ikev1_state_str(sa->state),
 		nfsec_ip_str(sa->family, &sa->peer, a, sizeof(a)));
+	ikev1_failover_start(ctx, &fo);
 }
 
 /* When @sa's timers next want a tick, or 0. */

@@ -22,7 +22,7 @@ static void cd_life(uint32_t sec, uint64_t kb, struct nfsec_life *l)
 
 int cd_entry_info(const struct conf *c, const struct conf_map_entry *e,
 		  const struct conf_tset *tset, const union nfsec_ip *local,
-		  struct nfsec_entry_info *out)
+		  const struct conf_peer *peer, struct nfsec_entry_info *out)
 {
 	const struct conf_acl *a = conf_acl_find(c, e->acl);
 	size_t i;
@@ -32,8 +32,8 @@ int cd_entry_info(const struct conf *c, const struct conf_map_entry *e,
 		return -EINVAL;
 	strcpy(out->map, e->map);
 	out->seq = e->seq;
-	out->family = e->peers[0].family;
-	out->peer = e->peers[0].addr;
+	out->family = peer ? peer->family : e->peers[0].family;
+	out->peer = peer ? peer->addr : e->peers[0].addr;
 	out->local = *local;
 	out->mode = tset->mode;
 	out->protos = (tset->esp ? NFSEC_PROTO_ESP : 0) |

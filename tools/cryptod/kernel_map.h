@@ -19,11 +19,12 @@
 /*
  * Entry @e as a kernel entry: permit lines protect, deny lines go to the
  * next entry (IOS), through @tset's protocols and mode.  @local is our
- * address toward the peer.  Frees with nfsec_entry_free().  0 or -errno.
+ * address toward @peer, the entry's current peer (NULL: its first).
+ * Frees with nfsec_entry_free().  0 or -errno.
  */
 int cd_entry_info(const struct conf *c, const struct conf_map_entry *e,
 		  const struct conf_tset *tset, const union nfsec_ip *local,
-		  struct nfsec_entry_info *out);
+		  const struct conf_peer *peer, struct nfsec_entry_info *out);
 
 /*
  * The SAs of @ch that @ch->dirs names, in install order: AH in, ESP in,

@@ -842,6 +842,47 @@ static void test_silent_peer(void **state)
 	teardown_sides();
 }
 
+/*
+ * Two `set peer` lines, the first silent: phase 1 with it dies by
+ * retransmission, the entry moves to the second peer, and what the
+ * kernel asked for is negotiated with it at once.
+ */
+static void test_peer_failover(void **state)
+{
+	struct opts o1 = seed_r1;
+	unsigned int i;
+
+	(void)state;
+	o1.extra = " set peer 198.51.100.2\n"
+		   "crypto isakmp key sharedkey address 198.51.100.2\n";
+	qhead = qtail = 0;
+	nsent = nsent_a = 0;
+	clock_ms = 0;
+	setup_side(&A, "r1", "198.51.100.1", "198.51.100.9", &o1);
+	setup_side(&B, "r2", "198.51.100.2", "198.51.100.1", &seed_r2);
+	assert_int_equal(A.conf->entries[0].npeers, 2);
+	spoofing = true; /* what goes to 198.51.100.9 is lost */
+	assert_int_equal(initiate_first(&A), 0);
+	pump();
+	assert_int_equal(A.nchild, 0);
+	for (i = 0; i < 70 && !A.nchild; i++)
+		advance(1000);
+	spoofing = false;
+	assert_non_null(strstr(A.log, "crypto map test 10: peer 198.51.100.9 "
+				      "does not answer; trying 198.51.100.2"));
+	assert_mirrored();
+	assert_memory_equal(&A.child[0].peer, &B.addr, sizeof(B.addr));
+	assert_ptr_equal(ikev1_entry_peer(&A.ctx, &A.conf->entries[0]),
+			 &A.conf->entries[0].peers[1]);
+	/* the next negotiation goes to the current peer too */
+	assert_int_equal(ikev1_clear(&A.ctx, 0), 1);
+	pump();
+	assert_int_equal(initiate_first(&A), 0);
+	pump();
+	assert_non_null(ikev1_find_peer(&A.ctx, B.family, &B.addr));
+	teardown_sides();
+}
+
 /* Quick Mode 1 unanswered: the node dies, the ISAKMP SA stays. */
 static void test_silent_quick_mode(void **state)
 {
@@ -1610,6 +1651,7 @@ int main(void)
 		cmocka_unit_test(test_acquire_while_responding),
 		cmocka_unit_test(test_lost_datagram),
 		cmocka_unit_test(test_silent_peer),
+		cmocka_unit_test(test_peer_failover),
 		cmocka_unit_test(test_silent_quick_mode),
 		cmocka_unit_test(test_half_open),
 		cmocka_unit_test(test_isakmp_lifetime),

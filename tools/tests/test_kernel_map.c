@@ -50,8 +50,9 @@ static void test_entry(void **state)
 
 	(void)state;
 	assert_int_equal(nfsec_ip_parse("198.51.100.1", &f, &local), 0);
-	assert_int_equal(
-		cd_entry_info(c, e, conf_tset_find(c, "seed"), &local, &ei), 0);
+	assert_int_equal(cd_entry_info(c, e, conf_tset_find(c, "seed"), &local,
+				       NULL, &ei),
+			 0);
 	assert_string_equal(ei.map, "test");
 	assert_int_equal(ei.seq, 10);
 	assert_int_equal(ei.protos, NFSEC_PROTO_ESP | NFSEC_PROTO_AH);
@@ -68,11 +69,12 @@ static void test_entry(void **state)
 	nfsec_entry_free(&ei);
 
 	assert_int_equal(
-		cd_entry_info(c, e, conf_tset_find(c, "tr"), &local, &ei), 0);
+		cd_entry_info(c, e, conf_tset_find(c, "tr"), &local, NULL, &ei),
+		0);
 	assert_int_equal(ei.protos, NFSEC_PROTO_ESP);
 	assert_int_equal(ei.mode, NFSEC_MODE_TRANSPORT);
 	nfsec_entry_free(&ei);
-	assert_int_equal(cd_entry_info(c, e, NULL, &local, &ei), -EINVAL);
+	assert_int_equal(cd_entry_info(c, e, NULL, &local, NULL, &ei), -EINVAL);
 	conf_free(c);
 }
 
@@ -152,7 +154,8 @@ static void test_replay(void **state)
 	assert_int_equal(conf_replay_window(c, &c->entries[2]), 4096);
 	assert_int_equal(nfsec_ip_parse("198.51.100.1", &f, &local), 0);
 	assert_int_equal(cd_entry_info(c, &c->entries[1],
-				       conf_tset_find(c, "seed"), &local, &ei),
+				       conf_tset_find(c, "seed"), &local, NULL,
+				       &ei),
 			 0);
 	assert_int_equal(ei.replay_window, 0);
 	nfsec_entry_free(&ei);
