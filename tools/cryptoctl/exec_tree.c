@@ -6,213 +6,150 @@
  */
 #include "exec.h"
 
-#define END                  \
-	{                    \
-		.word = NULL \
-	}
+/* clang-format off */
+#define END { .word = NULL }
 #define OPT (CMD_OPTION)
+
+/* The kinds of node, one line each (cmdtree.h). */
+#define KW(w, h) { .word = (w), .help = (h) }
+#define KN(w, h, n) { .word = (w), .help = (h), .next = (n) }
+/* an option of a set given in any order: a flag, or with its value(s) */
+#define FLAG(w, h) { .word = (w), .help = (h), .flags = OPT }
+#define OPTION(w, h, n) { .word = (w), .help = (h), .next = (n), .flags = OPT }
+/* a command: no more words; options that may all be left out; arguments */
+#define RUN(w, h, fn) { .word = (w), .help = (h), .action = CTL_RUN(fn) }
+#define RUN_OPTS(w, h, n, fn) \
+	{ .word = (w), .help = (h), .next = (n), .action = CTL_RUN(fn), \
+	  .flags = CMD_END }
+#define RUN_ARGS(w, h, n, fn) \
+	{ .word = (w), .help = (h), .next = (n), .action = CTL_RUN(fn) }
+#define ARG(w, h, t) { .word = (w), .help = (h), .type = (t) }
+#define ARGN(w, h, t, n) { .word = (w), .help = (h), .type = (t), .next = (n) }
+/* clang-format on */
 
 /* Arguments. */
 static const struct cmd_node arg_addr[] = {
-	{ .word = "A.B.C.D|X:X::X",
-	  .help = "an IPv4 or IPv6 address",
-	  .type = CMD_ADDR },
+	ARG("A.B.C.D|X:X::X", "an IPv4 or IPv6 address", CMD_ADDR),
 	END,
 };
 
 static const struct cmd_node arg_number[] = {
-	{ .word = "<0-4294967295>",
-	  .help = "a number (0x for hex)",
-	  .type = CMD_NUMBER },
+	ARG("<0-4294967295>", "a number (0x for hex)", CMD_NUMBER),
 	END,
 };
 
 static const struct cmd_node arg_count[] = {
-	{ .word = "<0-18446744073709551615>",
-	  .help = "a number (0x for hex)",
-	  .type = CMD_NUMBER },
+	ARG("<0-18446744073709551615>", "a number (0x for hex)", CMD_NUMBER),
 	END,
 };
 
 static const struct cmd_node arg_map[] = {
-	{ .word = "WORD", .help = "crypto map name", .type = CMD_WORD },
+	ARG("WORD", "crypto map name", CMD_WORD),
 	END,
 };
 
 static const struct cmd_node arg_ifname[] = {
-	{ .word = "WORD", .help = "interface name", .type = CMD_WORD },
+	ARG("WORD", "interface name", CMD_WORD),
 	END,
 };
 
 static const struct cmd_node arg_prefix[] = {
-	{ .word = "ADDR[/LEN|/MASK]|any",
-	  .help = "addresses",
-	  .type = CMD_WORD },
+	ARG("ADDR[/LEN|/MASK]|any", "addresses", CMD_WORD),
 	END,
 };
 
 static const struct cmd_node arg_proto[] = {
-	{ .word = "PROTO",
-	  .help = "an IP protocol: name, number or any",
-	  .type = CMD_WORD },
+	ARG("PROTO", "an IP protocol: name, number or any", CMD_WORD),
 	END,
 };
 
 static const struct cmd_node arg_ports[] = {
-	{ .word = "PORT[-PORT]", .help = "a port or a range", .type = CMD_WORD },
+	ARG("PORT[-PORT]", "a port or a range", CMD_WORD),
 	END,
 };
 
 static const struct cmd_node arg_alg[] = {
-	{ .word = "ALG",
-	  .help = "an algorithm, as in a transform set",
-	  .type = CMD_WORD },
+	ARG("ALG", "an algorithm, as in a transform set", CMD_WORD),
 	END,
 };
 
 static const struct cmd_node arg_key[] = {
-	{ .word = "HEX",
-	  .help = "key bytes in hex (0x optional)",
-	  .type = CMD_WORD },
+	ARG("HEX", "key bytes in hex (0x optional)", CMD_WORD),
 	END,
 };
 
 static const struct cmd_node val_ipsec_proto[] = {
-	{ .word = "esp", .help = "Encapsulating Security Payload" },
-	{ .word = "ah", .help = "Authentication Header" },
+	KW("esp", "Encapsulating Security Payload"),
+	KW("ah", "Authentication Header"),
 	END,
 };
 
 static const struct cmd_node val_mode[] = {
-	{ .word = "tunnel", .help = "tunnel mode" },
-	{ .word = "transport", .help = "transport mode" },
+	KW("tunnel", "tunnel mode"),
+	KW("transport", "transport mode"),
 	END,
 };
 
 static const struct cmd_node val_dir[] = {
-	{ .word = "in", .help = "inbound" },
-	{ .word = "out", .help = "outbound" },
+	KW("in", "inbound"),
+	KW("out", "outbound"),
 	END,
 };
 
 static const struct cmd_node val_transform[] = {
-	{ .word = "esp", .help = "ESP" },
-	{ .word = "ah", .help = "AH" },
-	{ .word = "ah-esp", .help = "AH and ESP" },
+	KW("esp", "ESP"),
+	KW("ah", "AH"),
+	KW("ah-esp", "AH and ESP"),
 	END,
 };
 
 static const struct cmd_node val_action[] = {
-	{ .word = "protect", .help = "protect with the entry's SAs" },
-	{ .word = "permit", .help = "protect (IOS's word)" },
-	{ .word = "bypass", .help = "pass in the clear" },
-	{ .word = "discard", .help = "drop" },
-	{ .word = "next", .help = "leave to the map's next entry" },
-	{ .word = "deny",
-	  .help = "leave to the map's next entry (IOS's word)" },
+	KW("protect", "protect with the entry's SAs"),
+	KW("permit", "protect (IOS's word)"),
+	KW("bypass", "pass in the clear"),
+	KW("discard", "drop"),
+	KW("next", "leave to the map's next entry"),
+	KW("deny", "leave to the map's next entry (IOS's word)"),
 	END,
 };
 
 /* sa add|del|get|list */
-#define SA_ID_OPTS                                                              \
-	{ .word = "spi", .help = "the SPI", .next = arg_number, .flags = OPT }, \
-		{ .word = "proto",                                              \
-		  .help = "the IPsec protocol (esp)",                           \
-		  .next = val_ipsec_proto,                                      \
-		  .flags = OPT },                                               \
-	{                                                                       \
-		.word = "dst", .help = "the destination address",               \
-		.next = arg_addr, .flags = OPT                                  \
+#define SA_ID_OPTS                                                \
+	OPTION("spi", "the SPI", arg_number),                     \
+		{ .word = "proto",                                \
+		  .help = "the IPsec protocol (esp)",             \
+		  .next = val_ipsec_proto,                        \
+		  .flags = OPT },                                 \
+	{                                                         \
+		.word = "dst", .help = "the destination address", \
+		.next = arg_addr, .flags = OPT                    \
 	}
 
 static const struct cmd_node sa_add_opts[] = {
 	SA_ID_OPTS,
-	{ .word = "src",
-	  .help = "the source address",
-	  .next = arg_addr,
-	  .flags = OPT },
-	{ .word = "dir",
-	  .help = "the direction",
-	  .next = val_dir,
-	  .flags = OPT },
-	{ .word = "mode",
-	  .help = "the mode (tunnel)",
-	  .next = val_mode,
-	  .flags = OPT },
-	{ .word = "enc", .help = "the cipher", .next = arg_alg, .flags = OPT },
-	{ .word = "auth",
-	  .help = "the integrity algorithm",
-	  .next = arg_alg,
-	  .flags = OPT },
-	{ .word = "key",
-	  .help = "the cipher's key",
-	  .next = arg_key,
-	  .flags = OPT },
-	{ .word = "authkey",
-	  .help = "the integrity key",
-	  .next = arg_key,
-	  .flags = OPT },
-	{ .word = "esn", .help = "extended sequence numbers", .flags = OPT },
-	{ .word = "replay-window",
-	  .help = "the replay window (packets)",
-	  .next = arg_number,
-	  .flags = OPT },
-	{ .word = "map",
-	  .help = "the crypto map the SA belongs to",
-	  .next = arg_map,
-	  .flags = OPT },
-	{ .word = "seq",
-	  .help = "the map entry's sequence number",
-	  .next = arg_number,
-	  .flags = OPT },
-	{ .word = "start-seq",
-	  .help = "the first sequence number",
-	  .next = arg_count,
-	  .flags = OPT },
-	{ .word = "sel-src",
-	  .help = "the selector's source",
-	  .next = arg_prefix,
-	  .flags = OPT },
-	{ .word = "sel-dst",
-	  .help = "the selector's destination",
-	  .next = arg_prefix,
-	  .flags = OPT },
-	{ .word = "sel-proto",
-	  .help = "the selector's protocol",
-	  .next = arg_proto,
-	  .flags = OPT },
-	{ .word = "sel-sport",
-	  .help = "the selector's source ports",
-	  .next = arg_ports,
-	  .flags = OPT },
-	{ .word = "sel-dport",
-	  .help = "the selector's destination ports",
-	  .next = arg_ports,
-	  .flags = OPT },
-	{ .word = "soft-bytes",
-	  .help = "soft lifetime (bytes)",
-	  .next = arg_count,
-	  .flags = OPT },
-	{ .word = "hard-bytes",
-	  .help = "hard lifetime (bytes)",
-	  .next = arg_count,
-	  .flags = OPT },
-	{ .word = "soft-packets",
-	  .help = "soft lifetime (packets)",
-	  .next = arg_count,
-	  .flags = OPT },
-	{ .word = "hard-packets",
-	  .help = "hard lifetime (packets)",
-	  .next = arg_count,
-	  .flags = OPT },
-	{ .word = "soft-seconds",
-	  .help = "soft lifetime (seconds)",
-	  .next = arg_count,
-	  .flags = OPT },
-	{ .word = "hard-seconds",
-	  .help = "hard lifetime (seconds)",
-	  .next = arg_count,
-	  .flags = OPT },
+	OPTION("src", "the source address", arg_addr),
+	OPTION("dir", "the direction", val_dir),
+	OPTION("mode", "the mode (tunnel)", val_mode),
+	OPTION("enc", "the cipher", arg_alg),
+	OPTION("auth", "the integrity algorithm", arg_alg),
+	OPTION("key", "the cipher's key", arg_key),
+	OPTION("authkey", "the integrity key", arg_key),
+	FLAG("esn", "extended sequence numbers"),
+	OPTION("replay-window", "the replay window (packets)", arg_number),
+	OPTION("map", "the crypto map the SA belongs to", arg_map),
+	OPTION("seq", "the map entry's sequence number", arg_number),
+	OPTION("start-seq", "the first sequence number", arg_count),
+	OPTION("sel-src", "the selector's source", arg_prefix),
+	OPTION("sel-dst", "the selector's destination", arg_prefix),
+	OPTION("sel-proto", "the selector's protocol", arg_proto),
+	OPTION("sel-sport", "the selector's source ports", arg_ports),
+	OPTION("sel-dport", "the selector's destination ports", arg_ports),
+	OPTION("soft-bytes", "soft lifetime (bytes)", arg_count),
+	OPTION("hard-bytes", "hard lifetime (bytes)", arg_count),
+	OPTION("soft-packets", "soft lifetime (packets)", arg_count),
+	OPTION("hard-packets", "hard lifetime (packets)", arg_count),
+	OPTION("soft-seconds", "soft lifetime (seconds)", arg_count),
+	OPTION("hard-seconds", "hard lifetime (seconds)", arg_count),
 	END,
 };
 
@@ -223,143 +160,66 @@ static const struct cmd_node sa_del_opts[] = {
 
 static const struct cmd_node sa_get_opts[] = {
 	SA_ID_OPTS,
-	{ .word = "keys", .help = "with the keys", .flags = OPT },
+	FLAG("keys", "with the keys"),
 	END,
 };
 
 static const struct cmd_node sa_list_opts[] = {
-	{ .word = "keys", .help = "with the keys", .flags = OPT },
+	FLAG("keys", "with the keys"),
 	END,
 };
 
 static const struct cmd_node sa_cmds[] = {
-	{ .word = "add",
-	  .help = "add an SA with static keys",
-	  .next = sa_add_opts,
-	  .action = CTL_RUN(ctl_sa_add),
-	  .flags = CMD_END },
-	{ .word = "del",
-	  .help = "delete an SA",
-	  .next = sa_del_opts,
-	  .action = CTL_RUN(ctl_sa_del),
-	  .flags = CMD_END },
-	{ .word = "get",
-	  .help = "show one SA",
-	  .next = sa_get_opts,
-	  .action = CTL_RUN(ctl_sa_get),
-	  .flags = CMD_END },
-	{ .word = "list",
-	  .help = "list all SAs",
-	  .next = sa_list_opts,
-	  .action = CTL_RUN(ctl_sa_list),
-	  .flags = CMD_END },
+	RUN_OPTS("add", "add an SA with static keys", sa_add_opts, ctl_sa_add),
+	RUN_OPTS("del", "delete an SA", sa_del_opts, ctl_sa_del),
+	RUN_OPTS("get", "show one SA", sa_get_opts, ctl_sa_get),
+	RUN_OPTS("list", "list all SAs", sa_list_opts, ctl_sa_list),
 	END,
 };
 
 /* policy add|del|list */
 static const struct cmd_node policy_add_opts[] = {
-	{ .word = "map",
-	  .help = "the crypto map",
-	  .next = arg_map,
-	  .flags = OPT },
-	{ .word = "seq",
-	  .help = "the entry's sequence number",
-	  .next = arg_number,
-	  .flags = OPT },
-	{ .word = "peer",
-	  .help = "the peer's address",
-	  .next = arg_addr,
-	  .flags = OPT },
-	{ .word = "local",
-	  .help = "the local address",
-	  .next = arg_addr,
-	  .flags = OPT },
-	{ .word = "mode",
-	  .help = "the mode (tunnel)",
-	  .next = val_mode,
-	  .flags = OPT },
-	{ .word = "transform",
-	  .help = "the protocols (esp)",
-	  .next = val_transform,
-	  .flags = OPT },
-	{ .word = "replay-window",
-	  .help = "the replay window (packets)",
-	  .next = arg_number,
-	  .flags = OPT },
-	{ .word = "pfs",
-	  .help = "the PFS group",
-	  .next = arg_number,
-	  .flags = OPT },
-	{ .word = "rule",
-	  .help = "a rule: its action, then its selector",
-	  .next = val_action,
-	  .flags = OPT },
-	{ .word = "src",
-	  .help = "the rule's source",
-	  .next = arg_prefix,
-	  .flags = OPT },
-	{ .word = "dst",
-	  .help = "the rule's destination",
-	  .next = arg_prefix,
-	  .flags = OPT },
-	{ .word = "proto",
-	  .help = "the rule's protocol",
-	  .next = arg_proto,
-	  .flags = OPT },
-	{ .word = "sport",
-	  .help = "the rule's source ports",
-	  .next = arg_ports,
-	  .flags = OPT },
-	{ .word = "dport",
-	  .help = "the rule's destination ports",
-	  .next = arg_ports,
-	  .flags = OPT },
+	OPTION("map", "the crypto map", arg_map),
+	OPTION("seq", "the entry's sequence number", arg_number),
+	OPTION("peer", "the peer's address", arg_addr),
+	OPTION("local", "the local address", arg_addr),
+	OPTION("mode", "the mode (tunnel)", val_mode),
+	OPTION("transform", "the protocols (esp)", val_transform),
+	OPTION("replay-window", "the replay window (packets)", arg_number),
+	OPTION("pfs", "the PFS group", arg_number),
+	OPTION("rule", "a rule: its action, then its selector", val_action),
+	OPTION("src", "the rule's source", arg_prefix),
+	OPTION("dst", "the rule's destination", arg_prefix),
+	OPTION("proto", "the rule's protocol", arg_proto),
+	OPTION("sport", "the rule's source ports", arg_ports),
+	OPTION("dport", "the rule's destination ports", arg_ports),
 	END,
 };
 
 static const struct cmd_node policy_id_opts[] = {
-	{ .word = "map",
-	  .help = "the crypto map",
-	  .next = arg_map,
-	  .flags = OPT },
-	{ .word = "seq",
-	  .help = "the entry's sequence number",
-	  .next = arg_number,
-	  .flags = OPT },
+	OPTION("map", "the crypto map", arg_map),
+	OPTION("seq", "the entry's sequence number", arg_number),
 	END,
 };
 
 static const struct cmd_node policy_list_opts[] = {
-	{ .word = "map",
-	  .help = "this crypto map's entries only",
-	  .next = arg_map,
-	  .flags = OPT },
+	OPTION("map", "this crypto map's entries only", arg_map),
 	END,
 };
 
 static const struct cmd_node policy_cmds[] = {
-	{ .word = "add",
-	  .help = "add or replace a crypto map entry",
-	  .next = policy_add_opts,
-	  .action = CTL_RUN(ctl_policy_add),
-	  .flags = CMD_END },
-	{ .word = "del",
-	  .help = "delete a crypto map entry",
-	  .next = policy_id_opts,
-	  .action = CTL_RUN(ctl_policy_del),
-	  .flags = CMD_END },
-	{ .word = "list",
-	  .help = "list crypto map entries",
-	  .next = policy_list_opts,
-	  .action = CTL_RUN(ctl_policy_list),
-	  .flags = CMD_END },
+	RUN_OPTS("add", "add or replace a crypto map entry", policy_add_opts,
+		 ctl_policy_add),
+	RUN_OPTS("del", "delete a crypto map entry", policy_id_opts,
+		 ctl_policy_del),
+	RUN_OPTS("list", "list crypto map entries", policy_list_opts,
+		 ctl_policy_list),
 	END,
 };
 
 /* map bind MAP DEV [replace] | unbind DEV | list */
 static const struct cmd_node map_bind_replace[] = {
-	{ .word = "replace",
-	  .help = "take DEV from the map it has, in one step" },
+	KW("replace", "take DEV from the map it has, in one step"),
 	END,
 };
 
@@ -373,225 +233,158 @@ static const struct cmd_node map_bind_dev[] = {
 };
 
 static const struct cmd_node map_bind_map[] = {
-	{ .word = "MAP",
-	  .help = "the crypto map",
-	  .next = map_bind_dev,
-	  .type = CMD_WORD },
+	ARGN("MAP", "the crypto map", CMD_WORD, map_bind_dev),
 	END,
 };
 
 static const struct cmd_node map_unbind_dev[] = {
-	{ .word = "DEV", .help = "the interface", .type = CMD_WORD },
+	ARG("DEV", "the interface", CMD_WORD),
 	END,
 };
 
 static const struct cmd_node map_cmds[] = {
-	{ .word = "bind",
-	  .help = "apply a crypto map to an interface",
-	  .next = map_bind_map,
-	  .action = CTL_RUN(ctl_map_bind) },
-	{ .word = "unbind",
-	  .help = "remove an interface's crypto map",
-	  .next = map_unbind_dev,
-	  .action = CTL_RUN(ctl_map_unbind) },
-	{ .word = "list",
-	  .help = "list interfaces with crypto maps",
-	  .action = CTL_RUN(ctl_map_list) },
+	RUN_ARGS("bind", "apply a crypto map to an interface", map_bind_map,
+		 ctl_map_bind),
+	RUN_ARGS("unbind", "remove an interface's crypto map", map_unbind_dev,
+		 ctl_map_unbind),
+	RUN("list", "list interfaces with crypto maps", ctl_map_list),
 	END,
 };
 
 /* show crypto ... */
 static const struct cmd_node show_ipsec_sa_keys[] = {
-	{ .word = "--wireshark", .help = "in Wireshark's esp_sa format" },
+	KW("--wireshark", "in Wireshark's esp_sa format"),
 	END,
 };
 
 static const struct cmd_node show_ipsec_sa_opts[] = {
-	{ .word = "peer",
-	  .help = "SAs with this peer",
-	  .next = arg_addr,
-	  .flags = OPT },
-	{ .word = "map",
-	  .help = "SAs of this crypto map",
-	  .next = arg_map,
-	  .flags = OPT },
-	{ .word = "interface",
-	  .help = "SAs of this interface's map",
-	  .next = arg_ifname,
-	  .flags = OPT },
-	{ .word = "detail", .help = "with the drop counters", .flags = OPT },
-	{ .word = "address",
-	  .help = "by destination address and protocol",
-	  .flags = OPT },
-	{ .word = "keys",
-	  .help = "the SAs' keys, for a capture tool",
-	  .next = show_ipsec_sa_keys,
-	  .flags = OPT },
+	OPTION("peer", "SAs with this peer", arg_addr),
+	OPTION("map", "SAs of this crypto map", arg_map),
+	OPTION("interface", "SAs of this interface's map", arg_ifname),
+	FLAG("detail", "with the drop counters"),
+	FLAG("address", "by destination address and protocol"),
+	OPTION("keys", "the SAs' keys, for a capture tool", show_ipsec_sa_keys),
 	END,
 };
 
 static const struct cmd_node show_tset_name[] = {
-	{ .word = "WORD", .help = "this transform set only", .type = CMD_WORD },
+	ARG("WORD", "this transform set only", CMD_WORD),
 	END,
 };
 
 static const struct cmd_node show_ipsec[] = {
-	{ .word = "sa",
-	  .help = "IPsec security associations",
-	  .next = show_ipsec_sa_opts,
-	  .action = CTL_RUN(ctl_show_ipsec_sa),
-	  .flags = CMD_END },
-	{ .word = "session-key",
-	  .help = "the SAs' lifetime",
-	  .action = CTL_RUN(ctl_show_ipsec_session_key) },
-	{ .word = "transform-proposal",
-	  .help = "the transform sets",
-	  .next = show_tset_name,
-	  .action = CTL_RUN(ctl_show_ipsec_transform_proposal),
-	  .flags = CMD_END },
+	RUN_OPTS("sa", "IPsec security associations", show_ipsec_sa_opts,
+		 ctl_show_ipsec_sa),
+	RUN("session-key", "the SAs' lifetime", ctl_show_ipsec_session_key),
+	RUN_OPTS("transform-proposal", "the transform sets", show_tset_name,
+		 ctl_show_ipsec_transform_proposal),
 	END,
 };
 
 static const struct cmd_node show_isakmp[] = {
-	{ .word = "sa",
-	  .help = "ISAKMP security associations",
-	  .action = CTL_RUN(ctl_show_isakmp_sa) },
-	{ .word = "policy",
-	  .help = "ISAKMP protection suites",
-	  .action = CTL_RUN(ctl_show_isakmp_policy) },
+	RUN("sa", "ISAKMP security associations", ctl_show_isakmp_sa),
+	RUN("policy", "ISAKMP protection suites", ctl_show_isakmp_policy),
 	END,
 };
 
 static const struct cmd_node show_engine_conn[] = {
-	{ .word = "active",
-	  .help = "the SAs in the engine",
-	  .action = CTL_RUN(ctl_show_engine_active) },
-	{ .word = "dropped-packet",
-	  .help = "packets dropped, by reason",
-	  .action = CTL_RUN(ctl_show_engine_dropped) },
+	RUN("active", "the SAs in the engine", ctl_show_engine_active),
+	RUN("dropped-packet", "packets dropped, by reason",
+	    ctl_show_engine_dropped),
 	END,
 };
 
 static const struct cmd_node show_engine[] = {
-	{ .word = "connections",
-	  .help = "the engine's connections",
-	  .next = show_engine_conn },
-	{ .word = "configuration",
-	  .help = "the engine and its algorithms' drivers",
-	  .action = CTL_RUN(ctl_show_engine_configuration) },
+	KN("connections", "the engine's connections", show_engine_conn),
+	RUN("configuration", "the engine and its algorithms' drivers",
+	    ctl_show_engine_configuration),
 	END,
 };
 
 static const struct cmd_node show_map_tag[] = {
-	{ .word = "tag", .help = "this crypto map only", .next = arg_map },
-	{ .word = "interface",
-	  .help = "the crypto map of this interface",
-	  .next = arg_ifname },
+	KN("tag", "this crypto map only", arg_map),
+	KN("interface", "the crypto map of this interface", arg_ifname),
 	END,
 };
 
 static const struct cmd_node show_crypto[] = {
-	{ .word = "ipsec", .help = "IPsec", .next = show_ipsec },
-	{ .word = "isakmp", .help = "ISAKMP", .next = show_isakmp },
-	{ .word = "engine", .help = "the crypto engine", .next = show_engine },
-	{ .word = "session",
-	  .help = "each peer's session: IKE, flows, SAs",
-	  .action = CTL_RUN(ctl_show_crypto_session) },
-	{ .word = "map",
-	  .help = "crypto maps",
-	  .next = show_map_tag,
-	  .action = CTL_RUN(ctl_show_map),
-	  .flags = CMD_END },
+	KN("ipsec", "IPsec", show_ipsec),
+	KN("isakmp", "ISAKMP", show_isakmp),
+	KN("engine", "the crypto engine", show_engine),
+	RUN("session", "each peer's session: IKE, flows, SAs",
+	    ctl_show_crypto_session),
+	RUN_OPTS("map", "crypto maps", show_map_tag, ctl_show_map),
 	END,
 };
 
 /* clear crypto ... */
 static const struct cmd_node clear_spi_number[] = {
-	{ .word = "<0-4294967295>", .help = "the SPI", .type = CMD_NUMBER },
+	ARG("<0-4294967295>", "the SPI", CMD_NUMBER),
 	END,
 };
 
 static const struct cmd_node clear_spi_proto[] = {
-	{ .word = "esp", .help = "ESP", .next = clear_spi_number },
-	{ .word = "ah", .help = "AH", .next = clear_spi_number },
+	KN("esp", "ESP", clear_spi_number),
+	KN("ah", "AH", clear_spi_number),
 	END,
 };
 
 static const struct cmd_node clear_spi_addr[] = {
-	{ .word = "A.B.C.D|X:X::X",
-	  .help = "the SA's destination",
-	  .next = clear_spi_proto,
-	  .type = CMD_ADDR },
+	ARGN("A.B.C.D|X:X::X", "the SA's destination", CMD_ADDR,
+	     clear_spi_proto),
 	END,
 };
 
 static const struct cmd_node clear_sa_what[] = {
-	{ .word = "peer", .help = "the SAs with this peer", .next = arg_addr },
-	{ .word = "spi", .help = "one SA", .next = clear_spi_addr },
-	{ .word = "map", .help = "the SAs of this crypto map", .next = arg_map },
-	{ .word = "counters", .help = "the SAs' counters, not the SAs" },
+	KN("peer", "the SAs with this peer", arg_addr),
+	KN("spi", "one SA", clear_spi_addr),
+	KN("map", "the SAs of this crypto map", arg_map),
+	KW("counters", "the SAs' counters, not the SAs"),
 	END,
 };
 
 static const struct cmd_node clear_isakmp_id[] = {
-	{ .word = "<1-4294967295>",
-	  .help = "this connection id only",
-	  .type = CMD_NUMBER },
+	ARG("<1-4294967295>", "this connection id only", CMD_NUMBER),
 	END,
 };
 
 static const struct cmd_node clear_crypto[] = {
-	{ .word = "sa",
-	  .help = "IPsec SAs (all of them)",
-	  .next = clear_sa_what,
-	  .action = CTL_RUN(ctl_clear_sa),
-	  .flags = CMD_END },
-	{ .word = "isakmp",
-	  .help = "ISAKMP SAs (all of them)",
-	  .next = clear_isakmp_id,
-	  .action = CTL_RUN(ctl_clear_isakmp),
-	  .flags = CMD_END },
+	RUN_OPTS("sa", "IPsec SAs (all of them)", clear_sa_what, ctl_clear_sa),
+	RUN_OPTS("isakmp", "ISAKMP SAs (all of them)", clear_isakmp_id,
+		 ctl_clear_isakmp),
 	END,
 };
 
 /* debug crypto ..., undebug all */
 static const struct cmd_node debug_crypto[] = {
-	{ .word = "isakmp",
-	  .help = "cryptod's ISAKMP debug lines, until ^C",
-	  .action = CTL_RUN(ctl_debug_isakmp) },
-	{ .word = "ipsec",
-	  .help = "cryptod's IPsec debug lines, until ^C",
-	  .action = CTL_RUN(ctl_debug_ipsec) },
+	RUN("isakmp", "cryptod's ISAKMP debug lines, until ^C",
+	    ctl_debug_isakmp),
+	RUN("ipsec", "cryptod's IPsec debug lines, until ^C", ctl_debug_ipsec),
 	END,
 };
 
 static const struct cmd_node show_top[] = {
-	{ .word = "crypto", .help = "encryption", .next = show_crypto },
+	KN("crypto", "encryption", show_crypto),
 	END,
 };
 
 static const struct cmd_node clear_top[] = {
-	{ .word = "crypto", .help = "encryption", .next = clear_crypto },
+	KN("crypto", "encryption", clear_crypto),
 	END,
 };
 
 static const struct cmd_node debug_top[] = {
-	{ .word = "crypto", .help = "encryption", .next = debug_crypto },
+	KN("crypto", "encryption", debug_crypto),
 	END,
 };
 
 static const struct cmd_node undebug_top[] = {
-	{ .word = "all",
-	  .help = "end every debug stream",
-	  .action = CTL_RUN(ctl_undebug_all) },
+	RUN("all", "end every debug stream", ctl_undebug_all),
 	END,
 };
 
 static const struct cmd_node monitor_opts[] = {
-	{ .word = "count",
-	  .help = "stop after this many events",
-	  .next = arg_count,
-	  .flags = OPT },
+	OPTION("count", "stop after this many events", arg_count),
 	END,
 };
 
@@ -605,41 +398,23 @@ static int ctl_cmd_help(struct ctl *ctl, int argc, char **argv)
 }
 
 static const struct cmd_node top[] = {
-	{ .word = "version",
-	  .help = "the tools' and the loaded module's versions",
-	  .action = CTL_RUN(ctl_cmd_version) },
-	{ .word = "status",
-	  .help = "nfsec's state in this network namespace",
-	  .action = CTL_RUN(ctl_cmd_status) },
-	{ .word = "sa", .help = "SAs: add, del, get, list", .next = sa_cmds },
-	{ .word = "policy",
-	  .help = "crypto map entries: add, del, list",
-	  .next = policy_cmds },
-	{ .word = "map",
-	  .help = "crypto maps on interfaces: bind, unbind, list",
-	  .next = map_cmds },
-	{ .word = "show",
-	  .help = "show crypto ...: the IOS views",
-	  .next = show_top },
-	{ .word = "clear", .help = "clear crypto sa|isakmp", .next = clear_top },
-	{ .word = "debug",
-	  .help = "debug crypto isakmp|ipsec",
-	  .next = debug_top },
-	{ .word = "undebug", .help = "undebug all", .next = undebug_top },
-	{ .word = "monitor",
-	  .help = "print ACQUIRE, EXPIRE and SA deletion events",
-	  .next = monitor_opts,
-	  .action = CTL_RUN(ctl_cmd_monitor),
-	  .flags = CMD_END },
-	{ .word = "flush",
-	  .help = "delete every SA, crypto map entry and binding",
-	  .action = CTL_RUN(ctl_cmd_flush) },
-	{ .word = "help",
-	  .help = "the commands",
-	  .action = CTL_RUN(ctl_cmd_help) },
+	RUN("version", "the tools' and the loaded module's versions",
+	    ctl_cmd_version),
+	RUN("status", "nfsec's state in this network namespace",
+	    ctl_cmd_status),
+	KN("sa", "SAs: add, del, get, list", sa_cmds),
+	KN("policy", "crypto map entries: add, del, list", policy_cmds),
+	KN("map", "crypto maps on interfaces: bind, unbind, list", map_cmds),
+	KN("show", "show crypto ...: the IOS views", show_top),
+	KN("clear", "clear crypto sa|isakmp", clear_top),
+	KN("debug", "debug crypto isakmp|ipsec", debug_top),
+	KN("undebug", "undebug all", undebug_top),
+	RUN_OPTS("monitor", "print ACQUIRE, EXPIRE and SA deletion events",
+		 monitor_opts, ctl_cmd_monitor),
+	RUN("flush", "delete every SA, crypto map entry and binding",
+	    ctl_cmd_flush),
+	RUN("help", "the commands", ctl_cmd_help),
 	END,
 };
 
-const struct cmd_node ctl_exec_root = { .word = "cryptoctl",
-					.help = "",
-					.next = top };
+const struct cmd_node ctl_exec_root = KN("cryptoctl", "", top);

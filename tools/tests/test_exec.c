@@ -225,16 +225,22 @@ static int run_captured(int (*fn)(void *), void *arg, char *out, char *err,
 	return r;
 }
 
-static int run_words(void *arg)
+/* Runs the words of @line as cryptoctl does, with -j when @json. */
+static int run_line(const char *line, bool json)
 {
 	char buf[256], *words[32], *w;
-	struct ctl ctl = { 0 };
+	struct ctl ctl = { .json = json };
 	int argc = 0;
 
-	strcpy(buf, arg);
+	strcpy(buf, line);
 	for (w = strtok(buf, " "); w; w = strtok(NULL, " "))
 		words[argc++] = w;
 	return ctl_exec(&ctl, argc, words, NULL);
+}
+
+static int run_words(void *arg)
+{
+	return run_line(arg, false);
 }
 
 static void test_exec_messages(void **state)
@@ -273,14 +279,7 @@ static void test_exec_messages(void **state)
 
 static int run_json_words(void *arg)
 {
-	char buf[256], *words[32], *w;
-	struct ctl ctl = { .json = true };
-	int argc = 0;
-
-	strcpy(buf, arg);
-	for (w = strtok(buf, " "); w; w = strtok(NULL, " "))
-		words[argc++] = w;
-	return ctl_exec(&ctl, argc, words, NULL);
+	return run_line(arg, true);
 }
 
 /* IOS's output modifiers, on cryptoctl help's text (pipe.c). */
