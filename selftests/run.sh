@@ -23,6 +23,8 @@ KMEMLEAK=/sys/kernel/debug/kmemleak
 leaks=$NFSEC_TOP/build/vm/$(uname -r).kmemleak
 
 echo "TAP version 13"
+# where a VM run's time goes: the boot before this line, the scans after
+echo "# guest up $(cut -d' ' -f1 /proc/uptime) s before the first selftest"
 [ -e $KMEMLEAK ] && echo clear >$KMEMLEAK
 echo "nfsec-selftests: start" >/dev/kmsg
 rc=0
@@ -36,11 +38,13 @@ done
 echo "nfsec-selftests: end" >/dev/kmsg
 if [ -e $KMEMLEAK ]; then
 	# Objects must be unreferenced for a while and seen by two scans.
+	began=$SECONDS
 	sleep 6
 	echo scan >$KMEMLEAK
 	sleep 1
 	echo scan >$KMEMLEAK
 	cat $KMEMLEAK >"$leaks"
+	echo "# kmemleak's closing scans took $((SECONDS - began)) s"
 else
 	rm -f "$leaks"
 fi
