@@ -33,9 +33,7 @@ static size_t flat_reach(const struct cmd_node *tree, char **w, size_t n,
 	if (!tree || !flat_starts(tree, w[0]))
 		return 0;
 	cmd_parse(tree, (int)m, w, &p);
-	reach = p.result == CMD_OK || p.result == CMD_INCOMPLETE
-			? m
-			: (size_t)p.bad;
+	reach = cmd_reach(&p);
 	*enters = p.action;
 	cmd_parse_free(&p);
 	return reach;

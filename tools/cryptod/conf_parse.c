@@ -304,24 +304,24 @@ static const struct cmd_node *const conf_mode_trees[] = {
 	[MODE_CA_CHAIN] = &conf_tree_ca_chain,
 };
 
-/* How many of the line's words @cp read before it stopped. */
-static size_t conf_canon_reach(const struct cmd_parse *cp)
+/* The tree of the parser's mode; NULL in global configuration or a block. */
+static const struct cmd_node *conf_mode_tree(const struct conf_parser *p)
 {
-	return cp->result == CMD_OK || cp->result == CMD_INCOMPLETE
-		       ? (size_t)cp->argc
-		       : (size_t)cp->bad;
+	return p->mode < sizeof(conf_mode_trees) / sizeof(conf_mode_trees[0])
+		       ? conf_mode_trees[p->mode]
+		       : NULL;
 }
 
 /* The same, in halves: a word that begins two keywords is half read. */
 static size_t conf_canon_score(const struct cmd_parse *cp)
 {
-	return 2 * conf_canon_reach(cp) + (cp->result == CMD_AMBIGUOUS);
+	return 2 * cmd_reach(cp) + (cp->result == CMD_AMBIGUOUS);
 }
 
 /* How many of the words @cp read were abbreviated. */
 static size_t conf_canon_short(const struct cmd_parse *cp)
 {
-	size_t i, n = 0, reach = conf_canon_reach(cp);
+	size_t i, n = 0, reach = cmd_reach(cp);
 
 	for (i = 0; i < reach; i++)
 		n += strcasecmp(cp->argv[i], cp->orig[i]) != 0;
@@ -350,10 +350,7 @@ static bool conf_canon_better(const struct cmd_parse *a,
  */
 static bool conf_canon(struct conf_parser *p, struct conf_line *l)
 {
-	const struct cmd_node *mode_tree =
-		p->mode < sizeof(conf_mode_trees) / sizeof(conf_mode_trees[0])
-			? conf_mode_trees[p->mode]
-			: NULL;
+	const struct cmd_node *mode_tree = conf_mode_tree(p);
 	struct cmd_parse in_mode = { .result = CMD_INVALID }, global, *cp;
 	char *words[CONF_WORDS_MAX], names[256];
 	bool crypto, ok = true;
@@ -384,7 +381,7 @@ static bool conf_canon(struct conf_parser *p, struct conf_line *l)
 	}
 	cp = mode_tree && conf_canon_better(&in_mode, &global) ? &in_mode
 							       : &global;
-	if (!conf_canon_reach(cp) && cp->result != CMD_AMBIGUOUS)
+	if (!cmd_reach(cp) && cp->result != CMD_AMBIGUOUS)
 		goto out; /* neither knows the first word */
 	crypto = cp == &in_mode ? p->mode != MODE_IFACE
 				: !strcasecmp(cp->argv[0], "crypto") ||
@@ -407,34 +404,6 @@ out:
 
 /* ---- lines into words ---- */
 
-/* Split @buf (one line, NUL-terminated, modified) into words; false on error. */
-static bool conf_split(struct conf_parser *p, char *buf, struct conf_line *l)
-{
-	char *s = buf;
-
-	l->n = 0;
-	for (;;) {
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s)
-			break;
-		if (l->n == CONF_WORDS_MAX) {
-			conf_diag(
-				p->c, true, l->no, (unsigned int)(s - buf) + 1,
-				"more than %d words on a line", CONF_WORDS_MAX);
-			return false;
-		}
-		l->w[l->n].s = s;
-		l->w[l->n++].col = (unsigned int)(s - buf) + 1;
-		while (*s && *s != ' ' && *s != '\t')
-			s++;
-		if (*s)
-			*s++ = '\0';
-	}
-	l->endcol = (unsigned int)(s - buf) + 1;
-	return true;
-}
-
 /* A control character or NUL in the line: an error at its column. */
 static bool conf_line_clean(struct conf *c, const char *s, size_t len,
 			    unsigned int no)
@@ -451,35 +420,63 @@ static bool conf_line_clean(struct conf *c, const char *s, size_t len,
 	return true;
 }
 
-/* The words of @buf (modified), with their columns; how many, or -1. */
-static long conf_words(char *buf, char ***w, unsigned int **col)
+/* A line's words and their columns, the arrays kept from line to line. */
+struct conf_words {
+	char **w;
+	unsigned int *col;
+	size_t cap;
+};
+
+/* Cuts @buf (modified) into words; how many, or -1 when out of memory. */
+static long conf_words(char *buf, struct conf_words *cw)
 {
-	size_t n = 0, cap = 0;
+	size_t n = 0;
 	char *s = buf;
 	void *nw, *nc;
 
-	*w = NULL;
-	*col = NULL;
 	for (;;) {
 		s += strspn(s, " \t");
 		if (!*s)
 			return (long)n;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 256;
-			nw = realloc(*w, cap * sizeof(**w));
-			nc = nw ? realloc(*col, cap * sizeof(**col)) : NULL;
-			if (nw)
-				*w = nw;
+		if (n == cw->cap) {
+			nw = realloc(cw->w,
+				     2 * (cw->cap + 64) * sizeof(*cw->w));
+			if (!nw)
+				return -1;
+			cw->w = nw;
+			nc = realloc(cw->col,
+				     2 * (cw->cap + 64) * sizeof(*cw->col));
 			if (!nc)
 				return -1;
-			*col = nc;
+			cw->col = nc;
+			cw->cap = 2 * (cw->cap + 64);
 		}
-		(*w)[n] = s;
-		(*col)[n++] = (unsigned int)(s - buf) + 1;
+		cw->w[n] = s;
+		cw->col[n++] = (unsigned int)(s - buf) + 1;
 		s += strcspn(s, " \t");
 		if (*s)
 			*s++ = '\0';
 	}
+}
+
+/*
+ * Words @from to @to (at most CONF_WORDS_MAX) as the line @l the handlers
+ * read, its end at column @endcol; spelled out and read.
+ */
+static void conf_read_command(struct conf_parser *p, struct conf_line *l,
+			      const struct conf_words *cw, size_t from,
+			      size_t to, unsigned int endcol)
+{
+	size_t i;
+
+	l->n = to - from;
+	for (i = 0; i < l->n; i++) {
+		l->w[i].s = cw->w[from + i];
+		l->w[i].col = cw->col[from + i];
+	}
+	l->endcol = endcol;
+	if (conf_canon(p, l))
+		parse_line(p);
 }
 
 /*
@@ -488,59 +485,24 @@ static long conf_words(char *buf, char ***w, unsigned int **col)
  * (conf_flat.c cuts them in the mode the previous one left) is read as a
  * line of its own, at its columns.
  */
-static void conf_parse_flat(struct conf_parser *p, char *buf,
-			    struct conf_line *l)
+static void conf_parse_flat(struct conf_parser *p, struct conf_line *l,
+			    const struct conf_words *cw, size_t n)
 {
-	const struct cmd_node *mode;
-	unsigned int *col;
-	size_t pos, end, i;
-	char **w;
-	long n = conf_words(buf, &w, &col);
+	size_t pos, end;
 
-	if (n < 0) {
-		p->oom = true;
-		goto out;
-	}
-	for (pos = 0; pos < (size_t)n && p->mode != MODE_END && !p->oom;
-	     pos = end) {
-		mode = p->mode < sizeof(conf_mode_trees) /
-					       sizeof(conf_mode_trees[0])
-			       ? conf_mode_trees[p->mode]
-			       : NULL;
-		end = conf_flat_next(mode, p->mode == MODE_HEX, w, (size_t)n,
-				     pos, CONF_WORDS_MAX);
+	for (pos = 0; pos < n && p->mode != MODE_END && !p->oom; pos = end) {
+		end = conf_flat_next(conf_mode_tree(p), p->mode == MODE_HEX,
+				     cw->w, n, pos, CONF_WORDS_MAX);
 		if (end - pos > CONF_WORDS_MAX) {
-			conf_diag(p->c, true, l->no, col[pos + CONF_WORDS_MAX],
+			conf_diag(p->c, true, l->no,
+				  cw->col[pos + CONF_WORDS_MAX],
 				  "more than %d words in a command",
 				  CONF_WORDS_MAX);
 			continue;
 		}
-		l->n = end - pos;
-		for (i = 0; i < l->n; i++) {
-			l->w[i].s = w[pos + i];
-			l->w[i].col = col[pos + i];
-		}
-		l->endcol = col[end - 1] + (unsigned int)strlen(w[end - 1]);
-		if (conf_canon(p, l))
-			parse_line(p);
-	}
-out:
-	free(w);
-	free(col);
-}
-
-/* More words than a command may have: a flattened configuration. */
-static bool conf_line_flat(const char *s)
-{
-	size_t n = 0;
-
-	for (;;) {
-		s += strspn(s, " \t");
-		if (!*s)
-			return false;
-		if (++n > CONF_WORDS_MAX)
-			return true;
-		s += strcspn(s, " \t");
+		conf_read_command(p, l, cw, pos, end,
+				  cw->col[end - 1] +
+					  (unsigned int)strlen(cw->w[end - 1]));
 	}
 }
 
@@ -552,7 +514,9 @@ static void conf_parse_lines(struct conf_parser *p, const char *text,
 {
 	const char *s = text, *end = text + len, *nl;
 	struct conf_line *l = malloc(sizeof(*l));
+	struct conf_words cw = { .cap = 0 };
 	char *buf;
+	long words;
 	size_t n;
 
 	if (!l) {
@@ -576,12 +540,16 @@ static void conf_parse_lines(struct conf_parser *p, const char *text,
 		}
 		memcpy(buf, s, n);
 		buf[n] = '\0';
-		if (!conf_line_clean(p->c, s, n, l->no))
-			;
-		else if (conf_line_flat(buf))
-			conf_parse_flat(p, buf, l);
-		else if (conf_split(p, buf, l) && l->n && conf_canon(p, l))
-			parse_line(p);
+		words = conf_line_clean(p->c, s, n, l->no)
+				? conf_words(buf, &cw)
+				: 0;
+		if (words < 0)
+			p->oom = true;
+		else if (words > CONF_WORDS_MAX)
+			conf_parse_flat(p, l, &cw, (size_t)words);
+		else if (words)
+			conf_read_command(p, l, &cw, 0, (size_t)words,
+					  (unsigned int)n + 1);
 		explicit_bzero(buf, n + 1);
 		free(buf);
 		s = nl ? nl + 1 : end;
@@ -591,6 +559,8 @@ static void conf_parse_lines(struct conf_parser *p, const char *text,
 			  "'%s' data not closed by 'quit' before the end",
 			  p->hex_back == MODE_PUBKEY ? "key-string"
 						     : "certificate");
+	free(cw.w);
+	free(cw.col);
 	free(l);
 }
 

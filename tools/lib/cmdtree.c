@@ -2,11 +2,11 @@
 /*
  * IOS command trees: the walk, help, errors and completion (see cmdtree.h).
  */
-#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "addr.h"
 #include "cmdtree.h"
 
 const struct cmd_node *cmd_keyword(const struct cmd_node *list,
@@ -45,10 +45,10 @@ static bool cmd_is_number(const char *w)
 
 static bool cmd_is_addr(const char *w)
 {
-	unsigned char buf[16];
+	union nfsec_ip ip;
+	uint8_t family;
 
-	return inet_pton(AF_INET, w, buf) == 1 ||
-	       inet_pton(AF_INET6, w, buf) == 1;
+	return !nfsec_ip_parse(w, &family, &ip);
 }
 
 static bool cmd_arg_takes(const struct cmd_node *n, const char *w)
@@ -141,6 +141,13 @@ enum cmd_result cmd_parse(const struct cmd_node *root, int argc,
 	if (!cmd_may_end(cur))
 		return p->result = CMD_INCOMPLETE;
 	return p->result = CMD_OK;
+}
+
+size_t cmd_reach(const struct cmd_parse *p)
+{
+	return p->result == CMD_OK || p->result == CMD_INCOMPLETE
+		       ? (size_t)p->argc
+		       : (size_t)p->bad;
 }
 
 void cmd_parse_free(struct cmd_parse *p)

@@ -84,6 +84,9 @@ enum cmd_result cmd_parse(const struct cmd_node *root, int argc,
 			  char *const *argv, struct cmd_parse *p);
 void cmd_parse_free(struct cmd_parse *p);
 
+/* How many of the words the walk read: all of them, or those before .bad. */
+size_t cmd_reach(const struct cmd_parse *p);
+
 /*
  * The keyword of @list that @word names: an exact match, else the only
  * keyword it is a prefix of.  NULL when none; *@ambiguous is set when
