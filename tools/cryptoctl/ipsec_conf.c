@@ -27,28 +27,10 @@
 
 #define IPSEC_FIELDS 6
 
-/* Asks cryptod; the answer's lines after "ok", or NULL (said why). */
-static char *ipsec_conf_ask(char **save)
-{
-	char *reply = ctl_cryptod_request("ipsec\n", false), *line;
-
-	if (!reply)
-		return NULL;
-	line = strtok_r(reply, "\n", save);
-	if (!line || strcmp(line, "ok")) {
-		fprintf(stderr, "cryptoctl: cryptod: %s\n",
-			line && !strncmp(line, "error ", 6)
-				? line + 6
-				: "malformed answer");
-		free(reply);
-		return NULL;
-	}
-	return reply;
-}
-
 int ctl_show_ipsec_session_key(struct ctl *ctl, int argc, char **argv)
 {
-	char *save = NULL, *reply = ipsec_conf_ask(&save), *line;
+	char *save = NULL,
+	     *reply = ctl_cryptod_records("ipsec\n", false, &save), *line;
 	char *f[IPSEC_FIELDS];
 	struct nfsec_json j;
 	int ret = 1;
@@ -116,7 +98,8 @@ static void tset_show(struct ctl *ctl, struct nfsec_json *j, char **f)
 
 int ctl_show_ipsec_transform_proposal(struct ctl *ctl, int argc, char **argv)
 {
-	char *save = NULL, *reply = ipsec_conf_ask(&save), *line;
+	char *save = NULL,
+	     *reply = ctl_cryptod_records("ipsec\n", false, &save), *line;
 	const char *name = argc ? argv[0] : NULL;
 	char *f[IPSEC_FIELDS];
 	struct nfsec_json j;

@@ -166,16 +166,21 @@ static bool isakmp_record(char *line, bool json, struct nfsec_json *j,
 	return true;
 }
 
+/* "cryptoctl: cryptod: WHY" for an answer that is not "ok". */
+static void cryptod_refused(const char *line)
+{
+	fprintf(stderr, "cryptoctl: cryptod: %s\n",
+		line && !strncmp(line, "error ", 6) ? line + 6
+						    : "malformed answer");
+}
+
 int ctl_isakmp_print(char *reply, bool json, bool sa_header, FILE *out)
 {
 	char *save = NULL, *line = strtok_r(reply, "\n", &save);
 	struct nfsec_json j;
 
 	if (!line || strcmp(line, "ok")) {
-		fprintf(stderr, "cryptoctl: cryptod: %s\n",
-			line && !strncmp(line, "error ", 6)
-				? line + 6
-				: "malformed answer");
+		cryptod_refused(line);
 		return 1;
 	}
 	if (json) {
@@ -256,6 +261,21 @@ char *ctl_cryptod_request(const char *req, bool quiet)
 	reply = isakmp_read_all(fd);
 	close(fd);
 	return reply;
+}
+
+char *ctl_cryptod_records(const char *req, bool quiet, char **save)
+{
+	char *reply = ctl_cryptod_request(req, quiet), *line;
+
+	if (!reply)
+		return NULL;
+	line = strtok_r(reply, "\n", save);
+	if (line && !strcmp(line, "ok"))
+		return reply;
+	if (!quiet)
+		cryptod_refused(line);
+	free(reply);
+	return NULL;
 }
 
 /* Sends @req and prints the answer. */

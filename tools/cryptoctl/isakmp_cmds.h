@@ -26,6 +26,13 @@ int ctl_isakmp_print(char *reply, bool json, bool sa_header, FILE *out);
 char *ctl_cryptod_request(const char *req, bool quiet);
 
 /*
+ * The same, for an answer of records: NULL also when it is not "ok" (said
+ * on stderr unless @quiet); otherwise the answer (free it), with
+ * strtok_r(NULL, "\n", @save) giving its records one by one.
+ */
+char *ctl_cryptod_records(const char *req, bool quiet, char **save);
+
+/*
  * Splits one record of an answer at its tabs, in place, into at most @max
  * fields; returns how many.
  */

@@ -45,11 +45,8 @@ static void session_ike_load(struct session_ike *ike)
 	size_t cap = 0;
 
 	memset(ike, 0, sizeof(*ike));
-	ike->reply = ctl_cryptod_request("isakmp sa\n", true);
+	ike->reply = ctl_cryptod_records("isakmp sa\n", true, &save);
 	if (!ike->reply)
-		return;
-	line = strtok_r(ike->reply, "\n", &save);
-	if (!line || strcmp(line, "ok"))
 		return;
 	while ((line = strtok_r(NULL, "\n", &save))) {
 		char *f[SESSION_IKE_FIELDS];
@@ -99,8 +96,7 @@ static unsigned int session_sas(const struct view *v,
 	size_t i;
 
 	for (i = 0; i < v->nsas; i++)
-		n += v->sas[i].has_map && v->sas[i].map_seq == e->seq &&
-		     !strcmp(v->sas[i].map, e->map);
+		n += view_sa_of_entry(&v->sas[i], e);
 	return n;
 }
 

@@ -53,12 +53,6 @@ static unsigned int media_mtu(const char *dev)
 	return (unsigned int)ifr.ifr_mtu;
 }
 
-static bool sa_of_entry(const struct nfsec_sa_info *sa,
-			const struct nfsec_entry_info *e)
-{
-	return sa->has_map && sa->map_seq == e->seq && !strcmp(sa->map, e->map);
-}
-
 /* IOS's "(addr/mask/prot/port)": 192.0.2.0/255.255.255.0/0/0. */
 static const char *ios_ident(uint8_t family, const union nfsec_ip *a,
 			     const union nfsec_ip *m, uint8_t proto,
@@ -96,7 +90,7 @@ static void sums_of(const struct view *v, const struct nfsec_entry_info *e,
 		const struct nfsec_sa_info *sa = &v->sas[i];
 		uint64_t pk = sa->proto == proto ? sa->packets : 0;
 
-		if (!sa_of_entry(sa, e))
+		if (!view_sa_of_entry(sa, e))
 			continue;
 		if (sa->dir == NFSEC_SA_DIR_OUT) {
 			s->encaps += pk;
@@ -162,7 +156,8 @@ static void print_sa_block(const struct view *v,
 	for (i = 0; i < v->nsas; i++) {
 		const struct nfsec_sa_info *sa = &v->sas[i];
 
-		if (sa_of_entry(sa, e) && sa->dir == dir && sa->proto == proto)
+		if (view_sa_of_entry(sa, e) && sa->dir == dir &&
+		    sa->proto == proto)
 			ctl_sa_print_ios(sa);
 	}
 }
@@ -270,7 +265,7 @@ static void ipsec_sa_json_entry(struct nfsec_json *j, const struct view *v,
 	nfsec_json_u64(j, "media_mtu", media_mtu(dev));
 	nfsec_json_array_open(j, "sas");
 	for (i = 0; i < v->nsas; i++)
-		if (sa_of_entry(&v->sas[i], e))
+		if (view_sa_of_entry(&v->sas[i], e))
 			ctl_sa_json(j, NULL, &v->sas[i]);
 	nfsec_json_array_close(j);
 	nfsec_json_object_close(j);

@@ -103,6 +103,12 @@ int view_load(struct ctl *ctl, struct view *v)
 	return err ? ctl_nl_error(ctl, "cannot read the SPD and SAD", err) : 0;
 }
 
+bool view_sa_of_entry(const struct nfsec_sa_info *sa,
+		      const struct nfsec_entry_info *e)
+{
+	return sa->has_map && sa->map_seq == e->seq && !strcmp(sa->map, e->map);
+}
+
 const char *view_ifname(uint32_t ifindex, char *buf)
 {
 	if (!if_indextoname(ifindex, buf))

@@ -28,5 +28,8 @@ int view_load(struct ctl *ctl, struct view *v);
 void view_free(struct view *v);
 /* The interface's name, or "ifN" when it has gone. */
 const char *view_ifname(uint32_t ifindex, char *buf);
+/* Does @sa (either direction) belong to crypto map entry @e? */
+bool view_sa_of_entry(const struct nfsec_sa_info *sa,
+		      const struct nfsec_entry_info *e);
 
 #endif /* CRYPTOCTL_VIEW_H */
